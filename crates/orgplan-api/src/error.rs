@@ -1,0 +1,132 @@
+//! The one error shape that crosses the boundary: `{kind, message}`. The UI branches on `kind`;
+//! `message` is for people.
+
+use orgplan_core::file::FileError;
+use orgplan_core::Lang;
+use orgplan_store::StoreError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// A plan, position, person, department, role or template that does not exist.
+    NotFound,
+    /// A move that would make a reporting cycle.
+    Cycle,
+    /// An edit that would leave zero or two top positions.
+    SecondRoot,
+    /// A dotted line, collaboration or escalation pointing at its own position.
+    SelfReference,
+    /// A headcount below 1.
+    Headcount,
+    /// A share of time outside 1–100%.
+    Share,
+    /// Text too long, control characters, a bad colour, a weight out of range…
+    InvalidInput,
+    /// A plan file that cannot be imported.
+    BadFile,
+    /// A plan name that matches several plans.
+    Ambiguous,
+    NothingToUndo,
+    NothingToRedo,
+    /// A database written by a newer OrgPlan.
+    NewerDatabase,
+    Database,
+    Io,
+    /// Arguments that do not fit the command.
+    BadArguments,
+    UnknownCommand,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ApiError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl ApiError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> ApiError {
+        ApiError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_file(e: &FileError, lang: Lang) -> ApiError {
+        let message = match lang {
+            Lang::Zh => format!("方案文件有误（{}）：{}", e.location, e.problem),
+            Lang::En => format!("bad plan file at {}: {}", e.location, e.problem),
+        };
+        ApiError::new(ErrorKind::BadFile, message)
+    }
+
+    pub fn from_store(e: StoreError, lang: Lang) -> ApiError {
+        use ErrorKind as K;
+        let zh = lang == Lang::Zh;
+        match e {
+            StoreError::Edit(e) => {
+                let kind = match e.kind() {
+                    "not_found" => K::NotFound,
+                    "cycle" => K::Cycle,
+                    "second_root" => K::SecondRoot,
+                    "self_reference" => K::SelfReference,
+                    "headcount" => K::Headcount,
+                    "share" => K::Share,
+                    _ => K::InvalidInput,
+                };
+                ApiError::new(kind, e.message(lang))
+            }
+            StoreError::File(e) => ApiError::bad_file(&e, lang),
+            StoreError::PlanNotFound(p) => ApiError::new(
+                K::NotFound,
+                if zh {
+                    format!("找不到方案：{p}")
+                } else {
+                    format!("no plan matches {p:?}")
+                },
+            ),
+            StoreError::Ambiguous { name, count } => ApiError::new(
+                K::Ambiguous,
+                if zh {
+                    format!("有 {count} 个方案名为「{name}」，请使用方案 id")
+                } else {
+                    format!("{count} plans are named {name:?}; use the plan's id")
+                },
+            ),
+            StoreError::NothingToUndo => ApiError::new(
+                K::NothingToUndo,
+                lang.pick("没有可撤销的操作", "nothing to undo"),
+            ),
+            StoreError::NothingToRedo => ApiError::new(
+                K::NothingToRedo,
+                lang.pick("没有可重做的操作", "nothing to redo"),
+            ),
+            e @ StoreError::NewerDatabase { .. } => {
+                let detail = e.to_string();
+                ApiError::new(
+                    K::NewerDatabase,
+                    if zh {
+                        format!(
+                            "数据库由更新版本的 OrgPlan 写入，已原样保留，请用新版本打开。{detail}"
+                        )
+                    } else {
+                        detail
+                    },
+                )
+            }
+            e @ (StoreError::Sqlite(_) | StoreError::Corrupt(_)) => {
+                ApiError::new(K::Database, e.to_string())
+            }
+            StoreError::Io(e) => ApiError::new(K::Io, e.to_string()),
+        }
+    }
+}

@@ -1,0 +1,607 @@
+//! Command bodies and their argument and result types. Each body resolves the plan, turns its
+//! arguments into one core edit or query, and runs it through the store.
+
+use orgplan_core::layout::{layout, Layout, LayoutOptions};
+use orgplan_core::templates::{self, Role, TemplateInfo};
+use orgplan_core::{
+    file, validate, DepartmentPatch, Edit, Finding, Id, Lang, PlanDoc, PlanPatch, Position,
+    PositionPatch,
+};
+use orgplan_store::{History, PlanSummary, StoreError};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::{ApiError, Ctx, ErrorKind};
+
+type R<T> = Result<T, ApiError>;
+
+fn store_err(ctx: &Ctx) -> impl Fn(StoreError) -> ApiError + '_ {
+    move |e| ApiError::from_store(e, ctx.lang)
+}
+
+/// A plan as the UI needs it after every command: the plan, its findings and what undo and
+/// redo would do. `created` is the id of what the command made, if it made something.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanState {
+    pub doc: PlanDoc,
+    pub findings: Vec<Finding>,
+    pub history: History,
+    pub created: Option<Id>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NoArgs {}
+
+/// A plan by id or unique name.
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PlanArg {
+    pub plan: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PositionArg {
+    pub plan: String,
+    pub position: Id,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PersonArg {
+    pub plan: String,
+    pub person: Id,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentArg {
+    pub plan: String,
+    pub department: Id,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct CreatePlanArgs {
+    pub name: Option<String>,
+    /// A built-in template id; a blank plan when absent.
+    pub template: Option<String>,
+    pub company: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct DuplicatePlanArgs {
+    pub plan: String,
+    pub name: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ImportPlanArgs {
+    /// The plan file's text.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+pub struct ExportedPlan {
+    pub file_name: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+pub struct Deleted {
+    pub deleted: Id,
+}
+
+/// Either `title` (a blank position) or `role` (from the role library).
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct AddPositionArgs {
+    pub plan: String,
+    pub parent: Id,
+    /// Place among the new siblings; the end when absent.
+    pub index: Option<usize>,
+    pub title: Option<String>,
+    pub role: Option<String>,
+    pub department: Option<Id>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct MovePositionArgs {
+    pub plan: String,
+    pub position: Id,
+    pub new_parent: Id,
+    pub index: Option<usize>,
+}
+
+/// `{plan, position, ...fields}`: the fields of [`PositionPatch`] sit beside `plan` and
+/// `position`; an unknown field is refused.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct UpdatePositionArgs {
+    pub plan: String,
+    pub position: Id,
+    #[serde(flatten)]
+    pub patch: PositionPatch,
+}
+
+impl<'de> Deserialize<'de> for UpdatePositionArgs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut map = Map::<String, Value>::deserialize(d)?;
+        let plan = map
+            .remove("plan")
+            .ok_or_else(|| D::Error::missing_field("plan"))?;
+        let position = map
+            .remove("position")
+            .ok_or_else(|| D::Error::missing_field("position"))?;
+        Ok(UpdatePositionArgs {
+            plan: serde_json::from_value(plan).map_err(D::Error::custom)?,
+            position: serde_json::from_value(position).map_err(D::Error::custom)?,
+            patch: serde_json::from_value(Value::Object(map)).map_err(D::Error::custom)?,
+        })
+    }
+}
+
+/// `{plan, ...fields}` with the fields of [`PlanPatch`].
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct UpdatePlanArgs {
+    pub plan: String,
+    #[serde(flatten)]
+    pub patch: PlanPatch,
+}
+
+impl<'de> Deserialize<'de> for UpdatePlanArgs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut map = Map::<String, Value>::deserialize(d)?;
+        let plan = map
+            .remove("plan")
+            .ok_or_else(|| D::Error::missing_field("plan"))?;
+        Ok(UpdatePlanArgs {
+            plan: serde_json::from_value(plan).map_err(D::Error::custom)?,
+            patch: serde_json::from_value(Value::Object(map)).map_err(D::Error::custom)?,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DottedArgs {
+    pub plan: String,
+    pub position: Id,
+    pub superior: Id,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AddCollaborationArgs {
+    pub plan: String,
+    pub position: Id,
+    pub with: Id,
+    pub about: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AddEscalationArgs {
+    pub plan: String,
+    pub position: Id,
+    pub when: String,
+    pub to: Id,
+}
+
+/// A collaboration or escalation of a position, by its place in the list.
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct IndexArgs {
+    pub plan: String,
+    pub position: Id,
+    pub index: usize,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AddPersonArgs {
+    pub plan: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RenamePersonArgs {
+    pub plan: String,
+    pub person: Id,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AssignArgs {
+    pub plan: String,
+    pub person: Id,
+    pub position: Id,
+    /// Percent of the person's time, 1–100.
+    #[ts(type = "number")]
+    pub share: i64,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct UnassignArgs {
+    pub plan: String,
+    pub person: Id,
+    pub position: Id,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct AddDepartmentArgs {
+    pub plan: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub color: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct UpdateDepartmentArgs {
+    pub plan: String,
+    pub department: Id,
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub color: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct LayoutArgs {
+    pub plan: String,
+    pub options: Option<LayoutOptions>,
+}
+
+fn state(ctx: &Ctx, doc: PlanDoc, created: Option<Id>) -> R<PlanState> {
+    let history = ctx.store.history(doc.plan.id).map_err(store_err(ctx))?;
+    Ok(PlanState {
+        findings: validate(&doc),
+        doc,
+        history,
+        created,
+    })
+}
+
+fn resolve(ctx: &Ctx, plan: &str) -> R<Id> {
+    ctx.store.resolve(plan).map_err(store_err(ctx))
+}
+
+fn edit(ctx: &mut Ctx, plan: &str, edit: Edit, created: Option<Id>) -> R<PlanState> {
+    let id = resolve(ctx, plan)?;
+    let doc = ctx.store.edit(id, edit).map_err(store_err(ctx))?;
+    state(ctx, doc, created)
+}
+
+fn invalid(ctx: &Ctx, zh: &str, en: &str) -> ApiError {
+    ApiError::new(ErrorKind::BadArguments, ctx.lang.pick(zh, en))
+}
+
+pub fn list_plans(ctx: &mut Ctx, _: NoArgs) -> R<Vec<PlanSummary>> {
+    ctx.store.list_plans().map_err(store_err(ctx))
+}
+
+pub fn get_plan(ctx: &mut Ctx, a: PlanArg) -> R<PlanState> {
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    state(ctx, doc, None)
+}
+
+pub fn create_plan(ctx: &mut Ctx, a: CreatePlanArgs) -> R<PlanState> {
+    let now = chrono::Utc::now();
+    let mut doc = match a.template.as_deref() {
+        None | Some("blank") => {
+            let name = a
+                .name
+                .clone()
+                .unwrap_or_else(|| ctx.lang.pick("未命名方案", "Untitled plan").to_string());
+            templates::blank(&name, now)
+        }
+        Some(t) => {
+            templates::instantiate(t, now).map_err(|e| ApiError::from_store(e.into(), ctx.lang))?
+        }
+    };
+    if let Some(name) = a.name {
+        doc.plan.name = name;
+    }
+    if let Some(company) = a.company {
+        doc.plan.company = company;
+    }
+    let id = ctx.store.insert_plan(&doc).map_err(store_err(ctx))?;
+    state(ctx, doc, Some(id))
+}
+
+pub fn update_plan(ctx: &mut Ctx, a: UpdatePlanArgs) -> R<PlanState> {
+    edit(ctx, &a.plan, Edit::UpdatePlan { patch: a.patch }, None)
+}
+
+/// Copies a plan with fresh ids (the copy has no undo history).
+pub fn duplicate_plan(ctx: &mut Ctx, a: DuplicatePlanArgs) -> R<PlanState> {
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let mut copy = file::import(&file::export(&doc), chrono::Utc::now())
+        .map_err(|e| ApiError::bad_file(&e, ctx.lang))?;
+    copy.plan.name = a.name.unwrap_or_else(|| match ctx.lang {
+        Lang::Zh => format!("{}（副本）", doc.plan.name),
+        Lang::En => format!("{} (copy)", doc.plan.name),
+    });
+    let new_id = ctx.store.insert_plan(&copy).map_err(store_err(ctx))?;
+    state(ctx, copy, Some(new_id))
+}
+
+pub fn delete_plan(ctx: &mut Ctx, a: PlanArg) -> R<Deleted> {
+    let id = resolve(ctx, &a.plan)?;
+    ctx.store.delete_plan(id).map_err(store_err(ctx))?;
+    Ok(Deleted { deleted: id })
+}
+
+pub fn import_plan(ctx: &mut Ctx, a: ImportPlanArgs) -> R<PlanState> {
+    let id = ctx.store.import(&a.text).map_err(store_err(ctx))?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    state(ctx, doc, Some(id))
+}
+
+pub fn export_plan(ctx: &mut Ctx, a: PlanArg) -> R<ExportedPlan> {
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    Ok(ExportedPlan {
+        file_name: format!("{}.orgplan.json", safe_file_name(&doc.plan.name)),
+        text: file::export(&doc),
+    })
+}
+
+/// A plan name made safe to use as a file name on every platform.
+pub fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let trimmed = cleaned.trim().trim_matches('.');
+    if trimmed.is_empty() {
+        "plan".into()
+    } else {
+        trimmed.chars().take(80).collect()
+    }
+}
+
+pub fn add_position(ctx: &mut Ctx, a: AddPositionArgs) -> R<PlanState> {
+    let id = Uuid::new_v4();
+    let mut position: Position = match (&a.role, &a.title) {
+        (Some(role), _) => templates::role(role)
+            .map_err(|e| ApiError::from_store(e.into(), ctx.lang))?
+            .to_position(id),
+        (None, Some(title)) => Position::blank(id, title),
+        (None, None) => {
+            return Err(invalid(
+                ctx,
+                "add_position 需要 title（空白岗位）或 role（岗位库角色）",
+                "add_position needs a title (blank position) or a role (from the role library)",
+            ))
+        }
+    };
+    if let (Some(_), Some(title)) = (&a.role, &a.title) {
+        position.title = title.clone();
+    }
+    position.department = a.department;
+    let e = Edit::AddPosition {
+        parent: a.parent,
+        index: a.index,
+        position,
+    };
+    edit(ctx, &a.plan, e, Some(id))
+}
+
+pub fn move_position(ctx: &mut Ctx, a: MovePositionArgs) -> R<PlanState> {
+    let e = Edit::MovePosition {
+        position: a.position,
+        new_parent: a.new_parent,
+        index: a.index,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn update_position(ctx: &mut Ctx, a: UpdatePositionArgs) -> R<PlanState> {
+    let e = Edit::UpdatePosition {
+        position: a.position,
+        patch: a.patch,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn delete_position(ctx: &mut Ctx, a: PositionArg) -> R<PlanState> {
+    edit(
+        ctx,
+        &a.plan,
+        Edit::DeletePosition {
+            position: a.position,
+        },
+        None,
+    )
+}
+
+pub fn add_dotted(ctx: &mut Ctx, a: DottedArgs) -> R<PlanState> {
+    let e = Edit::AddDotted {
+        position: a.position,
+        superior: a.superior,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn remove_dotted(ctx: &mut Ctx, a: DottedArgs) -> R<PlanState> {
+    let e = Edit::RemoveDotted {
+        position: a.position,
+        superior: a.superior,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn add_collaboration(ctx: &mut Ctx, a: AddCollaborationArgs) -> R<PlanState> {
+    let e = Edit::AddCollaboration {
+        position: a.position,
+        with: a.with,
+        about: a.about,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn remove_collaboration(ctx: &mut Ctx, a: IndexArgs) -> R<PlanState> {
+    let e = Edit::RemoveCollaboration {
+        position: a.position,
+        index: a.index,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn add_escalation(ctx: &mut Ctx, a: AddEscalationArgs) -> R<PlanState> {
+    let e = Edit::AddEscalation {
+        position: a.position,
+        when: a.when,
+        to: a.to,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn remove_escalation(ctx: &mut Ctx, a: IndexArgs) -> R<PlanState> {
+    let e = Edit::RemoveEscalation {
+        position: a.position,
+        index: a.index,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn add_person(ctx: &mut Ctx, a: AddPersonArgs) -> R<PlanState> {
+    let id = Uuid::new_v4();
+    let person = orgplan_core::Person {
+        id,
+        name: a.name,
+        assignments: Vec::new(),
+    };
+    edit(ctx, &a.plan, Edit::AddPerson { person }, Some(id))
+}
+
+pub fn rename_person(ctx: &mut Ctx, a: RenamePersonArgs) -> R<PlanState> {
+    let e = Edit::RenamePerson {
+        person: a.person,
+        name: a.name,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn remove_person(ctx: &mut Ctx, a: PersonArg) -> R<PlanState> {
+    edit(ctx, &a.plan, Edit::RemovePerson { person: a.person }, None)
+}
+
+pub fn assign(ctx: &mut Ctx, a: AssignArgs) -> R<PlanState> {
+    let e = Edit::Assign {
+        person: a.person,
+        position: a.position,
+        share: a.share,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn unassign(ctx: &mut Ctx, a: UnassignArgs) -> R<PlanState> {
+    let e = Edit::Unassign {
+        person: a.person,
+        position: a.position,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+/// Colours offered to new departments in turn.
+const PALETTE: [&str; 8] = [
+    "#2563eb", "#7c3aed", "#0d9488", "#d97706", "#dc2626", "#059669", "#db2777", "#4b5563",
+];
+
+pub fn add_department(ctx: &mut Ctx, a: AddDepartmentArgs) -> R<PlanState> {
+    let plan = resolve(ctx, &a.plan)?;
+    let count = ctx
+        .store
+        .load(plan)
+        .map_err(store_err(ctx))?
+        .departments
+        .len();
+    let id = Uuid::new_v4();
+    let department = orgplan_core::Department {
+        id,
+        name: a.name,
+        name_en: a.name_en.unwrap_or_default(),
+        color: a
+            .color
+            .unwrap_or_else(|| PALETTE[count % PALETTE.len()].to_string()),
+    };
+    edit(ctx, &a.plan, Edit::AddDepartment { department }, Some(id))
+}
+
+pub fn update_department(ctx: &mut Ctx, a: UpdateDepartmentArgs) -> R<PlanState> {
+    let e = Edit::UpdateDepartment {
+        department: a.department,
+        patch: DepartmentPatch {
+            name: a.name,
+            name_en: a.name_en,
+            color: a.color,
+        },
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn remove_department(ctx: &mut Ctx, a: DepartmentArg) -> R<PlanState> {
+    let e = Edit::RemoveDepartment {
+        department: a.department,
+    };
+    edit(ctx, &a.plan, e, None)
+}
+
+pub fn validate_plan(ctx: &mut Ctx, a: PlanArg) -> R<Vec<Finding>> {
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    Ok(validate(&doc))
+}
+
+pub fn layout_plan(ctx: &mut Ctx, a: LayoutArgs) -> R<Layout> {
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    Ok(layout(&doc, &a.options.unwrap_or_default()))
+}
+
+pub fn undo(ctx: &mut Ctx, a: PlanArg) -> R<PlanState> {
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.undo(id).map_err(store_err(ctx))?;
+    state(ctx, doc, None)
+}
+
+pub fn redo(ctx: &mut Ctx, a: PlanArg) -> R<PlanState> {
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.redo(id).map_err(store_err(ctx))?;
+    state(ctx, doc, None)
+}
+
+pub fn list_templates(_: &mut Ctx, _: NoArgs) -> R<Vec<TemplateInfo>> {
+    Ok(templates::templates())
+}
+
+pub fn list_roles(_: &mut Ctx, _: NoArgs) -> R<Vec<Role>> {
+    Ok(templates::roles())
+}

@@ -1,0 +1,121 @@
+//! The command table. Every command is declared once, in [`commands!`], with its argument and
+//! result types; the desktop app (`invoke`), the HTTP server (`/api/<command>`) and the CLI
+//! (`orgplan call`) all go through [`dispatch`]. Command bodies are written against the store.
+
+mod error;
+mod handlers;
+
+pub use error::{ApiError, ErrorKind};
+pub use handlers::*;
+
+use orgplan_core::Lang;
+use orgplan_store::Store;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// What a command runs against.
+pub struct Ctx {
+    pub store: Store,
+    pub lang: Lang,
+}
+
+impl Ctx {
+    pub fn new(store: Store, lang: Lang) -> Ctx {
+        Ctx { store, lang }
+    }
+}
+
+fn parse_args<T: DeserializeOwned>(command: &str, args: Value, lang: Lang) -> Result<T, ApiError> {
+    let args = if args.is_null() {
+        Value::Object(Default::default())
+    } else {
+        args
+    };
+    serde_json::from_value(args).map_err(|e| {
+        ApiError::new(
+            ErrorKind::BadArguments,
+            match lang {
+                Lang::Zh => format!("{command} 的参数有误：{e}"),
+                Lang::En => format!("bad arguments for {command}: {e}"),
+            },
+        )
+    })
+}
+
+macro_rules! commands {
+    ($( $(#[$doc:meta])* $name:ident ( $args:ty ) -> $out:ty ; )*) => {
+        /// The names of all commands.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+
+        /// Runs `command` with JSON `args` and returns its JSON result.
+        pub fn dispatch(ctx: &mut Ctx, command: &str, args: Value) -> Result<Value, ApiError> {
+            match command {
+                $(
+                    stringify!($name) => {
+                        let args: $args = parse_args(command, args, ctx.lang)?;
+                        let out: $out = handlers::$name(ctx, args)?;
+                        Ok(serde_json::to_value(out).expect("results serialise"))
+                    }
+                )*
+                _ => Err(ApiError::new(
+                    ErrorKind::UnknownCommand,
+                    match ctx.lang {
+                        Lang::Zh => format!("没有名为 {command} 的命令"),
+                        Lang::En => format!("no command named {command}"),
+                    },
+                )),
+            }
+        }
+
+        /// `[command, args type, result type]` for each command, for the TypeScript bindings.
+        pub fn command_signatures(cfg: &ts_rs::Config) -> Vec<(&'static str, String, String)> {
+            use ts_rs::TS;
+            vec![$((stringify!($name), <$args as TS>::name(cfg), <$out as TS>::name(cfg))),*]
+        }
+
+        /// Exports every argument and result type of the table.
+        pub fn export_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+            use ts_rs::TS;
+            $(
+                <$args as TS>::export_all(cfg)?;
+                <$out as TS>::export_all(cfg)?;
+            )*
+            Ok(())
+        }
+    };
+}
+
+commands! {
+    list_plans(NoArgs) -> Vec<orgplan_store::PlanSummary>;
+    get_plan(PlanArg) -> PlanState;
+    create_plan(CreatePlanArgs) -> PlanState;
+    update_plan(UpdatePlanArgs) -> PlanState;
+    duplicate_plan(DuplicatePlanArgs) -> PlanState;
+    delete_plan(PlanArg) -> Deleted;
+    import_plan(ImportPlanArgs) -> PlanState;
+    export_plan(PlanArg) -> ExportedPlan;
+    add_position(AddPositionArgs) -> PlanState;
+    move_position(MovePositionArgs) -> PlanState;
+    update_position(UpdatePositionArgs) -> PlanState;
+    delete_position(PositionArg) -> PlanState;
+    add_dotted(DottedArgs) -> PlanState;
+    remove_dotted(DottedArgs) -> PlanState;
+    add_collaboration(AddCollaborationArgs) -> PlanState;
+    remove_collaboration(IndexArgs) -> PlanState;
+    add_escalation(AddEscalationArgs) -> PlanState;
+    remove_escalation(IndexArgs) -> PlanState;
+    add_person(AddPersonArgs) -> PlanState;
+    rename_person(RenamePersonArgs) -> PlanState;
+    remove_person(PersonArg) -> PlanState;
+    assign(AssignArgs) -> PlanState;
+    unassign(UnassignArgs) -> PlanState;
+    add_department(AddDepartmentArgs) -> PlanState;
+    update_department(UpdateDepartmentArgs) -> PlanState;
+    remove_department(DepartmentArg) -> PlanState;
+    validate_plan(PlanArg) -> Vec<orgplan_core::Finding>;
+    layout_plan(LayoutArgs) -> orgplan_core::layout::Layout;
+    undo(PlanArg) -> PlanState;
+    redo(PlanArg) -> PlanState;
+    list_templates(NoArgs) -> Vec<orgplan_core::templates::TemplateInfo>;
+    list_roles(NoArgs) -> Vec<orgplan_core::templates::Role>;
+}

@@ -1,0 +1,356 @@
+//! `orgplan`: the command-line face of OrgPlan. Every subcommand goes through the same store
+//! and, for `call`, the same command table as the desktop app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use orgplan_api::{dispatch, ApiError, Ctx, ErrorKind};
+use orgplan_core::validate::has_errors;
+use orgplan_core::{render, Lang, Severity};
+use orgplan_store::Store;
+use serde_json::{json, Value};
+
+#[derive(Parser)]
+#[command(
+    name = "orgplan",
+    version,
+    about = "Plan the organisation of an e-commerce operations team (电商运营团队组织架构规划)"
+)]
+struct Cli {
+    /// The database file (default: ORGPLAN_DB, else the platform's data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Language of messages and text output.
+    #[arg(long, global = true, value_enum, default_value = "zh")]
+    lang: LangArg,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the built-in team templates.
+    Templates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the role library (岗位库).
+    Roles {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a plan from a template; prints its id.
+    New {
+        /// team-5, team-8, team-30, ops-center, or blank.
+        #[arg(long)]
+        template: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List the plans in the database.
+    Plans {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a plan as a tree (`--json`: the plan file).
+    Show {
+        /// A plan id or unique name.
+        plan: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a plan; exits 1 when a finding is an error.
+    Validate {
+        plan: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a plan to a file.
+    Export {
+        plan: String,
+        #[arg(long, value_enum)]
+        format: Format,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Read a plan file into a new plan; prints its id.
+    Import { file: PathBuf },
+    /// Run any command of the command table with JSON arguments and print its JSON result.
+    Call {
+        command: String,
+        #[arg(default_value = "{}")]
+        args: String,
+    },
+    /// List the commands of the command table.
+    Commands,
+}
+
+/// A failure: what to print and the exit code.
+struct Fail {
+    code: u8,
+    message: String,
+}
+
+impl From<ApiError> for Fail {
+    fn from(e: ApiError) -> Fail {
+        Fail {
+            code: 2,
+            message: e.message,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    };
+    match run(cli, lang) {
+        Ok(code) => ExitCode::from(code),
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprintln!("orgplan: {}", f.message);
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn db_path(cli_db: Option<PathBuf>, lang: Lang) -> Result<PathBuf, Fail> {
+    if let Some(p) = cli_db {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os("ORGPLAN_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    orgplan_store::default_path().ok_or_else(|| Fail {
+        code: 2,
+        message: lang
+            .pick(
+                "找不到数据目录，请用 --db 指定数据库文件",
+                "no data directory found; pass --db PATH",
+            )
+            .into(),
+    })
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).expect("JSON prints")
+}
+
+fn call(ctx: &mut Ctx, command: &str, args: Value) -> Result<Value, Fail> {
+    dispatch(ctx, command, args).map_err(Fail::from)
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
+    // Commands that need no database.
+    match &cli.command {
+        Command::Templates { json } => {
+            let list = orgplan_core::templates::templates();
+            if *json {
+                println!(
+                    "{}",
+                    pretty(&serde_json::to_value(&list).expect("serialises"))
+                );
+            } else {
+                for t in list {
+                    let summary = lang.pick(&t.summary_zh, &t.summary_en);
+                    let name = lang.pick(&t.name, &t.name_en);
+                    println!(
+                        "{:<11} {name}  ({} {}, {} {})  {summary}",
+                        t.id,
+                        t.headcount,
+                        lang.pick("人", "people"),
+                        t.positions,
+                        lang.pick("个岗位", "positions"),
+                    );
+                }
+            }
+            return Ok(0);
+        }
+        Command::Roles { json } => {
+            let roles = orgplan_core::templates::roles();
+            if *json {
+                println!(
+                    "{}",
+                    pretty(&serde_json::to_value(&roles).expect("serialises"))
+                );
+            } else {
+                for f in orgplan_core::Function::ALL {
+                    let group: Vec<_> = roles.iter().filter(|r| r.function == f).collect();
+                    if group.is_empty() {
+                        continue;
+                    }
+                    println!("{}", f.label(lang));
+                    for r in group {
+                        let title = lang.pick(&r.title, &r.title_en);
+                        println!("  {:<28} {title}", r.id);
+                    }
+                }
+            }
+            return Ok(0);
+        }
+        Command::Commands => {
+            for c in orgplan_api::COMMANDS {
+                println!("{c}");
+            }
+            return Ok(0);
+        }
+        _ => {}
+    }
+
+    let path = db_path(cli.db, lang)?;
+    let store = Store::open(&path).map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+    let mut ctx = Ctx::new(store, lang);
+
+    match cli.command {
+        Command::New { template, name } => {
+            let state = call(
+                &mut ctx,
+                "create_plan",
+                json!({ "template": template, "name": name }),
+            )?;
+            println!("{}", state["created"].as_str().unwrap_or_default());
+        }
+        Command::Plans { json } => {
+            let plans = call(&mut ctx, "list_plans", json!({}))?;
+            if json {
+                println!("{}", pretty(&plans));
+            } else {
+                let list = plans.as_array().cloned().unwrap_or_default();
+                if list.is_empty() {
+                    println!(
+                        "{}",
+                        lang.pick(
+                            "还没有方案。用 orgplan new --template team-8 从模板开始。",
+                            "No plans yet. Start one with: orgplan new --template team-8"
+                        )
+                    );
+                }
+                for p in list {
+                    println!(
+                        "{}  {}  {} {}  {}",
+                        p["id"].as_str().unwrap_or_default(),
+                        p["name"].as_str().unwrap_or_default(),
+                        p["headcount"],
+                        lang.pick("编制", "headcount"),
+                        p["updated_at"].as_str().unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        Command::Show { plan, json } => {
+            let id = ctx
+                .store
+                .resolve(&plan)
+                .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+            let doc = ctx
+                .store
+                .load(id)
+                .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+            if json {
+                print!("{}", orgplan_core::file::export(&doc));
+            } else {
+                print!("{}", render::tree_text(&doc, lang));
+            }
+        }
+        Command::Validate { plan, json } => {
+            let findings = call(&mut ctx, "validate_plan", json!({ "plan": plan }))?;
+            let list: Vec<orgplan_core::Finding> =
+                serde_json::from_value(findings.clone()).expect("findings read back");
+            if json {
+                println!("{}", pretty(&findings));
+            } else {
+                for f in &list {
+                    let sev = match f.severity {
+                        Severity::Error => lang.pick("错误", "error"),
+                        Severity::Warning => lang.pick("警告", "warning"),
+                        Severity::Info => lang.pick("提示", "info"),
+                    };
+                    println!("{sev:<7} {:<20} {}", f.code, f.message(lang));
+                }
+                let errors = list
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                println!(
+                    "{}",
+                    match lang {
+                        Lang::Zh => format!("共 {} 条发现，其中错误 {errors} 条", list.len()),
+                        Lang::En => format!("{} findings, {errors} errors", list.len()),
+                    }
+                );
+            }
+            return Ok(if has_errors(&list) { 1 } else { 0 });
+        }
+        Command::Export { plan, format, out } => {
+            let Format::Json = format;
+            let exported = call(&mut ctx, "export_plan", json!({ "plan": plan }))?;
+            let text = exported["text"].as_str().unwrap_or_default();
+            std::fs::write(&out, text).map_err(|e| Fail {
+                code: 2,
+                message: format!("{}: {e}", out.display()),
+            })?;
+        }
+        Command::Import { file } => {
+            let bytes = std::fs::read(&file).map_err(|e| Fail {
+                code: 2,
+                message: format!("{}: {e}", file.display()),
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Fail::from(ApiError::new(
+                    ErrorKind::BadFile,
+                    match lang {
+                        Lang::Zh => format!(
+                            "方案文件有误（字节 {}）：不是 UTF-8 文本",
+                            e.utf8_error().valid_up_to()
+                        ),
+                        Lang::En => format!(
+                            "bad plan file at byte {}: not UTF-8 text",
+                            e.utf8_error().valid_up_to()
+                        ),
+                    },
+                ))
+            })?;
+            let state = call(&mut ctx, "import_plan", json!({ "text": text }))?;
+            println!("{}", state["created"].as_str().unwrap_or_default());
+        }
+        Command::Call { command, args } => {
+            let args: Value = match serde_json::from_str(&args) {
+                Ok(v) => v,
+                Err(e) => {
+                    let err = ApiError::new(
+                        ErrorKind::BadArguments,
+                        format!("the arguments are not JSON: {e}"),
+                    );
+                    println!("{}", serde_json::to_string(&err).expect("serialises"));
+                    return Ok(2);
+                }
+            };
+            match dispatch(&mut ctx, &command, args) {
+                Ok(v) => println!("{}", pretty(&v)),
+                Err(e) => {
+                    println!("{}", serde_json::to_string(&e).expect("serialises"));
+                    return Ok(2);
+                }
+            }
+        }
+        Command::Templates { .. } | Command::Roles { .. } | Command::Commands => {
+            unreachable!("handled above")
+        }
+    }
+    Ok(0)
+}

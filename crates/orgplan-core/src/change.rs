@@ -1,0 +1,184 @@
+//! Row-level changes between two versions of a plan. The store writes a [`Change`] list for
+//! every edit and keeps it, with its inverse, in the undo journal.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Department, Id, Person, PlanDoc, PlanMeta, Position};
+
+/// One row written or removed. `ord` is the place among siblings (positions) or in the list
+/// (departments, people).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "op")]
+pub enum Change {
+    Plan { plan: PlanMeta },
+    Department { ord: usize, department: Department },
+    DepartmentRemoved { id: Id },
+    Position { ord: usize, position: Position },
+    PositionRemoved { id: Id },
+    Person { ord: usize, person: Person },
+    PersonRemoved { id: Id },
+}
+
+/// The changes that turn `before` into `after`. `updated_at` is not compared: it is the
+/// store's to set on every write.
+pub fn diff(before: &PlanDoc, after: &PlanDoc) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut a = before.plan.clone();
+    a.updated_at = after.plan.updated_at;
+    if a != after.plan {
+        out.push(Change::Plan {
+            plan: after.plan.clone(),
+        });
+    }
+    rows(
+        before
+            .departments
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, (i, d))),
+        after
+            .departments
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, (i, d))),
+        |ord, d| Change::Department {
+            ord,
+            department: d.clone(),
+        },
+        |id| Change::DepartmentRemoved { id },
+        &mut out,
+    );
+    let (bi, ai) = (before.sibling_indices(), after.sibling_indices());
+    rows(
+        before.positions.iter().zip(bi).map(|(p, i)| (p.id, (i, p))),
+        after.positions.iter().zip(ai).map(|(p, i)| (p.id, (i, p))),
+        |ord, p| Change::Position {
+            ord,
+            position: p.clone(),
+        },
+        |id| Change::PositionRemoved { id },
+        &mut out,
+    );
+    rows(
+        before
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, (i, p))),
+        after.people.iter().enumerate().map(|(i, p)| (p.id, (i, p))),
+        |ord, p| Change::Person {
+            ord,
+            person: p.clone(),
+        },
+        |id| Change::PersonRemoved { id },
+        &mut out,
+    );
+    out
+}
+
+fn rows<'a, T: PartialEq + 'a>(
+    before: impl Iterator<Item = (Id, (usize, &'a T))>,
+    after: impl Iterator<Item = (Id, (usize, &'a T))>,
+    put: impl Fn(usize, &T) -> Change,
+    removed: impl Fn(Id) -> Change,
+    out: &mut Vec<Change>,
+) {
+    let mut old: HashMap<Id, (usize, &T)> = before.collect();
+    for (id, (ord, row)) in after {
+        match old.remove(&id) {
+            Some((o, r)) if o == ord && r == row => {}
+            _ => out.push(put(ord, row)),
+        }
+    }
+    let mut gone: Vec<Id> = old.into_keys().collect();
+    gone.sort();
+    out.extend(gone.into_iter().map(removed));
+}
+
+/// Applies `changes` to `doc`, the way the store applies them to its rows.
+pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
+    let mut departments = ordered(&doc.departments, |d| d.id, |_, i| i);
+    let sib = doc.sibling_indices();
+    let mut positions = ordered(&doc.positions, |p| p.id, |_, i| sib[i]);
+    let mut people = ordered(&doc.people, |p| p.id, |_, i| i);
+    let mut plan = doc.plan.clone();
+    for change in changes {
+        match change {
+            Change::Plan { plan: p } => {
+                let updated = plan.updated_at;
+                plan = p.clone();
+                plan.updated_at = updated;
+            }
+            Change::Department { ord, department } => {
+                departments.insert(department.id, (*ord, department.clone()));
+            }
+            Change::DepartmentRemoved { id } => {
+                departments.remove(id);
+            }
+            Change::Position { ord, position } => {
+                positions.insert(position.id, (*ord, position.clone()));
+            }
+            Change::PositionRemoved { id } => {
+                positions.remove(id);
+            }
+            Change::Person { ord, person } => {
+                people.insert(person.id, (*ord, person.clone()));
+            }
+            Change::PersonRemoved { id } => {
+                people.remove(id);
+            }
+        }
+    }
+    let mut next = PlanDoc {
+        plan,
+        departments: sorted(departments),
+        positions: sorted(positions),
+        people: sorted(people),
+    };
+    next.normalize();
+    next
+}
+
+/// Rows keyed by id with their order and their place in the input, for a stable re-sort.
+type Rows<T> = HashMap<Id, (usize, T)>;
+
+fn ordered<T: Clone>(
+    items: &[T],
+    id: impl Fn(&T) -> Id,
+    ord: impl Fn(&T, usize) -> usize,
+) -> Rows<T> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (id(t), (ord(t, i), t.clone())))
+        .collect()
+}
+
+/// Sorts by `ord`, ties broken by id so the result does not depend on hash order.
+pub fn sorted<T: HasId>(rows: Rows<T>) -> Vec<T> {
+    let mut v: Vec<(usize, T)> = rows.into_values().collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id().cmp(&b.1.id())));
+    v.into_iter().map(|(_, t)| t).collect()
+}
+
+pub trait HasId {
+    fn id(&self) -> Id;
+}
+
+impl HasId for Department {
+    fn id(&self) -> Id {
+        self.id
+    }
+}
+impl HasId for Position {
+    fn id(&self) -> Id {
+        self.id
+    }
+}
+impl HasId for Person {
+    fn id(&self) -> Id {
+        self.id
+    }
+}

@@ -1,0 +1,387 @@
+//! Structural invariants of a plan. An edit is applied to a copy of the plan and committed only
+//! when [`check_doc`] accepts the result; imported files go through the same gate.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::error::EditError;
+use crate::model::{Id, PlanDoc, Position};
+
+/// Longest single-line text (titles, names, metrics), in characters.
+pub const MAX_SHORT: usize = 200;
+/// Longest multi-line text (purpose, duties, notes), in characters.
+pub const MAX_LONG: usize = 4000;
+/// Most items in one list (duties, KPIs, lines, assignments).
+pub const MAX_ITEMS: usize = 200;
+/// Most positions or people in one plan.
+pub const MAX_POSITIONS: usize = 50_000;
+pub const MAX_DEPARTMENTS: usize = 500;
+pub const MAX_HEADCOUNT: u32 = 100_000;
+pub const MAX_PAY: u32 = 10_000_000;
+/// Deepest reporting chain, in levels below the top.
+pub const MAX_DEPTH: usize = 100;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// One line, may be empty.
+    Short,
+    /// One line, must not be blank.
+    Required,
+    /// Several lines (newlines and tabs allowed).
+    Long,
+}
+
+/// Refuses control characters and text over the limits.
+pub fn check_text(field: &str, value: &str, kind: TextKind) -> Result<(), EditError> {
+    let max = if kind == TextKind::Long {
+        MAX_LONG
+    } else {
+        MAX_SHORT
+    };
+    let len = value.chars().count();
+    if len > max {
+        return Err(EditError::invalid(
+            field,
+            format!("text is {len} characters long; at most {max} are allowed"),
+            format!("文本长 {len} 个字符，最多允许 {max} 个"),
+        ));
+    }
+    if kind == TextKind::Required && value.trim().is_empty() {
+        return Err(EditError::invalid(field, "must not be empty", "不能为空"));
+    }
+    let allowed = |c: char| kind == TextKind::Long && (c == '\n' || c == '\t');
+    if let Some(c) = value.chars().find(|&c| is_control(c) && !allowed(c)) {
+        return Err(EditError::invalid(
+            field,
+            format!("contains the control character U+{:04X}", c as u32),
+            format!("包含控制字符 U+{:04X}", c as u32),
+        ));
+    }
+    Ok(())
+}
+
+fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+pub fn check_count(field: &str, len: usize, max: usize) -> Result<(), EditError> {
+    if len > max {
+        return Err(EditError::invalid(
+            field,
+            format!("{len} items; at most {max} are allowed"),
+            format!("共 {len} 项，最多允许 {max} 项"),
+        ));
+    }
+    Ok(())
+}
+
+/// A human label for a position in messages: its title, or its id when untitled.
+pub fn label(p: &Position) -> String {
+    if p.title.trim().is_empty() {
+        p.id.to_string()
+    } else {
+        p.title.clone()
+    }
+}
+
+/// Checks every invariant of a plan: one root, no cycle, references resolve, numbers in range,
+/// text within limits.
+pub fn check_doc(doc: &PlanDoc) -> Result<(), EditError> {
+    let meta = &doc.plan;
+    check_text("plan.name", &meta.name, TextKind::Required)?;
+    check_text("plan.company", &meta.company, TextKind::Short)?;
+    check_text("plan.goal_notes", &meta.goal_notes, TextKind::Long)?;
+    if meta.target_size > MAX_HEADCOUNT {
+        return Err(EditError::invalid(
+            "plan.target_size",
+            format!("at most {MAX_HEADCOUNT}"),
+            format!("最多 {MAX_HEADCOUNT}"),
+        ));
+    }
+
+    check_count("departments", doc.departments.len(), MAX_DEPARTMENTS)?;
+    let mut departments = HashSet::new();
+    for d in &doc.departments {
+        check_text("department.name", &d.name, TextKind::Required)?;
+        check_text("department.name_en", &d.name_en, TextKind::Short)?;
+        check_color("department.color", &d.color)?;
+        if !departments.insert(d.id) {
+            return Err(EditError::invalid(
+                "departments",
+                format!("duplicate id {}", d.id),
+                format!("重复的 id {}", d.id),
+            ));
+        }
+    }
+
+    check_count("positions", doc.positions.len(), MAX_POSITIONS)?;
+    let index = check_tree(doc)?;
+    for p in &doc.positions {
+        check_position(p, &index, &departments)?;
+    }
+
+    check_count("people", doc.people.len(), MAX_POSITIONS)?;
+    let mut people = HashSet::new();
+    for person in &doc.people {
+        check_text("person.name", &person.name, TextKind::Required)?;
+        if !people.insert(person.id) {
+            return Err(EditError::invalid(
+                "people",
+                format!("duplicate id {}", person.id),
+                format!("重复的 id {}", person.id),
+            ));
+        }
+        check_count("person.assignments", person.assignments.len(), MAX_ITEMS)?;
+        let mut seats = HashSet::new();
+        for a in &person.assignments {
+            if !index.contains_key(&a.position) {
+                return Err(EditError::not_found("position", a.position));
+            }
+            if !(1..=100).contains(&a.share) {
+                return Err(EditError::Share {
+                    value: a.share.into(),
+                });
+            }
+            if !seats.insert(a.position) {
+                return Err(EditError::invalid(
+                    "person.assignments",
+                    format!("{} holds the same position twice", person.name),
+                    format!("{} 重复任职同一岗位", person.name),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks the reporting tree and returns the index of each position by id.
+fn check_tree(doc: &PlanDoc) -> Result<HashMap<Id, usize>, EditError> {
+    let mut index = HashMap::with_capacity(doc.positions.len());
+    for (i, p) in doc.positions.iter().enumerate() {
+        if index.insert(p.id, i).is_some() {
+            return Err(EditError::invalid(
+                "positions",
+                format!("duplicate id {}", p.id),
+                format!("重复的 id {}", p.id),
+            ));
+        }
+    }
+    let roots: Vec<&Position> = doc
+        .positions
+        .iter()
+        .filter(|p| p.parent.is_none())
+        .collect();
+    if roots.len() > 1 {
+        let names: Vec<String> = roots.iter().map(|p| label(p)).collect();
+        return Err(EditError::SecondRoot {
+            detail: format!("top positions: {}", names.join(", ")),
+        });
+    }
+    if roots.is_empty() && !doc.positions.is_empty() {
+        return Err(EditError::SecondRoot {
+            detail: "no position is at the top".into(),
+        });
+    }
+    for p in &doc.positions {
+        if let Some(parent) = p.parent {
+            if !index.contains_key(&parent) {
+                return Err(EditError::not_found("superior", parent));
+            }
+        }
+    }
+    // Every position must reach the root; 0 = unseen, 1 = on the current path, 2 = reaches root.
+    let mut state = vec![0u8; doc.positions.len()];
+    for start in 0..doc.positions.len() {
+        let mut path = Vec::new();
+        let mut at = start;
+        loop {
+            match state[at] {
+                2 => break,
+                1 => {
+                    let p = &doc.positions[at];
+                    let parent = p.parent.and_then(|id| index.get(&id)).copied();
+                    let parent = parent.map(|i| label(&doc.positions[i])).unwrap_or_default();
+                    return Err(EditError::Cycle {
+                        position: label(p),
+                        new_parent: parent,
+                    });
+                }
+                _ => {}
+            }
+            state[at] = 1;
+            path.push(at);
+            match doc.positions[at].parent {
+                None => break,
+                Some(parent) => at = index[&parent],
+            }
+        }
+        for i in path {
+            state[i] = 2;
+        }
+    }
+    check_depth(doc, &index)?;
+    Ok(index)
+}
+
+fn check_position(
+    p: &Position,
+    index: &HashMap<Id, usize>,
+    departments: &HashSet<Id>,
+) -> Result<(), EditError> {
+    check_text("title", &p.title, TextKind::Required)?;
+    check_text("title_en", &p.title_en, TextKind::Short)?;
+    check_text("grade", &p.grade, TextKind::Short)?;
+    check_text("purpose", &p.purpose, TextKind::Long)?;
+    check_text("notes", &p.notes, TextKind::Long)?;
+    if p.headcount < 1 || p.headcount > MAX_HEADCOUNT {
+        return Err(EditError::Headcount {
+            position: label(p),
+            value: p.headcount.into(),
+        });
+    }
+    if let Some(d) = p.department {
+        if !departments.contains(&d) {
+            return Err(EditError::not_found("department", d));
+        }
+    }
+    check_count("duties", p.duties.len(), MAX_ITEMS)?;
+    for d in &p.duties {
+        check_text("duties", d, TextKind::Long)?;
+    }
+    check_count("requirements", p.requirements.len(), MAX_ITEMS)?;
+    for r in &p.requirements {
+        check_text("requirements", r, TextKind::Long)?;
+    }
+    check_count("kpis", p.kpis.len(), MAX_ITEMS)?;
+    for k in &p.kpis {
+        check_text("kpis.metric", &k.metric, TextKind::Required)?;
+        check_text("kpis.target", &k.target, TextKind::Short)?;
+        check_text("kpis.source", &k.source, TextKind::Short)?;
+        if k.weight > 100 {
+            return Err(EditError::invalid(
+                "kpis.weight",
+                format!("a weight is a percentage, 0–100 (got {})", k.weight),
+                format!("权重是百分比，应在 0–100 之间（收到 {}）", k.weight),
+            ));
+        }
+    }
+    check_count("dotted", p.dotted.len(), MAX_ITEMS)?;
+    let mut seen = HashSet::new();
+    for d in &p.dotted {
+        if *d == p.id {
+            return Err(EditError::SelfReference {
+                what: "dotted line",
+                position: label(p),
+            });
+        }
+        if !index.contains_key(d) {
+            return Err(EditError::not_found("position", d));
+        }
+        if !seen.insert(*d) {
+            return Err(EditError::invalid(
+                "dotted",
+                "the same dotted line twice",
+                "重复的虚线汇报",
+            ));
+        }
+    }
+    check_count("collaborations", p.collaborations.len(), MAX_ITEMS)?;
+    for c in &p.collaborations {
+        check_text("collaborations.about", &c.about, TextKind::Long)?;
+        if c.with == p.id {
+            return Err(EditError::SelfReference {
+                what: "collaboration",
+                position: label(p),
+            });
+        }
+        if !index.contains_key(&c.with) {
+            return Err(EditError::not_found("position", c.with));
+        }
+    }
+    check_count("escalations", p.escalations.len(), MAX_ITEMS)?;
+    for e in &p.escalations {
+        check_text("escalations.when", &e.when, TextKind::Long)?;
+        if e.to == p.id {
+            return Err(EditError::SelfReference {
+                what: "escalation",
+                position: label(p),
+            });
+        }
+        if !index.contains_key(&e.to) {
+            return Err(EditError::not_found("position", e.to));
+        }
+    }
+    check_count("functions", p.functions.len(), 12)?;
+    if let Some(band) = p.pay_band {
+        if band.min > band.max || band.max > MAX_PAY {
+            return Err(EditError::invalid(
+                "pay_band",
+                format!(
+                    "min ({}) must not exceed max ({}), at most {MAX_PAY}",
+                    band.min, band.max
+                ),
+                format!(
+                    "下限（{}）不能高于上限（{}），上限不超过 {MAX_PAY}",
+                    band.min, band.max
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub fn check_color(field: &str, color: &str) -> Result<(), EditError> {
+    let ok = color.len() == 7
+        && color.starts_with('#')
+        && color[1..].chars().all(|c| c.is_ascii_hexdigit());
+    if ok {
+        Ok(())
+    } else {
+        Err(EditError::invalid(
+            field,
+            format!("a colour is written #rrggbb (got {color:?})"),
+            format!("颜色应写作 #rrggbb（收到 {color:?}）"),
+        ))
+    }
+}
+
+/// Refuses chains of superiors deeper than [`MAX_DEPTH`]. Runs after the cycle check.
+fn check_depth(doc: &PlanDoc, index: &HashMap<Id, usize>) -> Result<(), EditError> {
+    let mut depth: Vec<Option<usize>> = vec![None; doc.positions.len()];
+    for start in 0..doc.positions.len() {
+        let mut path = Vec::new();
+        let mut at = start;
+        let base = loop {
+            if let Some(d) = depth[at] {
+                break d;
+            }
+            path.push(at);
+            match doc.positions[at].parent {
+                None => break usize::MAX,
+                Some(parent) => at = index[&parent],
+            }
+        };
+        // `usize::MAX` marks that the walk reached the root itself, at depth 0.
+        let mut d = if base == usize::MAX {
+            path.len()
+        } else {
+            base + path.len()
+        };
+        for i in path {
+            if base == usize::MAX {
+                d -= 1;
+                depth[i] = Some(d);
+            } else {
+                depth[i] = Some(d);
+                d -= 1;
+            }
+            if depth[i] > Some(MAX_DEPTH) {
+                return Err(EditError::invalid(
+                    "positions",
+                    format!("reporting lines may be at most {MAX_DEPTH} levels deep"),
+                    format!("汇报层级最多 {MAX_DEPTH} 级"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

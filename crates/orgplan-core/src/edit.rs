@@ -1,0 +1,564 @@
+//! Edits: every change a user can make to a plan. [`apply`] works on a copy and checks every
+//! invariant before handing the result back, so a refused edit changes nothing.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use ts_rs::TS;
+
+use crate::check::{check_doc, label};
+use crate::error::EditError;
+use crate::model::{
+    Collaboration, Department, Escalation, Function, Id, Kpi, PayBand, Person, PlanDoc, Position,
+    Stage,
+};
+
+/// Fields of a position to change; absent fields stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct PositionPatch {
+    pub title: Option<String>,
+    pub title_en: Option<String>,
+    /// `null` clears the department.
+    #[serde(default, deserialize_with = "double_option")]
+    #[ts(type = "string | null")]
+    pub department: Option<Option<Id>>,
+    /// Signed so that a negative headcount is refused by name, not as a type error.
+    pub headcount: Option<i64>,
+    pub grade: Option<String>,
+    pub purpose: Option<String>,
+    pub duties: Option<Vec<String>>,
+    pub requirements: Option<Vec<String>>,
+    pub kpis: Option<Vec<Kpi>>,
+    pub dotted: Option<Vec<Id>>,
+    pub collaborations: Option<Vec<Collaboration>>,
+    pub escalations: Option<Vec<Escalation>>,
+    pub functions: Option<Vec<Function>>,
+    /// `null` clears the pay band.
+    #[serde(default, deserialize_with = "double_option")]
+    #[ts(type = "PayBand | null")]
+    pub pay_band: Option<Option<PayBand>>,
+    pub notes: Option<String>,
+}
+
+/// Fields of the plan itself to change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct PlanPatch {
+    pub name: Option<String>,
+    pub company: Option<String>,
+    pub target_size: Option<u32>,
+    pub stage: Option<Stage>,
+    pub goal_notes: Option<String>,
+}
+
+/// Fields of a department to change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct DepartmentPatch {
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub color: Option<String>,
+}
+
+/// Distinguishes a field set to `null` from a field left out.
+fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// One user edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds `position` under `parent` at `index` among its siblings (the end when `None`).
+    AddPosition {
+        parent: Id,
+        index: Option<usize>,
+        position: Position,
+    },
+    MovePosition {
+        position: Id,
+        new_parent: Id,
+        index: Option<usize>,
+    },
+    UpdatePosition {
+        position: Id,
+        patch: PositionPatch,
+    },
+    /// Deletes a position; its subordinates move up to its superior, in order, in its place.
+    DeletePosition {
+        position: Id,
+    },
+    AddDotted {
+        position: Id,
+        superior: Id,
+    },
+    RemoveDotted {
+        position: Id,
+        superior: Id,
+    },
+    AddCollaboration {
+        position: Id,
+        with: Id,
+        about: String,
+    },
+    RemoveCollaboration {
+        position: Id,
+        index: usize,
+    },
+    AddEscalation {
+        position: Id,
+        when: String,
+        to: Id,
+    },
+    RemoveEscalation {
+        position: Id,
+        index: usize,
+    },
+    AddPerson {
+        person: Person,
+    },
+    RenamePerson {
+        person: Id,
+        name: String,
+    },
+    RemovePerson {
+        person: Id,
+    },
+    /// Gives `person` the seat `position` with `share` % of their time, or changes the share.
+    Assign {
+        person: Id,
+        position: Id,
+        share: i64,
+    },
+    Unassign {
+        person: Id,
+        position: Id,
+    },
+    UpdatePlan {
+        patch: PlanPatch,
+    },
+    AddDepartment {
+        department: Department,
+    },
+    UpdateDepartment {
+        department: Id,
+        patch: DepartmentPatch,
+    },
+    /// Removes a department; its positions keep their place with no department.
+    RemoveDepartment {
+        department: Id,
+    },
+}
+
+impl Edit {
+    /// A short name for the undo history.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Edit::AddPosition { .. } => "add_position",
+            Edit::MovePosition { .. } => "move_position",
+            Edit::UpdatePosition { .. } => "update_position",
+            Edit::DeletePosition { .. } => "delete_position",
+            Edit::AddDotted { .. } => "add_dotted",
+            Edit::RemoveDotted { .. } => "remove_dotted",
+            Edit::AddCollaboration { .. } => "add_collaboration",
+            Edit::RemoveCollaboration { .. } => "remove_collaboration",
+            Edit::AddEscalation { .. } => "add_escalation",
+            Edit::RemoveEscalation { .. } => "remove_escalation",
+            Edit::AddPerson { .. } => "add_person",
+            Edit::RenamePerson { .. } => "rename_person",
+            Edit::RemovePerson { .. } => "remove_person",
+            Edit::Assign { .. } => "assign",
+            Edit::Unassign { .. } => "unassign",
+            Edit::UpdatePlan { .. } => "update_plan",
+            Edit::AddDepartment { .. } => "add_department",
+            Edit::UpdateDepartment { .. } => "update_department",
+            Edit::RemoveDepartment { .. } => "remove_department",
+        }
+    }
+}
+
+/// Applies `edit` to a copy of `doc` and returns the new plan, or refuses it.
+pub fn apply(doc: &PlanDoc, edit: Edit) -> Result<PlanDoc, EditError> {
+    let mut next = doc.clone();
+    apply_in_place(&mut next, edit)?;
+    next.normalize();
+    check_doc(&next)?;
+    Ok(next)
+}
+
+fn position_mut(doc: &mut PlanDoc, id: Id) -> Result<&mut Position, EditError> {
+    doc.position_mut(id)
+        .ok_or_else(|| EditError::not_found("position", id))
+}
+
+fn require_position(doc: &PlanDoc, id: Id) -> Result<&Position, EditError> {
+    doc.position(id)
+        .ok_or_else(|| EditError::not_found("position", id))
+}
+
+fn person_mut(doc: &mut PlanDoc, id: Id) -> Result<&mut Person, EditError> {
+    doc.people
+        .iter_mut()
+        .find(|p| p.id == id)
+        .ok_or_else(|| EditError::not_found("person", id))
+}
+
+/// True when `candidate` is `of` or lies below it.
+fn is_self_or_descendant(doc: &PlanDoc, candidate: Id, of: Id) -> bool {
+    let mut at = Some(candidate);
+    let mut steps = 0;
+    while let Some(id) = at {
+        if id == of {
+            return true;
+        }
+        steps += 1;
+        if steps > doc.positions.len() {
+            return true;
+        }
+        at = doc.position(id).and_then(|p| p.parent);
+    }
+    false
+}
+
+/// Puts `position` among the children of its parent at `index` (the end when out of range).
+fn insert_among_siblings(doc: &mut PlanDoc, position: Position, index: Option<usize>) {
+    let parent = position.parent;
+    let siblings: Vec<usize> = doc
+        .positions
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.parent == parent)
+        .map(|(i, _)| i)
+        .collect();
+    match index.and_then(|i| siblings.get(i)) {
+        Some(&at) => doc.positions.insert(at, position),
+        None => doc.positions.push(position),
+    }
+}
+
+fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::AddPosition {
+            parent,
+            index,
+            mut position,
+        } => {
+            require_position(doc, parent)?;
+            if doc.position(position.id).is_some() {
+                return Err(EditError::invalid(
+                    "position",
+                    "a position with this id exists",
+                    "已存在相同 id 的岗位",
+                ));
+            }
+            position.parent = Some(parent);
+            insert_among_siblings(doc, position, index);
+        }
+        Edit::MovePosition {
+            position,
+            new_parent,
+            index,
+        } => {
+            let moving = require_position(doc, position)?.clone();
+            let target = require_position(doc, new_parent)?;
+            if is_self_or_descendant(doc, new_parent, position) {
+                return Err(EditError::Cycle {
+                    position: label(&moving),
+                    new_parent: label(target),
+                });
+            }
+            doc.positions.retain(|p| p.id != position);
+            let mut moved = moving;
+            moved.parent = Some(new_parent);
+            insert_among_siblings(doc, moved, index);
+        }
+        Edit::UpdatePosition { position, patch } => {
+            let p = position_mut(doc, position)?;
+            apply_patch(p, patch)?;
+        }
+        Edit::DeletePosition { position } => delete_position(doc, position)?,
+        Edit::AddDotted { position, superior } => {
+            require_position(doc, superior)?;
+            let p = position_mut(doc, position)?;
+            if superior == position {
+                return Err(EditError::SelfReference {
+                    what: "dotted line",
+                    position: label(p),
+                });
+            }
+            if !p.dotted.contains(&superior) {
+                p.dotted.push(superior);
+            }
+        }
+        Edit::RemoveDotted { position, superior } => {
+            let p = position_mut(doc, position)?;
+            let before = p.dotted.len();
+            p.dotted.retain(|d| *d != superior);
+            if p.dotted.len() == before {
+                return Err(EditError::not_found("dotted line", superior));
+            }
+        }
+        Edit::AddCollaboration {
+            position,
+            with,
+            about,
+        } => {
+            require_position(doc, with)?;
+            position_mut(doc, position)?
+                .collaborations
+                .push(Collaboration { with, about });
+        }
+        Edit::RemoveCollaboration { position, index } => {
+            let p = position_mut(doc, position)?;
+            if index >= p.collaborations.len() {
+                return Err(EditError::not_found("collaboration", index));
+            }
+            p.collaborations.remove(index);
+        }
+        Edit::AddEscalation { position, when, to } => {
+            require_position(doc, to)?;
+            position_mut(doc, position)?
+                .escalations
+                .push(Escalation { when, to });
+        }
+        Edit::RemoveEscalation { position, index } => {
+            let p = position_mut(doc, position)?;
+            if index >= p.escalations.len() {
+                return Err(EditError::not_found("escalation", index));
+            }
+            p.escalations.remove(index);
+        }
+        Edit::AddPerson { person } => {
+            if doc.person(person.id).is_some() {
+                return Err(EditError::invalid(
+                    "person",
+                    "a person with this id exists",
+                    "已存在相同 id 的人员",
+                ));
+            }
+            doc.people.push(person);
+        }
+        Edit::RenamePerson { person, name } => person_mut(doc, person)?.name = name,
+        Edit::RemovePerson { person } => {
+            let before = doc.people.len();
+            doc.people.retain(|p| p.id != person);
+            if doc.people.len() == before {
+                return Err(EditError::not_found("person", person));
+            }
+        }
+        Edit::Assign {
+            person,
+            position,
+            share,
+        } => {
+            require_position(doc, position)?;
+            if !(1..=100).contains(&share) {
+                return Err(EditError::Share { value: share });
+            }
+            let share = share as u32;
+            let p = person_mut(doc, person)?;
+            match p.assignments.iter_mut().find(|a| a.position == position) {
+                Some(a) => a.share = share,
+                None => p
+                    .assignments
+                    .push(crate::model::Assignment { position, share }),
+            }
+        }
+        Edit::Unassign { person, position } => {
+            let p = person_mut(doc, person)?;
+            let before = p.assignments.len();
+            p.assignments.retain(|a| a.position != position);
+            if p.assignments.len() == before {
+                return Err(EditError::not_found("assignment", position));
+            }
+        }
+        Edit::UpdatePlan { patch } => {
+            let m = &mut doc.plan;
+            if let Some(v) = patch.name {
+                m.name = v;
+            }
+            if let Some(v) = patch.company {
+                m.company = v;
+            }
+            if let Some(v) = patch.target_size {
+                m.target_size = v;
+            }
+            if let Some(v) = patch.stage {
+                m.stage = v;
+            }
+            if let Some(v) = patch.goal_notes {
+                m.goal_notes = v;
+            }
+        }
+        Edit::AddDepartment { department } => {
+            if doc.department(department.id).is_some() {
+                return Err(EditError::invalid(
+                    "department",
+                    "a department with this id exists",
+                    "已存在相同 id 的部门",
+                ));
+            }
+            doc.departments.push(department);
+        }
+        Edit::UpdateDepartment { department, patch } => {
+            let d = doc
+                .departments
+                .iter_mut()
+                .find(|d| d.id == department)
+                .ok_or_else(|| EditError::not_found("department", department))?;
+            if let Some(v) = patch.name {
+                d.name = v;
+            }
+            if let Some(v) = patch.name_en {
+                d.name_en = v;
+            }
+            if let Some(v) = patch.color {
+                d.color = v;
+            }
+        }
+        Edit::RemoveDepartment { department } => {
+            let before = doc.departments.len();
+            doc.departments.retain(|d| d.id != department);
+            if doc.departments.len() == before {
+                return Err(EditError::not_found("department", department));
+            }
+            for p in &mut doc.positions {
+                if p.department == Some(department) {
+                    p.department = None;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn apply_patch(p: &mut Position, patch: PositionPatch) -> Result<(), EditError> {
+    if let Some(v) = patch.headcount {
+        if v < 1 {
+            return Err(EditError::Headcount {
+                position: label(p),
+                value: v,
+            });
+        }
+        p.headcount = u32::try_from(v).map_err(|_| EditError::Headcount {
+            position: label(p),
+            value: v,
+        })?;
+    }
+    if let Some(v) = patch.title {
+        p.title = v;
+    }
+    if let Some(v) = patch.title_en {
+        p.title_en = v;
+    }
+    if let Some(v) = patch.department {
+        p.department = v;
+    }
+    if let Some(v) = patch.grade {
+        p.grade = v;
+    }
+    if let Some(v) = patch.purpose {
+        p.purpose = v;
+    }
+    if let Some(v) = patch.duties {
+        p.duties = v;
+    }
+    if let Some(v) = patch.requirements {
+        p.requirements = v;
+    }
+    if let Some(v) = patch.kpis {
+        p.kpis = v;
+    }
+    if let Some(v) = patch.dotted {
+        p.dotted = v;
+    }
+    if let Some(v) = patch.collaborations {
+        p.collaborations = v;
+    }
+    if let Some(v) = patch.escalations {
+        p.escalations = v;
+    }
+    if let Some(mut v) = patch.functions {
+        v.sort();
+        v.dedup();
+        p.functions = v;
+    }
+    if let Some(v) = patch.pay_band {
+        p.pay_band = v;
+    }
+    if let Some(v) = patch.notes {
+        p.notes = v;
+    }
+    Ok(())
+}
+
+fn delete_position(doc: &mut PlanDoc, id: Id) -> Result<(), EditError> {
+    let deleted = require_position(doc, id)?.clone();
+    let children = doc.children(id);
+    if deleted.parent.is_none() {
+        if children.len() > 1 {
+            return Err(EditError::SecondRoot {
+                detail: format!(
+                    "deleting 「{}」 would leave {} positions at the top; move them under one first",
+                    label(&deleted),
+                    children.len()
+                ),
+            });
+        }
+        if children.is_empty() {
+            return Err(EditError::invalid(
+                "position",
+                "a plan keeps at least its top position",
+                "方案至少保留一个最高岗位",
+            ));
+        }
+    }
+    // The subordinates take the deleted position's place among its siblings, in order.
+    let mut moved: Vec<Position> = Vec::with_capacity(children.len());
+    doc.positions.retain(|p| {
+        if p.parent == Some(id) {
+            moved.push(p.clone());
+            false
+        } else {
+            true
+        }
+    });
+    let at = doc
+        .positions
+        .iter()
+        .position(|p| p.id == id)
+        .expect("the deleted position is still there");
+    for (offset, mut child) in moved.into_iter().enumerate() {
+        child.parent = deleted.parent;
+        doc.positions.insert(at + offset, child);
+    }
+    doc.positions.retain(|p| p.id != id);
+
+    // Lines that pointed at it: dotted lines and collaborations go, escalations go up a level.
+    for p in &mut doc.positions {
+        p.dotted.retain(|d| *d != id);
+        p.collaborations.retain(|c| c.with != id);
+        let own = p.id;
+        p.escalations.retain_mut(|e| {
+            if e.to != id {
+                return true;
+            }
+            match deleted.parent {
+                Some(up) if up != own => {
+                    e.to = up;
+                    true
+                }
+                _ => false,
+            }
+        });
+    }
+    for person in &mut doc.people {
+        person.assignments.retain(|a| a.position != id);
+    }
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! OrgPlan's domain core: the model of an e-commerce operations team, the edits a user can make,
+//! the invariants that guard them, validation findings, the plan file, the built-in templates
+//! and role library, and the chart layout.
+//!
+//! **This crate does no IO.** The store (`orgplan-store`) loads and saves; templates are
+//! embedded at build time.
+
+pub mod change;
+pub mod check;
+pub mod edit;
+pub mod error;
+pub mod file;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod templates;
+pub mod validate;
+
+pub use edit::{apply, DepartmentPatch, Edit, PlanPatch, PositionPatch};
+pub use error::EditError;
+pub use model::*;
+pub use validate::{validate, Finding, Severity};

@@ -1,0 +1,394 @@
+//! The model of a plan (组织方案): departments, positions, people.
+//!
+//! A [`PlanDoc`] is the whole plan in memory. Sibling order of positions is the order in which
+//! they appear in `positions` among positions with the same parent; departments and people are
+//! ordered by their place in their vectors.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+pub type Id = Uuid;
+
+/// How far along the business is; drives the template choice and the copy around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// 起步期: a handful of generalists.
+    Startup,
+    /// 成长期: one leader per group.
+    Growth,
+    /// 成熟期: clear division of labour.
+    Scale,
+}
+
+impl Stage {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Stage::Startup, Lang::Zh) => "起步期",
+            (Stage::Growth, Lang::Zh) => "成长期",
+            (Stage::Scale, Lang::Zh) => "成熟期",
+            (Stage::Startup, Lang::En) => "start-up",
+            (Stage::Growth, Lang::En) => "growth",
+            (Stage::Scale, Lang::En) => "scale",
+        }
+    }
+}
+
+/// The language of messages and labels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Appraisal cycle (考核周期) of a KPI point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Cycle {
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+impl Cycle {
+    pub const ALL: [Cycle; 5] = [
+        Cycle::Daily,
+        Cycle::Weekly,
+        Cycle::Monthly,
+        Cycle::Quarterly,
+        Cycle::Yearly,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Cycle::Daily => lang.pick("日", "daily"),
+            Cycle::Weekly => lang.pick("周", "weekly"),
+            Cycle::Monthly => lang.pick("月", "monthly"),
+            Cycle::Quarterly => lang.pick("季度", "quarterly"),
+            Cycle::Yearly => lang.pick("年", "yearly"),
+        }
+    }
+}
+
+/// The twelve functions every e-commerce team has to cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Function {
+    Operations,
+    Promotion,
+    Visual,
+    Copywriting,
+    CustomerService,
+    Logistics,
+    Merchandising,
+    Data,
+    Finance,
+    Crm,
+    Channel,
+    Tech,
+}
+
+impl Function {
+    pub const ALL: [Function; 12] = [
+        Function::Operations,
+        Function::Promotion,
+        Function::Visual,
+        Function::Copywriting,
+        Function::CustomerService,
+        Function::Logistics,
+        Function::Merchandising,
+        Function::Data,
+        Function::Finance,
+        Function::Crm,
+        Function::Channel,
+        Function::Tech,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Function::Operations => "operations",
+            Function::Promotion => "promotion",
+            Function::Visual => "visual",
+            Function::Copywriting => "copywriting",
+            Function::CustomerService => "customer_service",
+            Function::Logistics => "logistics",
+            Function::Merchandising => "merchandising",
+            Function::Data => "data",
+            Function::Finance => "finance",
+            Function::Crm => "crm",
+            Function::Channel => "channel",
+            Function::Tech => "tech",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Function::Operations => lang.pick("运营", "Operations"),
+            Function::Promotion => lang.pick("推广", "Promotion"),
+            Function::Visual => lang.pick("视觉", "Visual design"),
+            Function::Copywriting => lang.pick("文案/编辑", "Copy & listings"),
+            Function::CustomerService => lang.pick("客服", "Customer service"),
+            Function::Logistics => lang.pick("仓储物流", "Warehouse & logistics"),
+            Function::Merchandising => lang.pick("商品/采购", "Merchandising & sourcing"),
+            Function::Data => lang.pick("数据分析", "Data analysis"),
+            Function::Finance => lang.pick("财务", "Finance"),
+            Function::Crm => lang.pick("CRM/会员", "CRM & members"),
+            Function::Channel => lang.pick("渠道/分销", "Channels & distribution"),
+            Function::Tech => lang.pick("技术", "Technology"),
+        }
+    }
+}
+
+/// The plan's own fields (组织方案).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanMeta {
+    pub id: Id,
+    pub name: String,
+    pub company: String,
+    /// The team size the plan aims at (people, not seats).
+    pub target_size: u32,
+    pub stage: Stage,
+    pub goal_notes: String,
+    /// The built-in template the plan started from, if any.
+    pub template: Option<String>,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A department or group (部门/组).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Department {
+    pub id: Id,
+    pub name: String,
+    pub name_en: String,
+    /// `#rrggbb`.
+    pub color: String,
+}
+
+/// A KPI point (KPI 考核点).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Kpi {
+    pub metric: String,
+    /// Percent, 0–100; a position's weights should sum to 100.
+    pub weight: u32,
+    pub target: String,
+    pub cycle: Cycle,
+    /// Where the figure comes from (e.g. 生意参谋).
+    pub source: String,
+}
+
+/// Who this position works with, on what (协作).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Collaboration {
+    pub with: Id,
+    pub about: String,
+}
+
+/// When this position hands a problem up, and to whom (升级).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Escalation {
+    pub when: String,
+    pub to: Id,
+}
+
+/// Monthly pay band in yuan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PayBand {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// A position (岗位): one seat in the tree, possibly with a headcount above one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Position {
+    pub id: Id,
+    /// Direct superior; `None` only for the root.
+    pub parent: Option<Id>,
+    pub title: String,
+    pub title_en: String,
+    pub department: Option<Id>,
+    /// Planned headcount (编制), at least 1.
+    pub headcount: u32,
+    pub grade: String,
+    pub purpose: String,
+    pub duties: Vec<String>,
+    pub requirements: Vec<String>,
+    pub kpis: Vec<Kpi>,
+    /// Dotted-line superiors (虚线汇报).
+    pub dotted: Vec<Id>,
+    pub collaborations: Vec<Collaboration>,
+    pub escalations: Vec<Escalation>,
+    pub functions: Vec<Function>,
+    pub pay_band: Option<PayBand>,
+    pub notes: String,
+}
+
+impl Position {
+    /// A blank position with just a title.
+    pub fn blank(id: Id, title: &str) -> Position {
+        Position {
+            id,
+            parent: None,
+            title: title.to_string(),
+            title_en: String::new(),
+            department: None,
+            headcount: 1,
+            grade: String::new(),
+            purpose: String::new(),
+            duties: Vec::new(),
+            requirements: Vec::new(),
+            kpis: Vec::new(),
+            dotted: Vec::new(),
+            collaborations: Vec::new(),
+            escalations: Vec::new(),
+            functions: Vec::new(),
+            pay_band: None,
+            notes: String::new(),
+        }
+    }
+
+    pub fn kpi_weight_total(&self) -> u32 {
+        self.kpis.iter().map(|k| k.weight).sum()
+    }
+}
+
+/// A person's seat and the share of their time it takes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Assignment {
+    pub position: Id,
+    /// Percent of the person's time, 1–100.
+    pub share: u32,
+}
+
+/// A person, who may hold several seats (全能型).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    pub assignments: Vec<Assignment>,
+}
+
+impl Person {
+    pub fn total_share(&self) -> u32 {
+        self.assignments.iter().map(|a| a.share).sum()
+    }
+}
+
+/// A whole plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanDoc {
+    pub plan: PlanMeta,
+    pub departments: Vec<Department>,
+    pub positions: Vec<Position>,
+    pub people: Vec<Person>,
+}
+
+impl PlanDoc {
+    pub fn position(&self, id: Id) -> Option<&Position> {
+        self.positions.iter().find(|p| p.id == id)
+    }
+
+    pub fn position_mut(&mut self, id: Id) -> Option<&mut Position> {
+        self.positions.iter_mut().find(|p| p.id == id)
+    }
+
+    pub fn department(&self, id: Id) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+
+    pub fn person(&self, id: Id) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn root(&self) -> Option<&Position> {
+        self.positions.iter().find(|p| p.parent.is_none())
+    }
+
+    /// Ids of the direct subordinates of `id`, in order.
+    pub fn children(&self, id: Id) -> Vec<Id> {
+        self.positions
+            .iter()
+            .filter(|p| p.parent == Some(id))
+            .map(|p| p.id)
+            .collect()
+    }
+
+    pub fn total_headcount(&self) -> u32 {
+        self.positions.iter().map(|p| p.headcount).sum()
+    }
+
+    /// People assigned to a position (each assignment fills one seat).
+    pub fn filled(&self, position: Id) -> u32 {
+        self.people
+            .iter()
+            .filter(|p| p.assignments.iter().any(|a| a.position == position))
+            .count() as u32
+    }
+}
+
+impl PlanDoc {
+    /// Puts positions in pre-order (each superior before its subordinates, siblings in order),
+    /// the canonical order for storage, files and comparison. Positions that do not hang from
+    /// the root (only possible in a plan that is about to be refused) keep their place at the end.
+    pub fn normalize(&mut self) {
+        use std::collections::HashMap;
+        let n = self.positions.len();
+        let mut kids: HashMap<Option<Id>, Vec<usize>> = HashMap::with_capacity(n);
+        for (i, p) in self.positions.iter().enumerate() {
+            kids.entry(p.parent).or_default().push(i);
+        }
+        let mut order = Vec::with_capacity(n);
+        let mut seen = vec![false; n];
+        let mut stack: Vec<usize> = kids.get(&None).cloned().unwrap_or_default();
+        stack.reverse();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            order.push(i);
+            if let Some(children) = kids.get(&Some(self.positions[i].id)) {
+                stack.extend(children.iter().rev());
+            }
+        }
+        order.extend((0..n).filter(|&i| !seen[i]));
+        let mut old: Vec<Option<Position>> = std::mem::take(&mut self.positions)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.positions = order
+            .into_iter()
+            .map(|i| old[i].take().expect("each index once"))
+            .collect();
+    }
+
+    /// Index of each position among its siblings.
+    pub fn sibling_indices(&self) -> Vec<usize> {
+        use std::collections::HashMap;
+        let mut next: HashMap<Option<Id>, usize> = HashMap::new();
+        self.positions
+            .iter()
+            .map(|p| {
+                let n = next.entry(p.parent).or_insert(0);
+                *n += 1;
+                *n - 1
+            })
+            .collect()
+    }
+}

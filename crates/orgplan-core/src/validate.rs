@@ -1,0 +1,250 @@
+//! Validation: findings about a plan that is structurally sound but could be better. Findings
+//! are not errors; the UI lists them and exports can mark them. Codes are stable.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::check::label;
+use crate::model::{Function, Id, Lang, PlanDoc};
+
+/// More direct reports than this is flagged.
+pub const MAX_SPAN: u32 = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// The stable codes of findings.
+pub mod codes {
+    pub const KPI_WEIGHTS: &str = "kpi_weights";
+    pub const NO_KPIS: &str = "no_kpis";
+    pub const NO_DUTIES: &str = "no_duties";
+    pub const SPAN_OF_CONTROL: &str = "span_of_control";
+    pub const HEADCOUNT_TARGET: &str = "headcount_target";
+    pub const FUNCTION_UNCOVERED: &str = "function_uncovered";
+    pub const PERSON_OVERLOADED: &str = "person_overloaded";
+    pub const PERSON_UNASSIGNED: &str = "person_unassigned";
+    pub const VACANCY: &str = "vacancy";
+    pub const OVERFILLED: &str = "overfilled";
+    pub const ALL: [&str; 10] = [
+        KPI_WEIGHTS,
+        NO_KPIS,
+        NO_DUTIES,
+        SPAN_OF_CONTROL,
+        HEADCOUNT_TARGET,
+        FUNCTION_UNCOVERED,
+        PERSON_OVERLOADED,
+        PERSON_UNASSIGNED,
+        VACANCY,
+        OVERFILLED,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: String,
+    /// The position concerned, if any.
+    pub position: Option<Id>,
+    /// The person concerned, if any.
+    pub person: Option<Id>,
+    /// The function concerned (for coverage findings).
+    pub function: Option<Function>,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl Finding {
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.message_zh,
+            Lang::En => &self.message_en,
+        }
+    }
+}
+
+struct Out(Vec<Finding>);
+
+impl Out {
+    fn push(&mut self, severity: Severity, code: &str, zh: String, en: String) -> &mut Finding {
+        self.0.push(Finding {
+            severity,
+            code: code.to_string(),
+            position: None,
+            person: None,
+            function: None,
+            message_zh: zh,
+            message_en: en,
+        });
+        self.0.last_mut().expect("just pushed")
+    }
+}
+
+/// Team size as people: everyone assigned, plus the seats still empty.
+pub fn team_size(doc: &PlanDoc) -> u32 {
+    let assigned = doc
+        .people
+        .iter()
+        .filter(|p| !p.assignments.is_empty())
+        .count() as u32;
+    assigned + vacancies(doc)
+}
+
+/// Seats planned but not filled, over all positions.
+pub fn vacancies(doc: &PlanDoc) -> u32 {
+    let filled = filled_counts(doc);
+    doc.positions
+        .iter()
+        .map(|p| {
+            p.headcount
+                .saturating_sub(filled.get(&p.id).copied().unwrap_or(0))
+        })
+        .sum()
+}
+
+/// How many people hold each position.
+pub fn filled_counts(doc: &PlanDoc) -> HashMap<Id, u32> {
+    let mut filled: HashMap<Id, u32> = HashMap::new();
+    for person in &doc.people {
+        for a in &person.assignments {
+            *filled.entry(a.position).or_default() += 1;
+        }
+    }
+    filled
+}
+
+/// All findings, positions first in tree order, then people, then plan-wide findings.
+pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
+    let mut out = Out(Vec::new());
+    let filled = filled_counts(doc);
+    let mut reports: HashMap<Id, u32> = HashMap::new();
+    for p in &doc.positions {
+        if let Some(parent) = p.parent {
+            *reports.entry(parent).or_default() += p.headcount;
+        }
+    }
+
+    for p in &doc.positions {
+        let t = label(p);
+        let at = |f: &mut Finding| f.position = Some(p.id);
+        if p.kpis.is_empty() {
+            at(out.push(
+                Severity::Warning,
+                codes::NO_KPIS,
+                format!("「{t}」没有 KPI 考核点"),
+                format!("{t} has no KPI points"),
+            ));
+        } else {
+            let total = p.kpi_weight_total();
+            if total != 100 {
+                at(out.push(
+                    Severity::Error,
+                    codes::KPI_WEIGHTS,
+                    format!("「{t}」的 KPI 权重合计为 {total}%，应为 100%"),
+                    format!("KPI weights of {t} sum to {total}%, not 100%"),
+                ));
+            }
+        }
+        if p.duties.is_empty() {
+            at(out.push(
+                Severity::Warning,
+                codes::NO_DUTIES,
+                format!("「{t}」没有岗位职责"),
+                format!("{t} has no duties"),
+            ));
+        }
+        let span = reports.get(&p.id).copied().unwrap_or(0);
+        if span > MAX_SPAN {
+            at(out.push(
+                Severity::Warning,
+                codes::SPAN_OF_CONTROL,
+                format!("「{t}」有 {span} 名直接下属，超过 {MAX_SPAN} 名，管理幅度过大"),
+                format!("{t} has {span} direct reports, more than {MAX_SPAN}"),
+            ));
+        }
+        let have = filled.get(&p.id).copied().unwrap_or(0);
+        if have < p.headcount {
+            let gap = p.headcount - have;
+            at(out.push(
+                Severity::Info,
+                codes::VACANCY,
+                format!("「{t}」编制 {}，在岗 {have}，空缺 {gap}", p.headcount),
+                format!(
+                    "{t}: headcount {}, filled {have}, {gap} vacant",
+                    p.headcount
+                ),
+            ));
+        } else if have > p.headcount {
+            at(out.push(
+                Severity::Warning,
+                codes::OVERFILLED,
+                format!("「{t}」编制 {}，却有 {have} 人在岗", p.headcount),
+                format!("{t}: headcount {} but {have} people assigned", p.headcount),
+            ));
+        }
+    }
+
+    for person in &doc.people {
+        let total = person.total_share();
+        let name = &person.name;
+        if total > 100 {
+            out.push(
+                Severity::Error,
+                codes::PERSON_OVERLOADED,
+                format!("{name} 的时间分配合计 {total}%，超过 100%"),
+                format!("{name} is assigned {total}% of their time, over 100%"),
+            )
+            .person = Some(person.id);
+        } else if person.assignments.is_empty() {
+            out.push(
+                Severity::Info,
+                codes::PERSON_UNASSIGNED,
+                format!("{name} 尚未分配岗位"),
+                format!("{name} holds no position"),
+            )
+            .person = Some(person.id);
+        }
+    }
+
+    let size = team_size(doc);
+    let target = doc.plan.target_size;
+    if target > 0 && size != target {
+        out.push(
+            Severity::Warning,
+            codes::HEADCOUNT_TARGET,
+            format!("团队规模为 {size} 人（在岗人员加空缺编制），目标为 {target} 人"),
+            format!(
+                "The team comes to {size} people (people assigned plus vacant seats); the target is {target}"
+            ),
+        );
+    }
+
+    let covered: HashSet<Function> = doc
+        .positions
+        .iter()
+        .flat_map(|p| p.functions.iter().copied())
+        .collect();
+    for f in Function::ALL {
+        if !covered.contains(&f) {
+            out.push(
+                Severity::Warning,
+                codes::FUNCTION_UNCOVERED,
+                format!("没有岗位负责「{}」职能", f.label(Lang::Zh)),
+                format!("No position covers {}", f.label(Lang::En).to_lowercase()),
+            )
+            .function = Some(f);
+        }
+    }
+    out.0
+}
+
+/// True when any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}

@@ -1,0 +1,384 @@
+//! OrgPlan's store: one SQLite file holding many plans and each plan's undo journal.
+//!
+//! * Migrations run by `PRAGMA user_version`, append-only, all in one transaction. A file
+//!   written by a newer OrgPlan is refused before anything is written to it.
+//! * Every edit is one `BEGIN IMMEDIATE` transaction: load, apply in the core (which refuses
+//!   bad edits), write the changed rows, append to the journal, commit.
+//! * WAL and a busy timeout let two processes share one file.
+
+mod rows;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use orgplan_core::change::{apply_changes, diff, Change};
+use orgplan_core::check::check_doc;
+use orgplan_core::file::{self, FileError};
+use orgplan_core::{apply, Edit, EditError, Id, PlanDoc, Stage};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use ts_rs::TS;
+use uuid::Uuid;
+
+/// The schema migrations, in order; entry `i` takes the database to version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/v1.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// How many edits of a plan the journal keeps for undo.
+pub const JOURNAL_LIMIT: i64 = 1000;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    #[error("{0}")]
+    File(#[from] FileError),
+    #[error("no plan matches {0:?}")]
+    PlanNotFound(String),
+    #[error("{count} plans are named {name:?}; use the plan's id")]
+    Ambiguous { name: String, count: usize },
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("nothing to redo")]
+    NothingToRedo,
+    #[error("the database {path} was written by a newer OrgPlan (schema version {found}; this version understands up to {supported}). It was left untouched; open it with a newer OrgPlan.")]
+    NewerDatabase {
+        path: String,
+        found: u32,
+        supported: u32,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the database holds a row this version cannot read: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A row of the plan list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanSummary {
+    pub id: Id,
+    pub name: String,
+    pub company: String,
+    pub template: Option<String>,
+    pub stage: Stage,
+    pub target_size: u32,
+    pub positions: u32,
+    /// Planned headcount over all positions (编制).
+    pub headcount: u32,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What undo and redo can do next, for the buttons.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct History {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+/// Where the database lives when neither `--db` nor `ORGPLAN_DB` says: the platform's data
+/// directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("app", "OrgPlan", "OrgPlan")
+        .map(|d| d.data_dir().join("orgplan.db"))
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)?;
+            }
+        }
+        let conn = Connection::open(path)?;
+        Store::init(conn, path.display().to_string())
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, ":memory:".into())
+    }
+
+    fn init(conn: Connection, path: String) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(10))?;
+        // Read the version before anything writes to the file: a newer file stays untouched.
+        let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerDatabase {
+                path,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let _ = mode; // in-memory databases answer "memory"
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut store = Store { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerDatabase {
+                path: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        for sql in &MIGRATIONS[found as usize..] {
+            tx.execute_batch(sql)?;
+        }
+        if found < SCHEMA_VERSION {
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The raw connection, for integrity checks in tests and tools.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn list_plans(&self) -> Result<Vec<PlanSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, p.name, p.company, p.template, p.stage, p.target_size,
+                    (SELECT COUNT(*) FROM positions WHERE plan_id = p.id),
+                    (SELECT COALESCE(SUM(headcount), 0) FROM positions WHERE plan_id = p.id),
+                    p.created_at, p.updated_at
+             FROM plans p ORDER BY p.updated_at DESC, p.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, u32>(5)?,
+                r.get::<_, u32>(6)?,
+                r.get::<_, u32>(7)?,
+                r.get::<_, String>(8)?,
+                r.get::<_, String>(9)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, name, company, template, stage, target_size, positions, headcount, c, u) =
+                row?;
+            out.push(PlanSummary {
+                id: rows::parse_id(&id)?,
+                name,
+                company,
+                template,
+                stage: rows::parse_stage(&stage)?,
+                target_size,
+                positions,
+                headcount,
+                created_at: rows::parse_time(&c)?,
+                updated_at: rows::parse_time(&u)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Finds a plan by id or by its unique name.
+    pub fn resolve(&self, plan: &str) -> Result<Id> {
+        if let Ok(id) = Uuid::parse_str(plan) {
+            let found: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM plans WHERE id = ?1",
+                    [id.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if found.is_some() {
+                return Ok(id);
+            }
+        }
+        let mut stmt = self.conn.prepare("SELECT id FROM plans WHERE name = ?1")?;
+        let ids: Vec<String> = stmt
+            .query_map([plan], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        match ids.as_slice() {
+            [one] => rows::parse_id(one),
+            [] => Err(StoreError::PlanNotFound(plan.to_string())),
+            _ => Err(StoreError::Ambiguous {
+                name: plan.to_string(),
+                count: ids.len(),
+            }),
+        }
+    }
+
+    pub fn load(&self, plan: Id) -> Result<PlanDoc> {
+        rows::load_doc(&self.conn, plan)
+    }
+
+    /// Stores a whole new plan (from a template, a file or a copy). Not an undoable edit.
+    pub fn insert_plan(&mut self, doc: &PlanDoc) -> Result<Id> {
+        check_doc(doc)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        rows::insert_doc(&tx, doc)?;
+        tx.commit()?;
+        Ok(doc.plan.id)
+    }
+
+    /// Reads a plan file into a new plan. A bad file changes nothing.
+    pub fn import(&mut self, text: &str) -> Result<Id> {
+        let doc = file::import(text, Utc::now())?;
+        self.insert_plan(&doc)
+    }
+
+    pub fn delete_plan(&mut self, plan: Id) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute("DELETE FROM plans WHERE id = ?1", [plan.to_string()])?;
+        if n == 0 {
+            return Err(StoreError::PlanNotFound(plan.to_string()));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Applies one edit in one transaction and records it for undo. Returns the new plan.
+    pub fn edit(&mut self, plan: Id, edit: Edit) -> Result<PlanDoc> {
+        let label = edit.name();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let before = rows::load_doc(&tx, plan)?;
+        let mut after = apply(&before, edit)?;
+        let forward = diff(&before, &after);
+        if forward.is_empty() {
+            return Ok(before);
+        }
+        let inverse = diff(&after, &before);
+        let now = Utc::now();
+        after.plan.updated_at = now;
+        rows::write_changes(&tx, plan, &forward)?;
+        rows::touch(&tx, plan, now)?;
+        tx.execute(
+            "DELETE FROM journal WHERE plan_id = ?1 AND undone = 1",
+            [plan.to_string()],
+        )?;
+        let seq: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM journal WHERE plan_id = ?1",
+            [plan.to_string()],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO journal (plan_id, seq, label, forward, inverse, undone, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)",
+            params![
+                plan.to_string(),
+                seq,
+                label,
+                serde_json::to_string(&forward).expect("changes serialise"),
+                serde_json::to_string(&inverse).expect("changes serialise"),
+                rows::time(now),
+            ],
+        )?;
+        tx.execute(
+            "DELETE FROM journal WHERE plan_id = ?1 AND seq <= ?2",
+            params![plan.to_string(), seq - JOURNAL_LIMIT],
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    /// Undoes the plan's latest edit. Returns the plan as it is now.
+    pub fn undo(&mut self, plan: Id) -> Result<PlanDoc> {
+        self.step(plan, true)
+    }
+
+    /// Redoes the plan's latest undone edit.
+    pub fn redo(&mut self, plan: Id) -> Result<PlanDoc> {
+        self.step(plan, false)
+    }
+
+    fn step(&mut self, plan: Id, undo: bool) -> Result<PlanDoc> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let before = rows::load_doc(&tx, plan)?;
+        let sql = if undo {
+            "SELECT seq, inverse FROM journal WHERE plan_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1"
+        } else {
+            "SELECT seq, forward FROM journal WHERE plan_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1"
+        };
+        let entry: Option<(i64, String)> = tx
+            .query_row(sql, [plan.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((seq, changes)) = entry else {
+            return Err(if undo {
+                StoreError::NothingToUndo
+            } else {
+                StoreError::NothingToRedo
+            });
+        };
+        let changes: Vec<Change> = serde_json::from_str(&changes)
+            .map_err(|e| StoreError::Corrupt(format!("journal entry {seq}: {e}")))?;
+        let mut after = apply_changes(&before, &changes);
+        check_doc(&after)?;
+        let now = Utc::now();
+        after.plan.updated_at = now;
+        rows::write_changes(&tx, plan, &diff(&before, &after))?;
+        rows::touch(&tx, plan, now)?;
+        tx.execute(
+            "UPDATE journal SET undone = ?3 WHERE plan_id = ?1 AND seq = ?2",
+            params![plan.to_string(), seq, undo],
+        )?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    /// The labels of the edits undo and redo would act on next.
+    pub fn history(&self, plan: Id) -> Result<History> {
+        let label = |sql: &str| -> Result<Option<String>> {
+            Ok(self
+                .conn
+                .query_row(sql, [plan.to_string()], |r| r.get(0))
+                .optional()?)
+        };
+        Ok(History {
+            undo: label("SELECT label FROM journal WHERE plan_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1")?,
+            redo: label("SELECT label FROM journal WHERE plan_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1")?,
+        })
+    }
+}

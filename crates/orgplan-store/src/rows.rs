@@ -1,0 +1,356 @@
+//! Plans to rows and back.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use orgplan_core::change::Change;
+use orgplan_core::{
+    Assignment, Department, Id, PayBand, Person, PlanDoc, PlanMeta, Position, Stage,
+};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::{Result, StoreError};
+
+pub fn time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub fn parse_time(s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Corrupt(format!("time {s:?}: {e}")))
+}
+
+pub fn parse_id(s: &str) -> Result<Id> {
+    Id::parse_str(s).map_err(|e| StoreError::Corrupt(format!("id {s:?}: {e}")))
+}
+
+pub fn parse_json<T: DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("{e}: {s:.80}")))
+}
+
+pub fn parse_stage(s: &str) -> Result<Stage> {
+    parse_json(&serde_json::to_string(s).expect("a string serialises"))
+}
+
+fn json<T: Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string(v).expect("plan data serialises")
+}
+
+fn stage_text(stage: Stage) -> String {
+    match serde_json::to_value(stage).expect("a stage serialises") {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    }
+}
+
+pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
+    let pid = plan.to_string();
+    let meta = conn
+        .query_row(
+            "SELECT name, company, target_size, stage, goal_notes, template, created_at, updated_at
+             FROM plans WHERE id = ?1",
+            [&pid],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::PlanNotFound(pid.clone()))?;
+    let (name, company, target_size, stage, goal_notes, template, created, updated) = meta;
+    let plan_meta = PlanMeta {
+        id: plan,
+        name,
+        company,
+        target_size,
+        stage: parse_stage(&stage)?,
+        goal_notes,
+        template,
+        created_at: parse_time(&created)?,
+        updated_at: parse_time(&updated)?,
+    };
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, name_en, color FROM departments WHERE plan_id = ?1 ORDER BY ord, id",
+    )?;
+    let departments = stmt
+        .query_map([&pid], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?
+        .map(|row| {
+            let (id, name, name_en, color) = row?;
+            Ok(Department {
+                id: parse_id(&id)?,
+                name,
+                name_en,
+                color,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, parent_id, title, title_en, department_id, headcount, grade, purpose, duties,
+                requirements, kpis, dotted, collaborations, escalations, functions, pay_min,
+                pay_max, notes
+         FROM positions WHERE plan_id = ?1 ORDER BY ord, id",
+    )?;
+    let mut rows = stmt.query([&pid])?;
+    let mut positions = Vec::new();
+    while let Some(r) = rows.next()? {
+        let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+        let opt_id = |i: usize| -> Result<Option<Id>> {
+            r.get::<_, Option<String>>(i)?
+                .map(|s| parse_id(&s))
+                .transpose()
+        };
+        let pay_min: Option<u32> = r.get(15)?;
+        let pay_max: Option<u32> = r.get(16)?;
+        positions.push(Position {
+            id: parse_id(&text(0)?)?,
+            parent: opt_id(1)?,
+            title: text(2)?,
+            title_en: text(3)?,
+            department: opt_id(4)?,
+            headcount: r.get(5)?,
+            grade: text(6)?,
+            purpose: text(7)?,
+            duties: parse_json(&text(8)?)?,
+            requirements: parse_json(&text(9)?)?,
+            kpis: parse_json(&text(10)?)?,
+            dotted: parse_json(&text(11)?)?,
+            collaborations: parse_json(&text(12)?)?,
+            escalations: parse_json(&text(13)?)?,
+            functions: parse_json(&text(14)?)?,
+            pay_band: match (pay_min, pay_max) {
+                (Some(min), Some(max)) => Some(PayBand { min, max }),
+                _ => None,
+            },
+            notes: text(17)?,
+        });
+    }
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.name, a.position_id, a.share
+         FROM people p LEFT JOIN assignments a ON a.person_id = p.id
+         WHERE p.plan_id = ?1 ORDER BY p.ord, p.id, a.ord",
+    )?;
+    let mut rows = stmt.query([&pid])?;
+    let mut people: Vec<Person> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id = parse_id(&r.get::<_, String>(0)?)?;
+        if people.last().map(|p| p.id) != Some(id) {
+            people.push(Person {
+                id,
+                name: r.get(1)?,
+                assignments: Vec::new(),
+            });
+        }
+        if let Some(position) = r.get::<_, Option<String>>(2)? {
+            let person = people.last_mut().expect("pushed above");
+            person.assignments.push(Assignment {
+                position: parse_id(&position)?,
+                share: r.get(3)?,
+            });
+        }
+    }
+
+    let mut doc = PlanDoc {
+        plan: plan_meta,
+        departments,
+        positions,
+        people,
+    };
+    doc.normalize();
+    Ok(doc)
+}
+
+pub fn insert_doc(conn: &Connection, doc: &PlanDoc) -> Result<()> {
+    let m = &doc.plan;
+    conn.execute(
+        "INSERT INTO plans (id, name, company, target_size, stage, goal_notes, template, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            m.id.to_string(),
+            m.name,
+            m.company,
+            m.target_size,
+            stage_text(m.stage),
+            m.goal_notes,
+            m.template,
+            time(m.created_at),
+            time(m.updated_at),
+        ],
+    )?;
+    let sib = doc.sibling_indices();
+    let mut changes = Vec::new();
+    changes.extend(
+        doc.departments
+            .iter()
+            .enumerate()
+            .map(|(ord, d)| Change::Department {
+                ord,
+                department: d.clone(),
+            }),
+    );
+    changes.extend(
+        doc.positions
+            .iter()
+            .zip(sib)
+            .map(|(p, ord)| Change::Position {
+                ord,
+                position: p.clone(),
+            }),
+    );
+    changes.extend(
+        doc.people
+            .iter()
+            .enumerate()
+            .map(|(ord, p)| Change::Person {
+                ord,
+                person: p.clone(),
+            }),
+    );
+    write_changes(conn, m.id, &changes)
+}
+
+pub fn touch(conn: &Connection, plan: Id, now: DateTime<Utc>) -> Result<()> {
+    conn.execute(
+        "UPDATE plans SET updated_at = ?2 WHERE id = ?1",
+        params![plan.to_string(), time(now)],
+    )?;
+    Ok(())
+}
+
+pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<()> {
+    let pid = plan.to_string();
+    for change in changes {
+        match change {
+            Change::Plan { plan: m } => {
+                conn.execute(
+                    "UPDATE plans SET name = ?2, company = ?3, target_size = ?4, stage = ?5,
+                        goal_notes = ?6, template = ?7 WHERE id = ?1",
+                    params![
+                        pid,
+                        m.name,
+                        m.company,
+                        m.target_size,
+                        stage_text(m.stage),
+                        m.goal_notes,
+                        m.template
+                    ],
+                )?;
+            }
+            Change::Department { ord, department: d } => {
+                conn.prepare_cached(
+                    "INSERT INTO departments (id, plan_id, ord, name, name_en, color)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT(id) DO UPDATE SET ord = excluded.ord, name = excluded.name,
+                        name_en = excluded.name_en, color = excluded.color",
+                )?
+                .execute(params![
+                    d.id.to_string(),
+                    pid,
+                    *ord as i64,
+                    d.name,
+                    d.name_en,
+                    d.color
+                ])?;
+            }
+            Change::DepartmentRemoved { id } => {
+                conn.execute(
+                    "DELETE FROM departments WHERE id = ?1 AND plan_id = ?2",
+                    params![id.to_string(), pid],
+                )?;
+            }
+            Change::Position { ord, position: p } => {
+                conn.prepare_cached(
+                    "INSERT INTO positions (id, plan_id, parent_id, ord, title, title_en,
+                        department_id, headcount, grade, purpose, duties, requirements, kpis,
+                        dotted, collaborations, escalations, functions, pay_min, pay_max, notes)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                        ?16, ?17, ?18, ?19, ?20)
+                     ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id,
+                        ord = excluded.ord, title = excluded.title, title_en = excluded.title_en,
+                        department_id = excluded.department_id, headcount = excluded.headcount,
+                        grade = excluded.grade, purpose = excluded.purpose,
+                        duties = excluded.duties, requirements = excluded.requirements,
+                        kpis = excluded.kpis, dotted = excluded.dotted,
+                        collaborations = excluded.collaborations,
+                        escalations = excluded.escalations, functions = excluded.functions,
+                        pay_min = excluded.pay_min, pay_max = excluded.pay_max,
+                        notes = excluded.notes",
+                )?
+                .execute(params![
+                    p.id.to_string(),
+                    pid,
+                    p.parent.map(|x| x.to_string()),
+                    *ord as i64,
+                    p.title,
+                    p.title_en,
+                    p.department.map(|x| x.to_string()),
+                    p.headcount,
+                    p.grade,
+                    p.purpose,
+                    json(&p.duties),
+                    json(&p.requirements),
+                    json(&p.kpis),
+                    json(&p.dotted),
+                    json(&p.collaborations),
+                    json(&p.escalations),
+                    json(&p.functions),
+                    p.pay_band.map(|b| b.min),
+                    p.pay_band.map(|b| b.max),
+                    p.notes,
+                ])?;
+            }
+            Change::PositionRemoved { id } => {
+                conn.execute(
+                    "DELETE FROM positions WHERE id = ?1 AND plan_id = ?2",
+                    params![id.to_string(), pid],
+                )?;
+            }
+            Change::Person { ord, person } => {
+                let id = person.id.to_string();
+                conn.prepare_cached(
+                    "INSERT INTO people (id, plan_id, ord, name) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(id) DO UPDATE SET ord = excluded.ord, name = excluded.name",
+                )?
+                .execute(params![id, pid, *ord as i64, person.name])?;
+                conn.execute("DELETE FROM assignments WHERE person_id = ?1", [&id])?;
+                for (i, a) in person.assignments.iter().enumerate() {
+                    conn.prepare_cached(
+                        "INSERT INTO assignments (person_id, position_id, ord, share)
+                         VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![
+                        id,
+                        a.position.to_string(),
+                        i as i64,
+                        a.share
+                    ])?;
+                }
+            }
+            Change::PersonRemoved { id } => {
+                conn.execute(
+                    "DELETE FROM people WHERE id = ?1 AND plan_id = ?2",
+                    params![id.to_string(), pid],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
