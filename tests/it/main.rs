@@ -1,1 +1,9 @@
+//! OrgPlan's integration tests, in one binary.
 
+mod common;
+mod edits;
+mod plan_file;
+mod props;
+mod store;
+mod templates;
+mod validation;

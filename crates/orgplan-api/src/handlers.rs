@@ -306,7 +306,7 @@ pub fn get_plan(ctx: &mut Ctx, a: PlanArg) -> R<PlanState> {
 }
 
 pub fn create_plan(ctx: &mut Ctx, a: CreatePlanArgs) -> R<PlanState> {
-    let now = chrono::Utc::now();
+    let now = orgplan_store::stored_now();
     let mut doc = match a.template.as_deref() {
         None | Some("blank") => {
             let name = a
@@ -326,6 +326,7 @@ pub fn create_plan(ctx: &mut Ctx, a: CreatePlanArgs) -> R<PlanState> {
         doc.plan.company = company;
     }
     let id = ctx.store.insert_plan(&doc).map_err(store_err(ctx))?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
     state(ctx, doc, Some(id))
 }
 
@@ -337,13 +338,14 @@ pub fn update_plan(ctx: &mut Ctx, a: UpdatePlanArgs) -> R<PlanState> {
 pub fn duplicate_plan(ctx: &mut Ctx, a: DuplicatePlanArgs) -> R<PlanState> {
     let id = resolve(ctx, &a.plan)?;
     let doc = ctx.store.load(id).map_err(store_err(ctx))?;
-    let mut copy = file::import(&file::export(&doc), chrono::Utc::now())
+    let mut copy = file::import(&file::export(&doc), orgplan_store::stored_now())
         .map_err(|e| ApiError::bad_file(&e, ctx.lang))?;
     copy.plan.name = a.name.unwrap_or_else(|| match ctx.lang {
         Lang::Zh => format!("{}（副本）", doc.plan.name),
         Lang::En => format!("{} (copy)", doc.plan.name),
     });
     let new_id = ctx.store.insert_plan(&copy).map_err(store_err(ctx))?;
+    let copy = ctx.store.load(new_id).map_err(store_err(ctx))?;
     state(ctx, copy, Some(new_id))
 }
 

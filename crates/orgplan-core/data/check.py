@@ -7,7 +7,7 @@ Checks every file in this folder against the content rules (structure, tree orde
 lengths, KPI weights, function codes, pay bands, people and shares, per-template headcounts,
 department colours). Prints a summary per file and exits 1 if anything is wrong.
 
-Optional: if the seed documents are available (env ORGPLAN_SEEDS, or /work/shared/seeds), every
+Optional: if the seed documents are available (folder named by the env ORGPLAN_SEEDS), every
 text is also checked for passages copied verbatim from them.
 Python 3 standard library only.
 """
@@ -346,7 +346,10 @@ def check_template(name, data, rep, colors_by_dept):
                 stack = [pid]
             elif parent not in stack:
                 rep.err(pw, f"not in pre-order: parent {parent!r}'s subtree was already closed")
-                stack = [pid]
+                chain = [pid, parent]  # resume from this node's real ancestry
+                while parent_of.get(chain[-1]) is not None and len(chain) <= len(positions):
+                    chain.append(parent_of[chain[-1]])
+                stack = chain[::-1]
             else:
                 while stack[-1] != parent:
                     stack.pop()
@@ -692,7 +695,7 @@ def check_roles(data, rep):
 # ---------------------------------------------------------------- originality
 
 def load_seeds():
-    path = os.environ.get("ORGPLAN_SEEDS", "/work/shared/seeds")
+    path = os.environ.get("ORGPLAN_SEEDS", "")
     texts = []
     for f in sorted(glob.glob(os.path.join(path, "*.txt"))):
         with open(f, encoding="utf-8", errors="replace") as fh:

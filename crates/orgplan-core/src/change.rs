@@ -15,7 +15,7 @@ pub enum Change {
     Plan { plan: PlanMeta },
     Department { ord: usize, department: Department },
     DepartmentRemoved { id: Id },
-    Position { ord: usize, position: Position },
+    Position { ord: usize, position: Box<Position> },
     PositionRemoved { id: Id },
     Person { ord: usize, person: Person },
     PersonRemoved { id: Id },
@@ -56,7 +56,7 @@ pub fn diff(before: &PlanDoc, after: &PlanDoc) -> Vec<Change> {
         after.positions.iter().zip(ai).map(|(p, i)| (p.id, (i, p))),
         |ord, p| Change::Position {
             ord,
-            position: p.clone(),
+            position: Box::new(p.clone()),
         },
         |id| Change::PositionRemoved { id },
         &mut out,
@@ -118,7 +118,7 @@ pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
                 departments.remove(id);
             }
             Change::Position { ord, position } => {
-                positions.insert(position.id, (*ord, position.clone()));
+                positions.insert(position.id, (*ord, (**position).clone()));
             }
             Change::PositionRemoved { id } => {
                 positions.remove(id);

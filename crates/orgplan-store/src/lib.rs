@@ -11,7 +11,7 @@ mod rows;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use orgplan_core::change::{apply_changes, diff, Change};
 use orgplan_core::check::check_doc;
 use orgplan_core::file::{self, FileError};
@@ -89,6 +89,11 @@ pub struct History {
 pub struct Store {
     conn: Connection,
     path: String,
+}
+
+/// The current time at the precision the store keeps (microseconds).
+pub fn stored_now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
 }
 
 /// Where the database lives when neither `--db` nor `ORGPLAN_DB` says: the platform's data
@@ -248,6 +253,7 @@ impl Store {
     }
 
     /// Stores a whole new plan (from a template, a file or a copy). Not an undoable edit.
+    /// Times are kept to the microsecond; [`Store::load`] gives back what was stored.
     pub fn insert_plan(&mut self, doc: &PlanDoc) -> Result<Id> {
         check_doc(doc)?;
         let tx = self
@@ -260,7 +266,7 @@ impl Store {
 
     /// Reads a plan file into a new plan. A bad file changes nothing.
     pub fn import(&mut self, text: &str) -> Result<Id> {
-        let doc = file::import(text, Utc::now())?;
+        let doc = file::import(text, stored_now())?;
         self.insert_plan(&doc)
     }
 
@@ -289,7 +295,7 @@ impl Store {
             return Ok(before);
         }
         let inverse = diff(&after, &before);
-        let now = Utc::now();
+        let now = stored_now();
         after.plan.updated_at = now;
         rows::write_changes(&tx, plan, &forward)?;
         rows::touch(&tx, plan, now)?;
@@ -356,7 +362,7 @@ impl Store {
             .map_err(|e| StoreError::Corrupt(format!("journal entry {seq}: {e}")))?;
         let mut after = apply_changes(&before, &changes);
         check_doc(&after)?;
-        let now = Utc::now();
+        let now = stored_now();
         after.plan.updated_at = now;
         rows::write_changes(&tx, plan, &diff(&before, &after))?;
         rows::touch(&tx, plan, now)?;

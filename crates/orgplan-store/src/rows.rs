@@ -212,7 +212,7 @@ pub fn insert_doc(conn: &Connection, doc: &PlanDoc) -> Result<()> {
             .zip(sib)
             .map(|(p, ord)| Change::Position {
                 ord,
-                position: p.clone(),
+                position: Box::new(p.clone()),
             }),
     );
     changes.extend(

@@ -1,0 +1,248 @@
+//! Validation findings: each code, on a plan made to show it.
+
+use orgplan_core::validate::{codes, has_errors, team_size};
+use orgplan_core::{apply, validate, Edit, Function, Kpi, Person, PositionPatch, Severity};
+use uuid::Uuid;
+
+use crate::common::*;
+
+fn codes_of(doc: &orgplan_core::PlanDoc) -> Vec<String> {
+    validate(doc).into_iter().map(|f| f.code).collect()
+}
+
+fn update(
+    doc: &orgplan_core::PlanDoc,
+    position: uuid::Uuid,
+    patch: PositionPatch,
+) -> orgplan_core::PlanDoc {
+    apply(doc, Edit::UpdatePosition { position, patch }).unwrap()
+}
+
+#[test]
+fn templates_have_no_errors() {
+    for t in orgplan_core::templates::template_ids() {
+        let findings = validate(&team(t));
+        assert!(!has_errors(&findings), "{t}: {findings:#?}");
+        for f in &findings {
+            assert!(codes::ALL.contains(&f.code.as_str()));
+            assert!(!f.message_zh.is_empty() && !f.message_en.is_empty());
+        }
+    }
+}
+
+#[test]
+fn kpi_weights_that_do_not_sum_to_100() {
+    let doc = team("team-8");
+    let manager = pos(&doc, "店长");
+    let mut kpis = doc.position(manager).unwrap().kpis.clone();
+    kpis[0].weight += 5;
+    let doc = update(
+        &doc,
+        manager,
+        PositionPatch {
+            kpis: Some(kpis.clone()),
+            ..Default::default()
+        },
+    );
+    let f: Vec<_> = validate(&doc)
+        .into_iter()
+        .filter(|f| f.code == codes::KPI_WEIGHTS)
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!(f[0].position, Some(manager));
+    assert!(f[0].message_zh.contains("105%"));
+    assert!(has_errors(&validate(&doc)));
+    kpis[0].weight -= 5;
+    let doc = update(
+        &doc,
+        manager,
+        PositionPatch {
+            kpis: Some(kpis),
+            ..Default::default()
+        },
+    );
+    assert!(!codes_of(&doc).contains(&codes::KPI_WEIGHTS.to_string()));
+}
+
+#[test]
+fn no_duties_and_no_kpis() {
+    let doc = team("team-8");
+    let cs = pos(&doc, "售前客服");
+    let doc = update(
+        &doc,
+        cs,
+        PositionPatch {
+            duties: Some(vec![]),
+            kpis: Some(vec![]),
+            ..Default::default()
+        },
+    );
+    let found: Vec<_> = validate(&doc)
+        .into_iter()
+        .filter(|f| f.position == Some(cs))
+        .map(|f| f.code)
+        .collect();
+    assert!(found.contains(&codes::NO_DUTIES.to_string()));
+    assert!(found.contains(&codes::NO_KPIS.to_string()));
+    assert!(
+        !found.contains(&codes::KPI_WEIGHTS.to_string()),
+        "no KPIs is not a weight error"
+    );
+}
+
+#[test]
+fn span_of_control_over_eight() {
+    let mut doc = team("team-8");
+    let manager = pos(&doc, "店长");
+    assert!(!codes_of(&doc).contains(&codes::SPAN_OF_CONTROL.to_string()));
+    // 7 direct reports now; a position of headcount 2 makes 9 people.
+    doc = apply(
+        &doc,
+        Edit::AddPosition {
+            parent: manager,
+            index: None,
+            position: orgplan_core::Position::blank(Uuid::new_v4(), "美工"),
+        },
+    )
+    .unwrap();
+    let new = pos(&doc, "美工");
+    doc = update(
+        &doc,
+        new,
+        PositionPatch {
+            headcount: Some(2),
+            ..Default::default()
+        },
+    );
+    let f: Vec<_> = validate(&doc)
+        .into_iter()
+        .filter(|f| f.code == codes::SPAN_OF_CONTROL)
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].position, Some(manager));
+    assert!(f[0].message_en.contains("9 direct reports"));
+}
+
+#[test]
+fn headcount_against_target() {
+    let doc = team("team-8");
+    assert_eq!(team_size(&doc), 8);
+    assert!(!codes_of(&doc).contains(&codes::HEADCOUNT_TARGET.to_string()));
+    let cs = pos(&doc, "售前客服");
+    let doc = update(
+        &doc,
+        cs,
+        PositionPatch {
+            headcount: Some(3),
+            ..Default::default()
+        },
+    );
+    let f: Vec<_> = validate(&doc)
+        .into_iter()
+        .filter(|f| f.code == codes::HEADCOUNT_TARGET)
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message_en.contains("10 people") && f[0].message_en.contains("target is 8"));
+    // The five-person team has ten seats but five people: no finding.
+    let five = team("team-5");
+    assert_eq!(five.positions.len(), 10);
+    assert_eq!(team_size(&five), 5);
+    assert!(!codes_of(&five).contains(&codes::HEADCOUNT_TARGET.to_string()));
+}
+
+#[test]
+fn uncovered_functions() {
+    let doc = team("team-8");
+    let uncovered: Vec<Function> = validate(&doc)
+        .into_iter()
+        .filter(|f| f.code == codes::FUNCTION_UNCOVERED)
+        .filter_map(|f| f.function)
+        .collect();
+    let covered: std::collections::HashSet<Function> = doc
+        .positions
+        .iter()
+        .flat_map(|p| p.functions.clone())
+        .collect();
+    for f in Function::ALL {
+        assert_eq!(uncovered.contains(&f), !covered.contains(&f), "{f:?}");
+    }
+    // team-30 covers all twelve.
+    assert!(!codes_of(&team("team-30")).contains(&codes::FUNCTION_UNCOVERED.to_string()));
+}
+
+#[test]
+fn overloaded_and_unassigned_people_and_vacancies() {
+    let doc = team("team-5");
+    assert!(
+        !codes_of(&doc).contains(&codes::VACANCY.to_string()),
+        "every seat of team-5 is filled"
+    );
+    let person = doc.people[0].id;
+    let cs = pos(&doc, "客服");
+    let doc = apply(
+        &doc,
+        Edit::Assign {
+            person,
+            position: cs,
+            share: 30,
+        },
+    )
+    .unwrap();
+    let f: Vec<_> = validate(&doc)
+        .into_iter()
+        .filter(|f| f.code == codes::PERSON_OVERLOADED)
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].person, Some(person));
+    assert_eq!(f[0].severity, Severity::Error);
+    assert!(
+        codes_of(&doc).contains(&codes::OVERFILLED.to_string()),
+        "客服 now has two people for one seat"
+    );
+
+    let doc = team("team-5");
+    let shop = pos(&doc, "店长/运营");
+    let holder = doc
+        .people
+        .iter()
+        .find(|p| p.assignments.iter().any(|a| a.position == shop))
+        .unwrap()
+        .id;
+    let doc = apply(
+        &doc,
+        Edit::Unassign {
+            person: holder,
+            position: shop,
+        },
+    )
+    .unwrap();
+    let v: Vec<_> = validate(&doc)
+        .into_iter()
+        .filter(|f| f.code == codes::VACANCY)
+        .collect();
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].position, Some(shop));
+    assert_eq!(v[0].severity, Severity::Info);
+    let newcomer = Person {
+        id: Uuid::new_v4(),
+        name: "新人".into(),
+        assignments: vec![],
+    };
+    let doc = apply(&doc, Edit::AddPerson { person: newcomer }).unwrap();
+    assert!(codes_of(&doc).contains(&codes::PERSON_UNASSIGNED.to_string()));
+}
+
+#[test]
+fn weight_total_counts_every_kpi() {
+    let k = |w| Kpi {
+        metric: "m".into(),
+        weight: w,
+        target: String::new(),
+        cycle: orgplan_core::Cycle::Monthly,
+        source: String::new(),
+    };
+    let mut p = orgplan_core::Position::blank(Uuid::new_v4(), "x");
+    p.kpis = vec![k(40), k(35), k(25)];
+    assert_eq!(p.kpi_weight_total(), 100);
+}
