@@ -1,0 +1,353 @@
+//! The `orgplan` binary, run the way a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+
+struct Cli {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("plans.db");
+        Cli { _dir: dir, db }
+    }
+
+    fn dir(&self) -> &Path {
+        self._dir.path()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_orgplan"))
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env_remove("ORGPLAN_DB")
+            .output()
+            .unwrap()
+    }
+
+    /// Runs and expects exit 0; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    fn call(&self, command: &str, args: Value) -> Value {
+        self.json(&["call", command, &args.to_string()])
+    }
+}
+
+fn position_id(plan: &Value, title: &str) -> String {
+    plan["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"] == title)
+        .unwrap_or_else(|| panic!("{title}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn templates_and_roles() {
+    let cli = Cli::new();
+    let t = cli.json(&["templates", "--json"]);
+    let ids: Vec<&str> = t
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["team-5", "team-8", "team-30", "ops-center"]);
+    let text = cli.ok(&["templates"]);
+    assert!(text.contains("team-8") && text.contains("8 人"));
+    let en = cli.ok(&["--lang", "en", "templates"]);
+    assert!(en.contains("8-person team"));
+    let roles = cli.json(&["roles", "--json"]);
+    assert!(roles.as_array().unwrap().len() >= 25);
+    assert!(cli.ok(&["roles"]).contains("客服"));
+}
+
+#[test]
+fn new_show_validate_export_import() {
+    let cli = Cli::new();
+    let id = cli
+        .ok(&["new", "--template", "team-8", "--name", "我的店"])
+        .trim()
+        .to_string();
+    assert_eq!(id.len(), 36);
+    let plans = cli.json(&["plans", "--json"]);
+    assert_eq!(plans[0]["id"], id.as_str());
+    assert_eq!(plans[0]["headcount"], 8);
+    let tree = cli.ok(&["show", "我的店"]);
+    assert!(
+        tree.contains("店长") && tree.contains("└─ 数据分析组长"),
+        "{tree}"
+    );
+    let file = cli.json(&["show", &id, "--json"]);
+    assert_eq!(file["format"], "orgplan");
+    assert_eq!(file["positions"].as_array().unwrap().len(), 8);
+
+    let out = cli.run(&["validate", &id]);
+    assert_eq!(out.status.code(), Some(0));
+    let findings = cli.json(&["validate", &id, "--json"]);
+    assert!(findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["severity"] != "error"));
+
+    let path = cli.dir().join("plan.json");
+    cli.ok(&[
+        "export",
+        &id,
+        "--format",
+        "json",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    let copy = cli
+        .ok(&["import", path.to_str().unwrap()])
+        .trim()
+        .to_string();
+    assert_ne!(copy, id);
+    let a = cli.ok(&["show", &id, "--json"]);
+    let b = cli.ok(&["show", &copy, "--json"]);
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "same file apart from ids (all ids are 36 characters)"
+    );
+    assert_eq!(cli.json(&["plans", "--json"]).as_array().unwrap().len(), 2);
+    // With two plans of that name, the name is ambiguous.
+    let out = cli.run(&["show", "我的店"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("请使用方案 id"));
+}
+
+#[test]
+fn validate_exits_1_on_an_error_finding() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "--template", "team-8"]).trim().to_string();
+    let plan = cli.json(&["show", &id, "--json"]);
+    let manager = position_id(&plan, "店长");
+    let mut kpis = plan["positions"][0]["kpis"].clone();
+    kpis[0]["weight"] = json!(kpis[0]["weight"].as_i64().unwrap() + 10);
+    let state = cli.call(
+        "update_position",
+        json!({"plan": id, "position": manager, "kpis": kpis}),
+    );
+    assert!(state["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "kpi_weights"));
+    let out = cli.run(&["--lang", "en", "validate", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("kpi_weights") && text.contains("110%"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_command_table_through_call() {
+    let cli = Cli::new();
+    let state = cli.call("create_plan", json!({"name": "试验", "template": "team-8"}));
+    let id = state["created"].as_str().unwrap().to_string();
+    let manager = position_id(
+        &serde_json::from_str(&cli.ok(&["show", &id, "--json"])).unwrap(),
+        "店长",
+    );
+    // add from the role library, at an index
+    let state = cli.call(
+        "add_position",
+        json!({"plan": id, "parent": manager, "index": 0, "role": "role-ztc"}),
+    );
+    let new = state["created"].as_str().unwrap().to_string();
+    let kids: Vec<&Value> = state["doc"]["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["parent"] == manager.as_str())
+        .collect();
+    assert_eq!(kids[0]["id"], new.as_str());
+    assert_eq!(kids[0]["title"], "直通车专员");
+    assert_eq!(state["history"]["undo"], "add_position");
+    // move, then a cycle is refused with exit 2 and {kind, message}
+    let data = position_id(&state["doc"], "数据分析组长");
+    cli.call(
+        "move_position",
+        json!({"plan": id, "position": new, "new_parent": data, "index": 0}),
+    );
+    let out = cli.run(&[
+        "call",
+        "move_position",
+        &json!({"plan": id, "position": data, "new_parent": new}).to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(err["kind"], "cycle");
+    assert!(err["message"].as_str().unwrap().contains("循环"));
+    // update, delete, undo, redo
+    cli.call(
+        "update_position",
+        json!({"plan": id, "position": new, "title": "推广专员", "headcount": 2}),
+    );
+    let state = cli.call("delete_position", json!({"plan": id, "position": new}));
+    assert!(state["doc"]["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["id"] != new.as_str()));
+    let state = cli.call("undo", json!({"plan": id}));
+    let p = state["doc"]["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == new.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(p["title"], "推广专员");
+    assert_eq!(p["headcount"], 2);
+    let state = cli.call("redo", json!({"plan": id}));
+    assert!(state["doc"]["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["id"] != new.as_str()));
+    let findings = cli.call("validate_plan", json!({"plan": id}));
+    assert!(findings.as_array().is_some());
+    let list = cli.call("list_plans", json!({}));
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let plan = cli.call("get_plan", json!({"plan": id}));
+    assert_eq!(plan["doc"]["plan"]["name"], "试验");
+}
+
+#[test]
+fn refused_calls_exit_2_with_a_kind() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "--template", "team-5"]).trim().to_string();
+    let plan = cli.json(&["show", &id, "--json"]);
+    let shop = position_id(&plan, "店长/运营");
+    let person = plan["people"][0]["id"].as_str().unwrap();
+    let cases = [
+        (
+            "update_position",
+            json!({"plan": id, "position": shop, "headcount": 0}),
+            "headcount",
+        ),
+        (
+            "add_dotted",
+            json!({"plan": id, "position": shop, "superior": shop}),
+            "self_reference",
+        ),
+        (
+            "assign",
+            json!({"plan": id, "person": person, "position": shop, "share": 101}),
+            "share",
+        ),
+        (
+            "update_position",
+            json!({"plan": id, "position": shop, "title": "a\u{7}b"}),
+            "invalid_input",
+        ),
+        (
+            "update_position",
+            json!({"plan": id, "position": shop, "salary": 1}),
+            "bad_arguments",
+        ),
+        ("get_plan", json!({"plan": "no such plan"}), "not_found"),
+        ("undo", json!({"plan": id}), "nothing_to_undo"),
+        ("redo", json!({"plan": id}), "nothing_to_redo"),
+        ("frobnicate", json!({}), "unknown_command"),
+    ];
+    let before = cli.ok(&["show", &id, "--json"]);
+    for (command, args, kind) in cases {
+        let out = cli.run(&["call", command, &args.to_string()]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(err["kind"], kind, "{command} {args}");
+        assert!(!err["message"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(cli.ok(&["show", &id, "--json"]), before, "nothing changed");
+    let out = cli.run(&["call", "get_plan", "{not json"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_bad_file_exits_2_and_names_the_place() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "--template", "team-8"]).trim().to_string();
+    let mut plan = cli.json(&["show", &id, "--json"]);
+    plan["positions"][3]["kpis"][1]["weight"] = json!(250);
+    let path = cli.dir().join("bad.json");
+    std::fs::write(&path, plan.to_string()).unwrap();
+    let out = cli.run(&["--lang", "en", "import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("positions[3].kpis[1].weight") && err.contains("250"),
+        "{err}"
+    );
+    std::fs::write(&path, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let out = cli.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+    let out = cli.run(&["import", cli.dir().join("missing.json").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(cli.json(&["plans", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_database_comes_from_db_or_orgplan_db() {
+    let cli = Cli::new();
+    let env_db = cli.dir().join("from-env.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_orgplan"))
+        .args(["new", "--template", "team-5"])
+        .env("ORGPLAN_DB", &env_db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(env_db.exists());
+    assert!(
+        !cli.db.exists()
+            || cli
+                .json(&["plans", "--json"])
+                .as_array()
+                .unwrap()
+                .is_empty()
+    );
+}
+
+#[test]
+fn a_newer_database_is_refused_with_a_clear_message() {
+    let cli = Cli::new();
+    {
+        let c = rusqlite::Connection::open(&cli.db).unwrap();
+        c.execute_batch("PRAGMA user_version = 42;").unwrap();
+    }
+    let bytes = std::fs::read(&cli.db).unwrap();
+    let out = cli.run(&["--lang", "en", "plans"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("newer OrgPlan") && err.contains("42"), "{err}");
+    assert_eq!(std::fs::read(&cli.db).unwrap(), bytes);
+}
