@@ -25,6 +25,28 @@ impl Ctx {
     }
 }
 
+/// On a first start (an empty database), a demo plan from the 8-person template, so the app
+/// never opens empty. Returns the new plan's id, or `None` when there were plans already.
+pub fn ensure_demo(ctx: &mut Ctx) -> Result<Option<orgplan_core::Id>, ApiError> {
+    let plans = ctx
+        .store
+        .list_plans()
+        .map_err(|e| ApiError::from_store(e, ctx.lang))?;
+    if !plans.is_empty() {
+        return Ok(None);
+    }
+    let args = CreatePlanArgs {
+        name: Some(
+            ctx.lang
+                .pick("示例方案（八人团队）", "Demo plan (8-person team)")
+                .into(),
+        ),
+        template: Some("team-8".into()),
+        company: None,
+    };
+    Ok(handlers::create_plan(ctx, args)?.created)
+}
+
 fn parse_args<T: DeserializeOwned>(command: &str, args: Value, lang: Lang) -> Result<T, ApiError> {
     let args = if args.is_null() {
         Value::Object(Default::default())
@@ -75,14 +97,53 @@ macro_rules! commands {
 
         /// Exports every argument and result type of the table.
         pub fn export_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
-            use ts_rs::TS;
+
             $(
-                <$args as TS>::export_all(cfg)?;
-                <$out as TS>::export_all(cfg)?;
+                export_with_dependencies::<$args>(cfg)?;
+                export_with_dependencies::<$out>(cfg)?;
             )*
             Ok(())
         }
     };
+}
+
+/// Exports a type and everything it uses; for a type that has no declaration of its own (a
+/// `Vec<T>`), exports what it is made of.
+fn export_with_dependencies<T: ts_rs::TS + 'static + ?Sized>(
+    cfg: &ts_rs::Config,
+) -> Result<(), ts_rs::ExportError> {
+    struct Visit<'a> {
+        cfg: &'a ts_rs::Config,
+        result: Result<(), ts_rs::ExportError>,
+    }
+    impl ts_rs::TypeVisitor for Visit<'_> {
+        fn visit<U: ts_rs::TS + 'static + ?Sized>(&mut self) {
+            if self.result.is_ok() && U::output_path().is_some() {
+                self.result = U::export_all(self.cfg);
+            }
+        }
+    }
+    if T::output_path().is_some() {
+        return T::export_all(cfg);
+    }
+    let mut v = Visit {
+        cfg,
+        result: Ok(()),
+    };
+    T::visit_dependencies(&mut v);
+    T::visit_generics(&mut v);
+    v.result
+}
+
+/// Types the UI needs beyond the commands' own.
+pub fn export_extra_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+    use ts_rs::TS;
+    ApiError::export_all(cfg)?;
+    orgplan_core::validate::Severity::export_all(cfg)?;
+    orgplan_core::Lang::export_all(cfg)?;
+    orgplan_core::Cycle::export_all(cfg)?;
+    orgplan_core::Function::export_all(cfg)?;
+    Ok(())
 }
 
 commands! {

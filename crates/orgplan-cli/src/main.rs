@@ -1,6 +1,8 @@
 //! `orgplan`: the command-line face of OrgPlan. Every subcommand goes through the same store
 //! and, for `call`, the same command table as the desktop app.
 
+mod serve;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -95,6 +97,15 @@ enum Command {
     },
     /// List the commands of the command table.
     Commands,
+    /// Serve the command table and the UI over loopback HTTP (127.0.0.1 only).
+    Serve {
+        /// 0 picks a free port.
+        #[arg(long, default_value_t = 7878)]
+        port: u16,
+        /// The built UI (default: ORGPLAN_UI, else the source tree's ui/dist).
+        #[arg(long, value_name = "DIR")]
+        ui: Option<PathBuf>,
+    },
 }
 
 /// A failure: what to print and the exit code.
@@ -347,6 +358,14 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                     return Ok(2);
                 }
             }
+        }
+        Command::Serve { port, ui } => {
+            let ui = ui
+                .or_else(|| std::env::var_os("ORGPLAN_UI").map(PathBuf::from))
+                .unwrap_or_else(|| {
+                    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist"))
+                });
+            serve::serve(ctx, port, Some(ui)).map_err(|message| Fail { code: 2, message })?;
         }
         Command::Templates { .. } | Command::Roles { .. } | Command::Commands => {
             unreachable!("handled above")

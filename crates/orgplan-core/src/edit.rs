@@ -20,7 +20,6 @@ pub struct PositionPatch {
     pub title_en: Option<String>,
     /// `null` clears the department.
     #[serde(default, deserialize_with = "double_option")]
-    #[ts(type = "string | null")]
     pub department: Option<Option<Id>>,
     /// Signed so that a negative headcount is refused by name, not as a type error.
     pub headcount: Option<i64>,
@@ -35,7 +34,6 @@ pub struct PositionPatch {
     pub functions: Option<Vec<Function>>,
     /// `null` clears the pay band.
     #[serde(default, deserialize_with = "double_option")]
-    #[ts(type = "PayBand | null")]
     pub pay_band: Option<Option<PayBand>>,
     pub notes: Option<String>,
 }

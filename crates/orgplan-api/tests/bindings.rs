@@ -1,0 +1,93 @@
+//! The TypeScript bindings in `ui/src/generated/` are generated from the Rust types and
+//! committed. This test regenerates them into a temporary folder and fails when the committed
+//! files differ. `UPDATE_BINDINGS=1 cargo test -p orgplan-api --test bindings` rewrites them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn committed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/generated")
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if name.ends_with(".ts") {
+                out.insert(name, std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The map from command name to its argument and result types.
+fn commands_ts(cfg: &ts_rs::Config) -> String {
+    let sigs = orgplan_api::command_signatures(cfg);
+    let mut imports: Vec<String> = Vec::new();
+    let mut body = String::new();
+    for (name, args, out) in &sigs {
+        body.push_str(&format!("  {name}: {{ args: {args}; result: {out} }};\n"));
+        for t in [args, out] {
+            for word in t.split(|c: char| !c.is_alphanumeric() && c != '_') {
+                if word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && word != "Array"
+                    && !imports.iter().any(|i| i == word)
+                {
+                    imports.push(word.to_string());
+                }
+            }
+        }
+    }
+    imports.sort();
+    let mut out = String::from(
+        "// This file was generated from the Rust command table. Do not edit it by hand.\n",
+    );
+    for i in &imports {
+        out.push_str(&format!("import type {{ {i} }} from \"./{i}\";\n"));
+    }
+    out.push_str("\n/** Every command of the command table: its arguments and its result. */\n");
+    out.push_str("export interface Commands {\n");
+    out.push_str(&body);
+    out.push_str("}\n\nexport type CommandName = keyof Commands;\n\n");
+    out.push_str("export const COMMAND_NAMES: CommandName[] = [\n");
+    for (name, _, _) in &sigs {
+        out.push_str(&format!("  \"{name}\",\n"));
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn typescript_bindings_are_current() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = ts_rs::Config::new()
+        .with_large_int("number")
+        .with_out_dir(tmp.path());
+    orgplan_api::export_types(&cfg).unwrap();
+    orgplan_api::export_extra_types(&cfg).unwrap();
+    std::fs::write(tmp.path().join("commands.ts"), commands_ts(&cfg)).unwrap();
+    let fresh = read_dir(tmp.path());
+    assert!(fresh.contains_key("PlanDoc.ts") && fresh.contains_key("ApiError.ts"));
+
+    let dir = committed_dir();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in &fresh {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        return;
+    }
+    let committed = read_dir(&dir);
+    let stale: Vec<&String> = fresh
+        .keys()
+        .chain(committed.keys())
+        .filter(|k| fresh.get(*k) != committed.get(*k))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "ui/src/generated is stale ({stale:?}); run: UPDATE_BINDINGS=1 cargo test -p orgplan-api --test bindings"
+    );
+}

@@ -1,0 +1,105 @@
+// This file was generated from the Rust command table. Do not edit it by hand.
+import type { AddCollaborationArgs } from "./AddCollaborationArgs";
+import type { AddDepartmentArgs } from "./AddDepartmentArgs";
+import type { AddEscalationArgs } from "./AddEscalationArgs";
+import type { AddPersonArgs } from "./AddPersonArgs";
+import type { AddPositionArgs } from "./AddPositionArgs";
+import type { AssignArgs } from "./AssignArgs";
+import type { CreatePlanArgs } from "./CreatePlanArgs";
+import type { Deleted } from "./Deleted";
+import type { DepartmentArg } from "./DepartmentArg";
+import type { DottedArgs } from "./DottedArgs";
+import type { DuplicatePlanArgs } from "./DuplicatePlanArgs";
+import type { ExportedPlan } from "./ExportedPlan";
+import type { Finding } from "./Finding";
+import type { ImportPlanArgs } from "./ImportPlanArgs";
+import type { IndexArgs } from "./IndexArgs";
+import type { Layout } from "./Layout";
+import type { LayoutArgs } from "./LayoutArgs";
+import type { MovePositionArgs } from "./MovePositionArgs";
+import type { NoArgs } from "./NoArgs";
+import type { PersonArg } from "./PersonArg";
+import type { PlanArg } from "./PlanArg";
+import type { PlanState } from "./PlanState";
+import type { PlanSummary } from "./PlanSummary";
+import type { PositionArg } from "./PositionArg";
+import type { RenamePersonArgs } from "./RenamePersonArgs";
+import type { Role } from "./Role";
+import type { TemplateInfo } from "./TemplateInfo";
+import type { UnassignArgs } from "./UnassignArgs";
+import type { UpdateDepartmentArgs } from "./UpdateDepartmentArgs";
+import type { UpdatePlanArgs } from "./UpdatePlanArgs";
+import type { UpdatePositionArgs } from "./UpdatePositionArgs";
+
+/** Every command of the command table: its arguments and its result. */
+export interface Commands {
+  list_plans: { args: NoArgs; result: Array<PlanSummary> };
+  get_plan: { args: PlanArg; result: PlanState };
+  create_plan: { args: CreatePlanArgs; result: PlanState };
+  update_plan: { args: UpdatePlanArgs; result: PlanState };
+  duplicate_plan: { args: DuplicatePlanArgs; result: PlanState };
+  delete_plan: { args: PlanArg; result: Deleted };
+  import_plan: { args: ImportPlanArgs; result: PlanState };
+  export_plan: { args: PlanArg; result: ExportedPlan };
+  add_position: { args: AddPositionArgs; result: PlanState };
+  move_position: { args: MovePositionArgs; result: PlanState };
+  update_position: { args: UpdatePositionArgs; result: PlanState };
+  delete_position: { args: PositionArg; result: PlanState };
+  add_dotted: { args: DottedArgs; result: PlanState };
+  remove_dotted: { args: DottedArgs; result: PlanState };
+  add_collaboration: { args: AddCollaborationArgs; result: PlanState };
+  remove_collaboration: { args: IndexArgs; result: PlanState };
+  add_escalation: { args: AddEscalationArgs; result: PlanState };
+  remove_escalation: { args: IndexArgs; result: PlanState };
+  add_person: { args: AddPersonArgs; result: PlanState };
+  rename_person: { args: RenamePersonArgs; result: PlanState };
+  remove_person: { args: PersonArg; result: PlanState };
+  assign: { args: AssignArgs; result: PlanState };
+  unassign: { args: UnassignArgs; result: PlanState };
+  add_department: { args: AddDepartmentArgs; result: PlanState };
+  update_department: { args: UpdateDepartmentArgs; result: PlanState };
+  remove_department: { args: DepartmentArg; result: PlanState };
+  validate_plan: { args: PlanArg; result: Array<Finding> };
+  layout_plan: { args: LayoutArgs; result: Layout };
+  undo: { args: PlanArg; result: PlanState };
+  redo: { args: PlanArg; result: PlanState };
+  list_templates: { args: NoArgs; result: Array<TemplateInfo> };
+  list_roles: { args: NoArgs; result: Array<Role> };
+}
+
+export type CommandName = keyof Commands;
+
+export const COMMAND_NAMES: CommandName[] = [
+  "list_plans",
+  "get_plan",
+  "create_plan",
+  "update_plan",
+  "duplicate_plan",
+  "delete_plan",
+  "import_plan",
+  "export_plan",
+  "add_position",
+  "move_position",
+  "update_position",
+  "delete_position",
+  "add_dotted",
+  "remove_dotted",
+  "add_collaboration",
+  "remove_collaboration",
+  "add_escalation",
+  "remove_escalation",
+  "add_person",
+  "rename_person",
+  "remove_person",
+  "assign",
+  "unassign",
+  "add_department",
+  "update_department",
+  "remove_department",
+  "validate_plan",
+  "layout_plan",
+  "undo",
+  "redo",
+  "list_templates",
+  "list_roles",
+];
