@@ -1,0 +1,114 @@
+// The backend behind one interface with two implementations: the Tauri window's `invoke` and
+// HTTP `fetch` against `orgplan serve`. Both reach the same Rust command table.
+import type { Commands, CommandName } from "../generated/commands";
+import type { ApiError } from "../generated/ApiError";
+import type { ErrorKind } from "../generated/ErrorKind";
+import type { Lang } from "../generated/Lang";
+
+/** A refused command: the UI branches on `kind`, never on the message. */
+export class BackendError extends Error {
+  readonly kind: ErrorKind;
+  constructor(e: ApiError) {
+    super(e.message);
+    this.kind = e.kind;
+  }
+}
+
+export interface Backend {
+  call<C extends CommandName>(command: C, args: Commands[C]["args"]): Promise<Commands[C]["result"]>;
+  /** Asks the user for a plan file and imports it; `null` when the user cancels. */
+  importPlanFile(lang: Lang): Promise<Commands["import_plan"]["result"] | null>;
+  /** Asks the user where to save the plan file; `false` when the user cancels. */
+  exportPlanFile(plan: string, lang: Lang): Promise<boolean>;
+  setLang(lang: Lang): void;
+}
+
+function isApiError(v: unknown): v is ApiError {
+  return typeof v === "object" && v !== null && "kind" in v && "message" in v;
+}
+
+/** Talks to `orgplan serve` over loopback HTTP. */
+export class HttpBackend implements Backend {
+  private lang: Lang = "zh";
+
+  setLang(lang: Lang) {
+    this.lang = lang;
+  }
+
+  async call<C extends CommandName>(command: C, args: Commands[C]["args"]): Promise<Commands[C]["result"]> {
+    const res = await fetch(`/api/${command}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-OrgPlan-Lang": this.lang },
+      body: JSON.stringify(args ?? {}),
+    });
+    const body: unknown = await res.json();
+    if (!res.ok) {
+      throw new BackendError(isApiError(body) ? body : { kind: "io", message: `HTTP ${res.status}` });
+    }
+    return body as Commands[C]["result"];
+  }
+
+  async importPlanFile(): Promise<Commands["import_plan"]["result"] | null> {
+    const file = await pickFile();
+    if (!file) return null;
+    return this.call("import_plan", { text: await file.text() });
+  }
+
+  async exportPlanFile(plan: string): Promise<boolean> {
+    const out = await this.call("export_plan", { plan });
+    const url = URL.createObjectURL(new Blob([out.text], { type: "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = out.file_name;
+    a.click();
+    URL.revokeObjectURL(url);
+    return true;
+  }
+}
+
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".json,application/json";
+    input.onchange = () => resolve(input.files?.[0] ?? null);
+    input.oncancel = () => resolve(null);
+    input.click();
+  });
+}
+
+/** Talks to the Rust side of the Tauri window. File dialogs are native and run in Rust, so
+ * the page never handles a path. */
+export class TauriBackend implements Backend {
+  private lang: Lang = "zh";
+
+  setLang(lang: Lang) {
+    this.lang = lang;
+  }
+
+  private async invoke<T>(cmd: string, args: Record<string, unknown>): Promise<T> {
+    const { invoke } = await import("@tauri-apps/api/core");
+    try {
+      return await invoke<T>(cmd, args);
+    } catch (e) {
+      throw new BackendError(isApiError(e) ? e : { kind: "io", message: String(e) });
+    }
+  }
+
+  call<C extends CommandName>(command: C, args: Commands[C]["args"]): Promise<Commands[C]["result"]> {
+    return this.invoke("call", { command, args: args ?? {}, lang: this.lang });
+  }
+
+  importPlanFile(lang: Lang) {
+    return this.invoke<Commands["import_plan"]["result"] | null>("import_plan_file", { lang });
+  }
+
+  exportPlanFile(plan: string, lang: Lang) {
+    return this.invoke<boolean>("export_plan_file", { plan, lang });
+  }
+}
+
+export function detectBackend(): Backend {
+  const w = window as unknown as { __TAURI_INTERNALS__?: unknown };
+  return w.__TAURI_INTERNALS__ ? new TauriBackend() : new HttpBackend();
+}

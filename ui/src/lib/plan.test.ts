@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { chainToTop, childrenOf, filledCounts, isSelfOrBelow, kpiTotal, root } from "./plan";
+import type { PlanDoc } from "../generated/PlanDoc";
+import type { Position } from "../generated/Position";
+
+function pos(id: string, parent: string | null, weights: number[] = []): Position {
+  return {
+    id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
+    duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
+    pay_band: null, notes: "",
+    kpis: weights.map((w) => ({ metric: "m", weight: w, target: "", cycle: "monthly", source: "" })),
+  };
+}
+
+const doc: PlanDoc = {
+  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+  departments: [],
+  positions: [pos("a", null), pos("b", "a", [60, 40]), pos("c", "b", [50]), pos("d", "a")],
+  people: [{ id: "u", name: "u", assignments: [{ position: "b", share: 50 }, { position: "c", share: 50 }] }],
+};
+
+describe("plan helpers", () => {
+  it("finds the root and children in order", () => {
+    expect(root(doc)?.id).toBe("a");
+    expect(childrenOf(doc, "a").map((p) => p.id)).toEqual(["b", "d"]);
+  });
+  it("walks the chain to the top", () => {
+    expect(chainToTop(doc, "c")).toEqual(["c", "b", "a"]);
+  });
+  it("tells when a move would make a cycle", () => {
+    expect(isSelfOrBelow(doc, "c", "b")).toBe(true);
+    expect(isSelfOrBelow(doc, "d", "b")).toBe(false);
+    expect(isSelfOrBelow(doc, "b", "b")).toBe(true);
+  });
+  it("counts filled seats and KPI totals", () => {
+    expect(filledCounts(doc).get("b")).toBe(1);
+    expect(filledCounts(doc).get("d")).toBeUndefined();
+    expect(kpiTotal(doc.positions[1])).toBe(100);
+    expect(kpiTotal(doc.positions[2])).toBe(50);
+  });
+});

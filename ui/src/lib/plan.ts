@@ -1,0 +1,80 @@
+// Read-only helpers over a plan (PlanDoc). Pure functions: tested in plan.test.ts.
+import type { PlanDoc } from "../generated/PlanDoc";
+import type { Position } from "../generated/Position";
+import type { Department } from "../generated/Department";
+import type { Lang } from "../generated/Lang";
+import type { Finding } from "../generated/Finding";
+
+export const NEUTRAL_COLOR = "#64748b";
+
+export function byId(doc: PlanDoc): Map<string, Position> {
+  return new Map(doc.positions.map((p) => [p.id, p]));
+}
+
+export function childrenOf(doc: PlanDoc, id: string | null): Position[] {
+  return doc.positions.filter((p) => p.parent === id);
+}
+
+export function root(doc: PlanDoc): Position | undefined {
+  return doc.positions.find((p) => p.parent === null);
+}
+
+export function departmentOf(doc: PlanDoc, p: Position): Department | undefined {
+  return p.department ? doc.departments.find((d) => d.id === p.department) : undefined;
+}
+
+export function departmentColor(doc: PlanDoc, p: Position): string {
+  return departmentOf(doc, p)?.color ?? NEUTRAL_COLOR;
+}
+
+export function title(p: Position, lang: Lang): string {
+  return lang === "en" && p.title_en ? p.title_en : p.title;
+}
+
+export function departmentName(d: Department | undefined, lang: Lang): string {
+  if (!d) return "";
+  return lang === "en" && d.name_en ? d.name_en : d.name;
+}
+
+/** People assigned to each position (each assignment fills one seat). */
+export function filledCounts(doc: PlanDoc): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const person of doc.people) {
+    for (const a of person.assignments) m.set(a.position, (m.get(a.position) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Ids of `id` and every position above it, bottom-up. */
+export function chainToTop(doc: PlanDoc, id: string): string[] {
+  const index = byId(doc);
+  const out: string[] = [];
+  let at: string | null = id;
+  while (at && !out.includes(at)) {
+    out.push(at);
+    at = index.get(at)?.parent ?? null;
+  }
+  return out;
+}
+
+/** True when `candidate` is `of` or lies below it: moving `of` under it would make a cycle. */
+export function isSelfOrBelow(doc: PlanDoc, candidate: string, of: string): boolean {
+  return chainToTop(doc, candidate).includes(of);
+}
+
+export function depthOf(doc: PlanDoc, id: string): number {
+  return chainToTop(doc, id).length - 1;
+}
+
+export function findingsFor(findings: Finding[], id: string): Finding[] {
+  return findings.filter((f) => f.position === id);
+}
+
+export function kpiTotal(p: Position): number {
+  return p.kpis.reduce((s, k) => s + k.weight, 0);
+}
+
+/** Monthly payroll at the middle of each pay band, times headcount. */
+export function monthlyPayroll(doc: PlanDoc): number {
+  return doc.positions.reduce((s, p) => s + (p.pay_band ? ((p.pay_band.min + p.pay_band.max) / 2) * p.headcount : 0), 0);
+}
