@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian/Ubuntu machine and runs every check OrgPlan has:
-# formatting, lints, the Rust tests (core, store, CLI, properties) and the template data check.
+# Sets up a fresh Debian/Ubuntu machine and runs every check OrgPlan has: formatting, lints,
+# the Rust tests (core, store, CLI, properties, generated TypeScript bindings), the template
+# data check, the UI's type check, lint and unit tests, end-to-end tests in Chromium against
+# `orgplan serve`, and the desktop binary driven through WebDriver under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 install_build_deps
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/orgplan-target}"
+install_test_deps
+install_ui_deps
+
+step "ui: type check, lint, unit tests, build"
+(cd ui && npm run typecheck && npm run lint && npx vitest run && npx vite build)
 
 step "cargo fmt"
 cargo fmt --all -- --check
@@ -22,5 +28,14 @@ cargo test --workspace --locked 2>&1 | tee "$LOG_DIR/cargo-test.log"
 passed=$(grep -Eo '[0-9]+ passed' "$LOG_DIR/cargo-test.log" | awk '{s+=$1} END {print s+0}')
 failed=$(grep -Eo '[0-9]+ failed' "$LOG_DIR/cargo-test.log" | awk '{s+=$1} END {print s+0}')
 echo "rust: $passed passed, $failed failed"
+
+step "build the binaries"
+cargo build --locked -p orgplan-cli -p orgplan-desktop
+
+step "end to end in Chromium (screenshots in ui/e2e/artifacts)"
+(cd ui && node e2e/run.mjs)
+
+step "the desktop app under Xvfb through tauri-driver"
+xvfb-run -a -s "-screen 0 1440x900x24" node ui/e2e/desktop.mjs
 
 echo "all checks passed"

@@ -415,84 +415,6 @@ pub fn add_position(ctx: &mut Ctx, a: AddPositionArgs) -> R<PlanState> {
     edit(ctx, &a.plan, e, Some(id))
 }
 
-pub fn move_position(ctx: &mut Ctx, a: MovePositionArgs) -> R<PlanState> {
-    let e = Edit::MovePosition {
-        position: a.position,
-        new_parent: a.new_parent,
-        index: a.index,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn update_position(ctx: &mut Ctx, a: UpdatePositionArgs) -> R<PlanState> {
-    let e = Edit::UpdatePosition {
-        position: a.position,
-        patch: a.patch,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn delete_position(ctx: &mut Ctx, a: PositionArg) -> R<PlanState> {
-    edit(
-        ctx,
-        &a.plan,
-        Edit::DeletePosition {
-            position: a.position,
-        },
-        None,
-    )
-}
-
-pub fn add_dotted(ctx: &mut Ctx, a: DottedArgs) -> R<PlanState> {
-    let e = Edit::AddDotted {
-        position: a.position,
-        superior: a.superior,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn remove_dotted(ctx: &mut Ctx, a: DottedArgs) -> R<PlanState> {
-    let e = Edit::RemoveDotted {
-        position: a.position,
-        superior: a.superior,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn add_collaboration(ctx: &mut Ctx, a: AddCollaborationArgs) -> R<PlanState> {
-    let e = Edit::AddCollaboration {
-        position: a.position,
-        with: a.with,
-        about: a.about,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn remove_collaboration(ctx: &mut Ctx, a: IndexArgs) -> R<PlanState> {
-    let e = Edit::RemoveCollaboration {
-        position: a.position,
-        index: a.index,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn add_escalation(ctx: &mut Ctx, a: AddEscalationArgs) -> R<PlanState> {
-    let e = Edit::AddEscalation {
-        position: a.position,
-        when: a.when,
-        to: a.to,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn remove_escalation(ctx: &mut Ctx, a: IndexArgs) -> R<PlanState> {
-    let e = Edit::RemoveEscalation {
-        position: a.position,
-        index: a.index,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
 pub fn add_person(ctx: &mut Ctx, a: AddPersonArgs) -> R<PlanState> {
     let id = Uuid::new_v4();
     let person = orgplan_core::Person {
@@ -501,35 +423,6 @@ pub fn add_person(ctx: &mut Ctx, a: AddPersonArgs) -> R<PlanState> {
         assignments: Vec::new(),
     };
     edit(ctx, &a.plan, Edit::AddPerson { person }, Some(id))
-}
-
-pub fn rename_person(ctx: &mut Ctx, a: RenamePersonArgs) -> R<PlanState> {
-    let e = Edit::RenamePerson {
-        person: a.person,
-        name: a.name,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn remove_person(ctx: &mut Ctx, a: PersonArg) -> R<PlanState> {
-    edit(ctx, &a.plan, Edit::RemovePerson { person: a.person }, None)
-}
-
-pub fn assign(ctx: &mut Ctx, a: AssignArgs) -> R<PlanState> {
-    let e = Edit::Assign {
-        person: a.person,
-        position: a.position,
-        share: a.share,
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn unassign(ctx: &mut Ctx, a: UnassignArgs) -> R<PlanState> {
-    let e = Edit::Unassign {
-        person: a.person,
-        position: a.position,
-    };
-    edit(ctx, &a.plan, e, None)
 }
 
 /// Colours offered to new departments in turn.
@@ -555,25 +448,6 @@ pub fn add_department(ctx: &mut Ctx, a: AddDepartmentArgs) -> R<PlanState> {
             .unwrap_or_else(|| PALETTE[count % PALETTE.len()].to_string()),
     };
     edit(ctx, &a.plan, Edit::AddDepartment { department }, Some(id))
-}
-
-pub fn update_department(ctx: &mut Ctx, a: UpdateDepartmentArgs) -> R<PlanState> {
-    let e = Edit::UpdateDepartment {
-        department: a.department,
-        patch: DepartmentPatch {
-            name: a.name,
-            name_en: a.name_en,
-            color: a.color,
-        },
-    };
-    edit(ctx, &a.plan, e, None)
-}
-
-pub fn remove_department(ctx: &mut Ctx, a: DepartmentArg) -> R<PlanState> {
-    let e = Edit::RemoveDepartment {
-        department: a.department,
-    };
-    edit(ctx, &a.plan, e, None)
 }
 
 pub fn validate_plan(ctx: &mut Ctx, a: PlanArg) -> R<Vec<Finding>> {
@@ -606,4 +480,37 @@ pub fn list_templates(_: &mut Ctx, _: NoArgs) -> R<Vec<TemplateInfo>> {
 
 pub fn list_roles(_: &mut Ctx, _: NoArgs) -> R<Vec<Role>> {
     Ok(templates::roles())
+}
+
+/// Handlers that turn their arguments into one edit of the plan named by `a.plan`.
+macro_rules! edit_handlers {
+    ($( $name:ident($args:ty) => |$a:ident| $edit:expr; )*) => {
+        $(
+            pub fn $name(ctx: &mut Ctx, $a: $args) -> R<PlanState> {
+                let plan = $a.plan.clone();
+                edit(ctx, &plan, $edit, None)
+            }
+        )*
+    };
+}
+
+edit_handlers! {
+    move_position(MovePositionArgs) => |a| Edit::MovePosition { position: a.position, new_parent: a.new_parent, index: a.index };
+    update_position(UpdatePositionArgs) => |a| Edit::UpdatePosition { position: a.position, patch: a.patch };
+    delete_position(PositionArg) => |a| Edit::DeletePosition { position: a.position };
+    add_dotted(DottedArgs) => |a| Edit::AddDotted { position: a.position, superior: a.superior };
+    remove_dotted(DottedArgs) => |a| Edit::RemoveDotted { position: a.position, superior: a.superior };
+    add_collaboration(AddCollaborationArgs) => |a| Edit::AddCollaboration { position: a.position, with: a.with, about: a.about };
+    remove_collaboration(IndexArgs) => |a| Edit::RemoveCollaboration { position: a.position, index: a.index };
+    add_escalation(AddEscalationArgs) => |a| Edit::AddEscalation { position: a.position, when: a.when, to: a.to };
+    remove_escalation(IndexArgs) => |a| Edit::RemoveEscalation { position: a.position, index: a.index };
+    rename_person(RenamePersonArgs) => |a| Edit::RenamePerson { person: a.person, name: a.name };
+    remove_person(PersonArg) => |a| Edit::RemovePerson { person: a.person };
+    assign(AssignArgs) => |a| Edit::Assign { person: a.person, position: a.position, share: a.share };
+    unassign(UnassignArgs) => |a| Edit::Unassign { person: a.person, position: a.position };
+    update_department(UpdateDepartmentArgs) => |a| Edit::UpdateDepartment {
+        department: a.department,
+        patch: DepartmentPatch { name: a.name, name_en: a.name_en, color: a.color },
+    };
+    remove_department(DepartmentArg) => |a| Edit::RemoveDepartment { department: a.department };
 }

@@ -14,6 +14,8 @@ import type { ErrorKind } from "../generated/ErrorKind";
 
 export type View = "plans" | "chart" | "establishment" | "people";
 export type Theme = "light" | "dark";
+/** What the right-hand column shows. */
+export type SidePanel = "inspector" | "findings";
 
 export interface Notice {
   id: number;
@@ -22,13 +24,34 @@ export interface Notice {
   text: string;
 }
 
+/** A failure that leaves nothing to work with: shown as a full page instead of the editor. */
+export interface Fatal {
+  kind?: ErrorKind;
+  text: string;
+}
+
+/** A question put to the user in a modal dialog (see `ask`). */
+export interface ConfirmRequest {
+  id: number;
+  title: string;
+  message?: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  danger?: boolean;
+}
+
+/** Kinds after which the app cannot go on: the database is unusable. */
+export const FATAL_KINDS: readonly ErrorKind[] = ["newer_database", "database"];
+
 export interface AppState {
   backend: Backend;
   lang: Lang;
   theme: Theme;
   view: View;
-  /** Loading the first data, or a command in flight. */
+  /** Loading the first data, or a plan being opened. */
   loading: boolean;
+  /** Edits in flight (for the save-state hint). */
+  saving: number;
   plans: PlanSummary[];
   templates: TemplateInfo[];
   roles: Role[];
@@ -38,6 +61,11 @@ export interface AppState {
   collapsed: string[];
   search: string;
   notices: Notice[];
+  /** Set when the database cannot be used, or the first load failed. */
+  fatal: Fatal | null;
+  side: SidePanel;
+  sideOpen: boolean;
+  confirm: ConfirmRequest | null;
 
   init(): Promise<void>;
   setLang(lang: Lang): void;
@@ -46,8 +74,18 @@ export interface AppState {
   select(id: string | null): void;
   toggleCollapsed(id: string): void;
   setSearch(q: string): void;
+  setSide(side: SidePanel, open?: boolean): void;
+  toggleSide(): void;
+  /** Selects a position, shows it on the chart and in the inspector. */
+  reveal(id: string): void;
   refreshPlans(): Promise<void>;
   openPlan(id: string): Promise<void>;
+  createPlan(args: Commands["create_plan"]["args"]): Promise<PlanState | null>;
+  duplicatePlan(id: string, name?: string): Promise<PlanState | null>;
+  renamePlan(id: string, name: string): Promise<PlanState | null>;
+  deletePlan(id: string): Promise<boolean>;
+  importPlanFile(): Promise<PlanState | null>;
+  exportPlanFile(id?: string): Promise<boolean>;
   /** Runs a command on the open plan; returns the new state, or null when refused. */
   edit<C extends EditCommand>(command: C, args: Omit<Commands[C]["args"], "plan">): Promise<PlanState | null>;
   /** Runs any command; a refusal becomes a notice and `null`. */
@@ -56,6 +94,9 @@ export interface AppState {
   redo(): Promise<void>;
   notify(tone: Notice["tone"], text: string, kind?: ErrorKind): void;
   dismiss(id: number): void;
+  /** Asks a yes/no question in a modal dialog. */
+  ask(q: Omit<ConfirmRequest, "id">): Promise<boolean>;
+  answer(yes: boolean): void;
 }
 
 /** Commands that take `plan` and return the plan's new state. */
@@ -68,6 +109,16 @@ export type EditCommand = {
 }[CommandName];
 
 let noticeId = 0;
+let confirmId = 0;
+let confirmResolve: ((yes: boolean) => void) | null = null;
+/** Edits run one after another so a slower reply never overwrites a newer state. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  const next = queue.then(job, job);
+  queue = next.catch(() => undefined);
+  return next;
+}
 
 function stored<T extends string>(key: string, fallback: T, allowed: readonly T[]): T {
   try {
@@ -78,151 +129,302 @@ function stored<T extends string>(key: string, fallback: T, allowed: readonly T[
   }
 }
 
-export const useApp = create<AppState>((set, get) => ({
-  backend: detectBackend(),
-  lang: stored<Lang>("orgplan.lang", "zh", ["zh", "en"]),
-  theme: stored<Theme>("orgplan.theme", "light", ["light", "dark"]),
-  view: "chart",
-  loading: true,
-  plans: [],
-  templates: [],
-  roles: [],
-  current: null,
-  selected: null,
-  collapsed: [],
-  search: "",
-  notices: [],
+function remember(key: string, value: string | null) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* private mode */
+  }
+}
 
-  async init() {
-    const { backend, lang } = get();
-    backend.setLang(lang);
-    set({ loading: true });
-    const [plans, templates, roles] = await Promise.all([
-      get().run("list_plans", {}),
-      get().run("list_templates", {}),
-      get().run("list_roles", {}),
-    ]);
-    set({ plans: plans ?? [], templates: templates ?? [], roles: roles ?? [] });
-    const last = (() => {
-      try {
-        return localStorage.getItem("orgplan.plan");
-      } catch {
-        return null;
+export const useApp = create<AppState>((set, get) => {
+  /** Takes a plan state from the backend; drops a selection that no longer exists. */
+  function adopt(state: PlanState) {
+    const { selected } = get();
+    const keep = selected && state.doc.positions.some((p) => p.id === selected) ? selected : null;
+    set({ current: state, selected: keep });
+  }
+
+  return {
+    backend: detectBackend(),
+    lang: stored<Lang>("orgplan.lang", "zh", ["zh", "en"]),
+    theme: stored<Theme>("orgplan.theme", "light", ["light", "dark"]),
+    view: "chart",
+    loading: true,
+    saving: 0,
+    plans: [],
+    templates: [],
+    roles: [],
+    current: null,
+    selected: null,
+    collapsed: [],
+    search: "",
+    notices: [],
+    fatal: null,
+    side: "inspector",
+    sideOpen: stored<"open" | "closed">("orgplan.side", "open", ["open", "closed"]) === "open",
+    confirm: null,
+
+    async init() {
+      const { backend, lang } = get();
+      backend.setLang(lang);
+      set({ loading: true, fatal: null });
+      const [plans, templates, roles] = await Promise.all([
+        get().run("list_plans", {}),
+        get().run("list_templates", {}),
+        get().run("list_roles", {}),
+      ]);
+      if (plans === null) {
+        // Nothing to show: a full-page error with the last refusal (or a generic text).
+        const last = get().notices.at(-1);
+        if (!get().fatal) set({ fatal: { kind: last?.kind, text: last?.text ?? "" } });
+        set({ loading: false });
+        return;
       }
-    })();
-    const open = plans?.find((p) => p.id === last) ?? plans?.[0];
-    if (open) {
-      await get().openPlan(open.id);
-    } else {
-      set({ view: "plans" });
-    }
-    set({ loading: false });
-  },
-
-  setLang(lang) {
-    get().backend.setLang(lang);
-    try {
-      localStorage.setItem("orgplan.lang", lang);
-    } catch {
-      /* private mode */
-    }
-    set({ lang });
-  },
-
-  setTheme(theme) {
-    try {
-      localStorage.setItem("orgplan.theme", theme);
-    } catch {
-      /* private mode */
-    }
-    set({ theme });
-  },
-
-  setView(view) {
-    set({ view });
-  },
-
-  select(id) {
-    set({ selected: id });
-  },
-
-  toggleCollapsed(id) {
-    const c = get().collapsed;
-    set({ collapsed: c.includes(id) ? c.filter((x) => x !== id) : [...c, id] });
-  },
-
-  setSearch(q) {
-    set({ search: q });
-  },
-
-  async refreshPlans() {
-    const plans = await get().run("list_plans", {});
-    if (plans) set({ plans });
-  },
-
-  async openPlan(id) {
-    set({ loading: true });
-    const state = await get().run("get_plan", { plan: id });
-    if (state) {
+      set({ plans, templates: templates ?? [], roles: roles ?? [] });
+      let last: string | null = null;
       try {
-        localStorage.setItem("orgplan.plan", id);
+        last = localStorage.getItem("orgplan.plan");
       } catch {
         /* private mode */
       }
-      set({ current: state, selected: null, collapsed: [], view: get().view === "plans" ? "chart" : get().view });
-    }
-    set({ loading: false });
-  },
-
-  async edit(command, args) {
-    const current = get().current;
-    if (!current) return null;
-    const full = { ...args, plan: current.doc.plan.id } as Commands[typeof command]["args"];
-    const state = (await get().run(command, full)) as PlanState | null;
-    if (state) {
-      set({ current: state });
-      if (state.created && state.doc.positions.some((p) => p.id === state.created)) {
-        set({ selected: state.created });
-      }
-      void get().refreshPlans();
-    }
-    return state;
-  },
-
-  async run(command, args) {
-    try {
-      return await get().backend.call(command, args);
-    } catch (e) {
-      if (e instanceof BackendError) {
-        get().notify("error", e.message, e.kind);
+      const open = plans.find((p) => p.id === last) ?? plans[0];
+      if (open) {
+        await get().openPlan(open.id);
       } else {
-        get().notify("error", String(e));
+        set({ view: "plans" });
       }
-      return null;
-    }
-  },
+      set({ loading: false });
+    },
 
-  async undo() {
-    const current = get().current;
-    if (!current?.history.undo) return;
-    const state = await get().run("undo", { plan: current.doc.plan.id });
-    if (state) set({ current: state });
-  },
+    setLang(lang) {
+      get().backend.setLang(lang);
+      remember("orgplan.lang", lang);
+      set({ lang });
+    },
 
-  async redo() {
-    const current = get().current;
-    if (!current?.history.redo) return;
-    const state = await get().run("redo", { plan: current.doc.plan.id });
-    if (state) set({ current: state });
-  },
+    setTheme(theme) {
+      remember("orgplan.theme", theme);
+      set({ theme });
+    },
 
-  notify(tone, text, kind) {
-    const id = ++noticeId;
-    set({ notices: [...get().notices, { id, tone, text, kind }] });
-    setTimeout(() => get().dismiss(id), 6000);
-  },
+    setView(view) {
+      set({ view });
+    },
 
-  dismiss(id) {
-    set({ notices: get().notices.filter((n) => n.id !== id) });
-  },
-}));
+    select(id) {
+      set(id ? { selected: id, side: "inspector" } : { selected: null });
+    },
+
+    toggleCollapsed(id) {
+      const c = get().collapsed;
+      set({ collapsed: c.includes(id) ? c.filter((x) => x !== id) : [...c, id] });
+    },
+
+    setSearch(q) {
+      set({ search: q });
+    },
+
+    setSide(side, open = true) {
+      remember("orgplan.side", open ? "open" : "closed");
+      set({ side, sideOpen: open });
+    },
+
+    toggleSide() {
+      const open = !get().sideOpen;
+      remember("orgplan.side", open ? "open" : "closed");
+      set({ sideOpen: open });
+    },
+
+    reveal(id) {
+      const { current, collapsed } = get();
+      // Open every collapsed branch above the position so the chart can show it.
+      let hidden = collapsed;
+      if (current) {
+        const parents = new Map(current.doc.positions.map((p) => [p.id, p.parent]));
+        let at = parents.get(id) ?? null;
+        const seen = new Set<string>();
+        while (at && !seen.has(at)) {
+          seen.add(at);
+          hidden = hidden.filter((c) => c !== at);
+          at = parents.get(at) ?? null;
+        }
+      }
+      set({ selected: id, view: "chart", side: "inspector", collapsed: hidden });
+    },
+
+    async refreshPlans() {
+      const plans = await get().run("list_plans", {});
+      if (plans) set({ plans });
+    },
+
+    async openPlan(id) {
+      set({ loading: true });
+      const state = await get().run("get_plan", { plan: id });
+      if (state) {
+        remember("orgplan.plan", id);
+        set({
+          current: state,
+          selected: null,
+          collapsed: [],
+          search: "",
+          view: get().view === "plans" ? "chart" : get().view,
+        });
+      }
+      set({ loading: false });
+    },
+
+    async createPlan(args) {
+      const state = await get().run("create_plan", args);
+      if (state) {
+        remember("orgplan.plan", state.doc.plan.id);
+        set({ current: state, selected: null, collapsed: [], search: "", view: "chart" });
+        await get().refreshPlans();
+      }
+      return state;
+    },
+
+    async duplicatePlan(id, name) {
+      const state = await get().run("duplicate_plan", name ? { plan: id, name } : { plan: id });
+      if (state) await get().refreshPlans();
+      return state;
+    },
+
+    async renamePlan(id, name) {
+      const state = await serial(() => get().run("update_plan", { plan: id, name }));
+      if (state) {
+        if (get().current?.doc.plan.id === id) adopt(state);
+        await get().refreshPlans();
+      }
+      return state;
+    },
+
+    async deletePlan(id) {
+      const res = await get().run("delete_plan", { plan: id });
+      if (!res) return false;
+      if (get().current?.doc.plan.id === id) {
+        remember("orgplan.plan", null);
+        set({ current: null, selected: null, view: "plans" });
+      }
+      await get().refreshPlans();
+      return true;
+    },
+
+    async importPlanFile() {
+      const { backend, lang } = get();
+      let state: PlanState | null = null;
+      try {
+        state = await backend.importPlanFile(lang);
+      } catch (e) {
+        if (e instanceof BackendError) get().notify("error", e.message, e.kind);
+        else get().notify("error", String(e));
+        return null;
+      }
+      if (state) {
+        remember("orgplan.plan", state.doc.plan.id);
+        set({ current: state, selected: null, collapsed: [], search: "", view: "chart" });
+        await get().refreshPlans();
+      }
+      return state;
+    },
+
+    async exportPlanFile(id) {
+      const { backend, lang, current } = get();
+      const plan = id ?? current?.doc.plan.id;
+      if (!plan) return false;
+      try {
+        return await backend.exportPlanFile(plan, lang);
+      } catch (e) {
+        if (e instanceof BackendError) get().notify("error", e.message, e.kind);
+        else get().notify("error", String(e));
+        return false;
+      }
+    },
+
+    async edit(command, args) {
+      const current = get().current;
+      if (!current) return null;
+      const plan = current.doc.plan.id;
+      set({ saving: get().saving + 1 });
+      try {
+        const state = await serial(async () => {
+          const full = { ...args, plan } as Commands[typeof command]["args"];
+          return (await get().run(command, full)) as PlanState | null;
+        });
+        if (state && get().current?.doc.plan.id === plan) {
+          adopt(state);
+          if (state.created && state.doc.positions.some((p) => p.id === state.created)) {
+            set({ selected: state.created, side: "inspector" });
+          }
+          void get().refreshPlans();
+        }
+        return state;
+      } finally {
+        set({ saving: get().saving - 1 });
+      }
+    },
+
+    async run(command, args) {
+      try {
+        return await get().backend.call(command, args);
+      } catch (e) {
+        if (e instanceof BackendError) {
+          if (FATAL_KINDS.includes(e.kind)) set({ fatal: { kind: e.kind, text: e.message } });
+          get().notify("error", e.message, e.kind);
+        } else {
+          get().notify("error", e instanceof Error ? e.message : String(e));
+        }
+        return null;
+      }
+    },
+
+    async undo() {
+      const current = get().current;
+      if (!current?.history.undo) return;
+      const plan = current.doc.plan.id;
+      const state = await serial(() => get().run("undo", { plan }));
+      if (state && get().current?.doc.plan.id === plan) {
+        adopt(state);
+        void get().refreshPlans();
+      }
+    },
+
+    async redo() {
+      const current = get().current;
+      if (!current?.history.redo) return;
+      const plan = current.doc.plan.id;
+      const state = await serial(() => get().run("redo", { plan }));
+      if (state && get().current?.doc.plan.id === plan) {
+        adopt(state);
+        void get().refreshPlans();
+      }
+    },
+
+    notify(tone, text, kind) {
+      const id = ++noticeId;
+      set({ notices: [...get().notices, { id, tone, text, kind }].slice(-4) });
+      setTimeout(() => get().dismiss(id), tone === "error" ? 8000 : 4000);
+    },
+
+    dismiss(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+
+    ask(q) {
+      // A question still open is answered "no" before the new one replaces it.
+      confirmResolve?.(false);
+      return new Promise<boolean>((resolve) => {
+        confirmResolve = resolve;
+        set({ confirm: { ...q, id: ++confirmId } });
+      });
+    },
+
+    answer(yes) {
+      const resolve = confirmResolve;
+      confirmResolve = null;
+      set({ confirm: null });
+      resolve?.(yes);
+    },
+  };
+});

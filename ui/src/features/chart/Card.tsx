@@ -1,0 +1,120 @@
+// One position card. Every prop is a primitive so `memo` skips cards whose content did not
+// change; events are handled by the chart (delegation), not here.
+import { memo } from "react";
+import type { CSSProperties } from "react";
+import type { Lang } from "../../generated/Lang";
+import { translate } from "../../lib/i18n";
+import { chartDict } from "./i18n";
+import type { CardModel } from "./model";
+import { splitMatch } from "./model";
+
+export type SearchState = "match" | "chain" | "dim" | null;
+export type DropState = "child" | "before" | "after" | "cycle" | "noop" | null;
+
+export interface CardProps extends CardModel {
+  lang: Lang;
+  selected: boolean;
+  /** The one card reachable with Tab (roving tabindex). */
+  tabbable: boolean;
+  search: SearchState;
+  /** The search text, only for matching cards (to highlight it in the title). */
+  query: string;
+  drop: DropState;
+  dragging: boolean;
+}
+
+export const Card = memo(function Card(p: CardProps) {
+  const vacant = Math.max(0, p.headcount - p.filled);
+  const tr = (key: keyof typeof chartDict, vars?: Record<string, string | number>) => translate(chartDict, p.lang, key, vars);
+  const parts = p.query ? splitMatch(p.title, p.query) : null;
+  const description = [
+    p.dept,
+    tr("headcountTip", { filled: p.filled, planned: p.headcount }),
+    vacant > 0 ? tr("vacant", { n: vacant }) : "",
+    p.warnCount > 0 ? tr("findings", { n: p.warnCount }) : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return (
+    <div
+      role="treeitem"
+      aria-label={p.title}
+      aria-description={description}
+      aria-level={p.level}
+      aria-posinset={p.posinset}
+      aria-setsize={p.setsize}
+      aria-selected={p.selected}
+      aria-expanded={p.hasChildren ? !p.collapsed : undefined}
+      tabIndex={p.tabbable ? 0 : -1}
+      draggable
+      className="oc-card"
+      data-id={p.id}
+      data-root={p.isRoot ? "true" : undefined}
+      data-stacked={p.stacked ? "true" : undefined}
+      data-selected={p.selected ? "true" : undefined}
+      data-search={p.search ?? undefined}
+      data-drop={p.drop ?? undefined}
+      data-dragging={p.dragging ? "true" : undefined}
+      data-vacant={vacant > 0 ? "true" : undefined}
+      style={{ left: p.x, top: p.y, "--dept": p.color } as CSSProperties}
+    >
+      <div className="oc-row">
+        <span className="oc-title" title={p.title}>
+          {parts ? (
+            <>
+              {parts[0]}
+              <mark>{parts[1]}</mark>
+              {parts[2]}
+            </>
+          ) : (
+            p.title
+          )}
+        </span>
+        {p.warnCount > 0 && (
+          <span className="oc-warn" data-tone={p.warnTone ?? "warning"} data-tip={p.warnText} aria-hidden="true">
+            <WarnIcon />
+            <span className="num">{p.warnCount}</span>
+          </span>
+        )}
+      </div>
+      <div className="oc-row oc-meta">
+        <span className="oc-dept">{p.dept}</span>
+        {vacant > 0 && <span className="oc-vacant">{tr("vacant", { n: vacant })}</span>}
+        <span className="oc-hc num" data-full={vacant === 0 ? "true" : undefined} aria-hidden="true">
+          <span className="oc-hc-filled">{p.filled}</span>/{p.headcount}
+        </span>
+      </div>
+      {p.hasChildren && (
+        <button
+          type="button"
+          className="oc-toggle"
+          tabIndex={-1}
+          draggable={false}
+          data-collapsed={p.collapsed ? "true" : undefined}
+          aria-label={p.collapsed ? tr("expand", { n: p.hidden }) : tr("collapse")}
+          title={p.collapsed ? tr("expand", { n: p.hidden }) : tr("collapse")}
+        >
+          {p.collapsed ? <span className="num">{p.hidden}</span> : <MinusIcon />}
+        </button>
+      )}
+    </div>
+  );
+});
+
+function WarnIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M8 1.5 15 14H1L8 1.5Z" fill="currentColor" />
+      <path d="M8 6v3.6" stroke="var(--surface)" strokeWidth="1.6" strokeLinecap="round" />
+      <circle cx="8" cy="11.6" r="0.95" fill="var(--surface)" />
+    </svg>
+  );
+}
+
+function MinusIcon() {
+  return (
+    <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
+      <path d="M2 5h6" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,89 @@
+// Drag and drop between the role palette and the chart, and card moves. What a drop will do
+// is decided by pure functions (tested in dnd.test.ts); the components only wire events.
+import type { PlanDoc } from "../../generated/PlanDoc";
+import { childrenOf, isSelfOrBelow } from "../../lib/plan";
+
+/** dataTransfer type of a role dragged from the palette; the value is the role id. */
+export const ROLE_MIME = "application/x-orgplan-role";
+/** dataTransfer type of a card dragged inside the chart; the value is the position id. */
+export const POSITION_MIME = "application/x-orgplan-position";
+
+/** What is being dragged right now. `dataTransfer` values cannot be read before the drop, so
+ * the palette leaves the role here for the chart's hint. */
+export const activeDrag: { role: { id: string; title: string } | null } = { role: null };
+
+export type Zone = "child" | "before" | "after";
+
+export type DragSource = { kind: "position"; id: string } | { kind: "role"; id: string | null; title: string | null };
+
+export type DropPlan =
+  | {
+      kind: "move";
+      position: string;
+      newParent: string;
+      /** Among the new siblings, not counting the moved card; undefined = last. */
+      index: number | undefined;
+      zone: Zone;
+      /** The backend will refuse it: the new superior is the card itself or below it. */
+      cycle: boolean;
+      /** Nothing would change. */
+      noop: boolean;
+    }
+  | { kind: "add"; parent: string; index: number | undefined; zone: Zone };
+
+/** Which part of a card the pointer is over (fractions of its width and height): the left and
+ * right quarters reorder, the middle re-parents. Cards stacked in a column also reorder from
+ * their top and bottom edges. The root has no siblings, so all of it means "subordinate". */
+export function zoneAt(fx: number, isRoot: boolean, fy = 0.5, stacked = false): Zone {
+  if (isRoot) return "child";
+  if (fx < 0.25 || (stacked && fy < 0.3)) return "before";
+  if (fx > 0.75 || (stacked && fy > 0.7)) return "after";
+  return "child";
+}
+
+/** Decides what dropping `source` on `target`'s `zone` does. Null when the target is unknown. */
+export function planDrop(doc: PlanDoc, source: DragSource, target: string, zone: Zone): DropPlan | null {
+  const t = doc.positions.find((p) => p.id === target);
+  if (!t) return null;
+  if (t.parent === null) zone = "child";
+  const newParent = zone === "child" ? t.id : t.parent!;
+  if (source.kind === "role") {
+    if (zone === "child") return { kind: "add", parent: newParent, index: undefined, zone };
+    const sibs = childrenOf(doc, newParent).map((p) => p.id);
+    const at = sibs.indexOf(t.id);
+    return { kind: "add", parent: newParent, index: zone === "before" ? at : at + 1, zone };
+  }
+  const moving = source.id;
+  const cycle = isSelfOrBelow(doc, newParent, moving);
+  if (zone === "child") {
+    const sibs = childrenOf(doc, newParent).map((p) => p.id);
+    const noop = !cycle && sibs.length > 0 && sibs[sibs.length - 1] === moving;
+    return { kind: "move", position: moving, newParent, index: undefined, zone, cycle, noop };
+  }
+  if (target === moving) {
+    return { kind: "move", position: moving, newParent, index: undefined, zone, cycle: false, noop: true };
+  }
+  const current = childrenOf(doc, newParent).map((p) => p.id);
+  const others = current.filter((id) => id !== moving);
+  const at = others.indexOf(t.id);
+  const index = zone === "before" ? at : at + 1;
+  const noop = !cycle && current.indexOf(moving) === index && current.includes(moving);
+  return { kind: "move", position: moving, newParent, index, zone, cycle, noop };
+}
+
+/** Moving a card one place among its siblings (Alt+←/→, Alt+↑/↓): the new index, not counting
+ * the card itself, or null at the ends and for the root. */
+export function siblingStep(doc: PlanDoc, id: string, dir: -1 | 1): { newParent: string; index: number } | null {
+  const p = doc.positions.find((q) => q.id === id);
+  if (!p || p.parent === null) return null;
+  const sibs = childrenOf(doc, p.parent).map((q) => q.id);
+  const at = sibs.indexOf(id);
+  const index = at + dir;
+  if (index < 0 || index >= sibs.length) return null;
+  return { newParent: p.parent, index };
+}
+
+/** Positions `id` may report to: anything not itself or below it. */
+export function validSuperiors(doc: PlanDoc, id: string): string[] {
+  return doc.positions.filter((p) => !isSelfOrBelow(doc, p.id, id)).map((p) => p.id);
+}

@@ -1,0 +1,325 @@
+// The chart's layout: a pure function from the plan's tree to card boxes, top-down
+// (d3-hierarchy's tidy tree). Parents are centred over their children, subtrees never overlap,
+// collapsed branches are hidden. Nothing here touches the DOM; tested in layout.test.ts.
+import { hierarchy, tree } from "d3-hierarchy";
+import type { HierarchyPointNode } from "d3-hierarchy";
+import type { PlanDoc } from "../../generated/PlanDoc";
+
+export interface CardSizes {
+  /** Card width. */
+  width: number;
+  /** Card height. */
+  height: number;
+  /** Horizontal gap between neighbouring sibling cards. */
+  gapX: number;
+  /** Vertical gap between levels. */
+  gapY: number;
+}
+
+export const DEFAULT_SIZES: CardSizes = { width: 184, height: 76, gapX: 20, gapY: 60 };
+
+/** How far left of a stacked column its connector runs. */
+const STACK_SPINE = 14;
+
+/** Vertical gap between cards stacked in a column (compact layout). */
+export const STACK_GAP = 14;
+
+export interface LayoutOptions {
+  /** Compact layout: a superior below the root whose subordinates are all leaves (at least
+   * two) gets them as a column under it instead of a row. */
+  stackLeaves?: boolean;
+}
+
+/** Extra room between cards of different superiors, in units of a sibling step. */
+const COUSIN_SEPARATION = 1.18;
+
+export interface LaidNode {
+  id: string;
+  /** Left edge. */
+  x: number;
+  /** Top edge. */
+  y: number;
+  /** 0 for the root. */
+  depth: number;
+  parent: string | null;
+  /** Visible subordinates, in order. */
+  children: string[];
+  /** All direct subordinates, visible or not. */
+  childCount: number;
+  /** Positions hidden below this card because it is collapsed (0 when expanded). */
+  hidden: number;
+  /** Place among its siblings (0-based) and their number. */
+  index: number;
+  siblings: number;
+  /** In a column of leaves under its superior (compact layout). */
+  stacked: boolean;
+}
+
+export interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+export interface TreeLayout {
+  /** Visible cards in pre-order (superior before subordinates, siblings in order). */
+  nodes: LaidNode[];
+  byId: Map<string, LaidNode>;
+  bounds: Bounds;
+  sizes: CardSizes;
+}
+
+interface Datum {
+  id: string;
+  kids: Datum[];
+  /** A placeholder that reserves a column for stacked leaves: the leaves (on the first
+   * placeholder of a chain) and the next placeholder down. */
+  stack?: { leaves: Datum[]; next: Datum | null };
+}
+
+const EMPTY_BOUNDS: Bounds = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+
+/**
+ * Lays the visible tree out. The root's card is centred on x = 0 with its top at y = 0.
+ * Positions whose superior is missing are ignored; if several positions have no superior,
+ * the first one is the root.
+ */
+export function layoutTree(
+  doc: PlanDoc,
+  collapsed: Iterable<string>,
+  sizes: CardSizes = DEFAULT_SIZES,
+  options: LayoutOptions = {},
+): TreeLayout {
+  const folded = new Set(collapsed);
+  const data = new Map<string, Datum>();
+  for (const p of doc.positions) data.set(p.id, { id: p.id, kids: [] });
+  let rootDatum: Datum | undefined;
+  for (const p of doc.positions) {
+    const d = data.get(p.id)!;
+    if (p.parent === null) {
+      rootDatum ??= d;
+    } else {
+      data.get(p.parent)?.kids.push(d);
+    }
+  }
+  if (!rootDatum) return { nodes: [], byId: new Map(), bounds: EMPTY_BOUNDS, sizes };
+
+  // Count descendants once (iteratively: deep chains must not blow the stack).
+  const descendants = new Map<string, number>();
+  const depthOf = new Map<string, number>([[rootDatum.id, 0]]);
+  const order: Datum[] = [];
+  const seen = new Set<string>();
+  const todo: Datum[] = [rootDatum];
+  while (todo.length) {
+    const d = todo.pop()!;
+    if (seen.has(d.id)) continue; // defensive: a malformed plan with a cycle
+    seen.add(d.id);
+    order.push(d);
+    for (let i = d.kids.length - 1; i >= 0; i--) {
+      depthOf.set(d.kids[i].id, depthOf.get(d.id)! + 1);
+      todo.push(d.kids[i]);
+    }
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const d = order[i];
+    let n = 0;
+    for (const k of d.kids) n += 1 + (descendants.get(k.id) ?? 0);
+    descendants.set(d.id, n);
+  }
+
+  const stepX = sizes.width + sizes.gapX;
+  const stepY = sizes.height + sizes.gapY;
+  const stackStep = sizes.height + STACK_GAP;
+
+  // Compact layout: replace a column of leaves by a chain of placeholders, one per level the
+  // column reaches down to, so the tidy tree keeps neighbours clear of all of it.
+  const stackFor = (d: Datum): Datum[] | null => {
+    if (!options.stackLeaves || folded.has(d.id) || d.kids.length < 2) return null;
+    if ((depthOf.get(d.id) ?? 0) < 1) return null;
+    if (d.kids.some((k) => k.kids.length > 0)) return null;
+    const n = d.kids.length;
+    const levels = Math.max(1, Math.ceil((n * stackStep - STACK_GAP) / stepY));
+    let next: Datum | null = null;
+    for (let i = levels - 1; i >= 0; i--) {
+      next = { id: `\u0000stack:${d.id}:${i}`, kids: [], stack: { leaves: i === 0 ? d.kids : [], next } };
+    }
+    return [next!];
+  };
+  const childrenOf = (d: Datum): Datum[] | null => {
+    if (d.stack) return d.stack.next ? [d.stack.next] : null;
+    if (folded.has(d.id)) return null;
+    return stackFor(d) ?? d.kids;
+  };
+
+  const h = hierarchy<Datum>(rootDatum, childrenOf);
+  const laid = tree<Datum>()
+    .nodeSize([stepX, stepY])
+    .separation((a, b) => (a.parent === b.parent ? 1 : COUSIN_SEPARATION))(h);
+
+  const nodes: LaidNode[] = [];
+  const byId = new Map<string, LaidNode>();
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const push = (node: LaidNode) => {
+    nodes.push(node);
+    byId.set(node.id, node);
+    minX = Math.min(minX, node.x);
+    maxX = Math.max(maxX, node.x + sizes.width);
+    maxY = Math.max(maxY, node.y + sizes.height);
+  };
+  laid.eachBefore((n: HierarchyPointNode<Datum>) => {
+    const d = n.data;
+    if (d.stack) {
+      // The head of a chain places the column; the rest only reserved room.
+      const leaves = d.stack.leaves;
+      leaves.forEach((leaf, i) => {
+        push({
+          id: leaf.id,
+          x: n.x - sizes.width / 2,
+          y: n.depth * stepY + i * stackStep,
+          depth: n.depth,
+          parent: n.parent!.data.id,
+          children: [],
+          childCount: 0,
+          hidden: 0,
+          index: i,
+          siblings: leaves.length,
+          stacked: true,
+        });
+      });
+      return;
+    }
+    const parent = n.parent?.data ?? null;
+    const kids = n.children ?? [];
+    const children = kids.length === 1 && kids[0].data.stack ? kids[0].data.stack.leaves.map((k) => k.id) : kids.map((c) => c.data.id);
+    push({
+      id: d.id,
+      x: n.x - sizes.width / 2,
+      y: n.depth * stepY,
+      depth: n.depth,
+      parent: parent?.id ?? null,
+      children,
+      childCount: d.kids.length,
+      hidden: folded.has(d.id) ? (descendants.get(d.id) ?? 0) : 0,
+      index: parent ? parent.kids.indexOf(d) : 0,
+      siblings: parent ? parent.kids.length : 1,
+      stacked: false,
+    });
+  });
+  return { nodes, byId, bounds: { minX, minY: 0, maxX, maxY }, sizes };
+}
+
+/** SVG path data for the solid reporting lines: one elbow connector per superior. */
+export function edgePath(layout: TreeLayout, only?: Set<string>): string {
+  const { width: w, height: h, gapY } = layout.sizes;
+  const parts: string[] = [];
+  for (const n of layout.nodes) {
+    if (n.children.length === 0) continue;
+    const kids = only ? n.children.filter((c) => only.has(c)) : n.children;
+    if (kids.length === 0) continue;
+    const px = n.x + w / 2;
+    const py = n.y + h;
+    const mid = py + gapY / 2;
+    const first = layout.byId.get(kids[0])!;
+    if (first.stacked) {
+      // A comb: down, to a spine left of the column, then a tick into each card.
+      const spine = first.x - STACK_SPINE;
+      let bottom = mid;
+      for (const id of kids) {
+        const c = layout.byId.get(id)!;
+        const cy = c.y + h / 2;
+        bottom = Math.max(bottom, cy);
+        parts.push(`M${r(spine)} ${r(cy)}H${r(c.x)}`);
+      }
+      parts.push(`M${r(px)} ${r(py)}V${r(mid)}H${r(spine)}V${r(bottom)}`);
+      continue;
+    }
+    parts.push(`M${r(px)} ${r(py)}V${r(mid)}`);
+    let left = Infinity;
+    let right = -Infinity;
+    for (const id of kids) {
+      const c = layout.byId.get(id)!;
+      const cx = c.x + w / 2;
+      left = Math.min(left, cx);
+      right = Math.max(right, cx);
+      parts.push(`M${r(cx)} ${r(mid)}V${r(c.y)}`);
+    }
+    left = Math.min(left, px);
+    right = Math.max(right, px);
+    if (right > left) parts.push(`M${r(left)} ${r(mid)}H${r(right)}`);
+  }
+  return parts.join("");
+}
+
+/** The nearest visible card at or above `id` (a position inside a collapsed branch shows as
+ * the collapsed card). */
+export function visibleAncestor(parentOf: Map<string, string | null>, layout: TreeLayout, id: string): string | null {
+  let at: string | null = id;
+  const seen = new Set<string>();
+  while (at && !seen.has(at)) {
+    if (layout.byId.has(at)) return at;
+    seen.add(at);
+    at = parentOf.get(at) ?? null;
+  }
+  return null;
+}
+
+/** Dashed connectors for dotted-line superiors, between visible cards (a hidden end is drawn at
+ * its collapsed ancestor). Each pair appears once. */
+export function dottedLinks(doc: PlanDoc, layout: TreeLayout): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  const seen = new Set<string>();
+  const parentOf = new Map(doc.positions.map((p) => [p.id, p.parent]));
+  for (const p of doc.positions) {
+    for (const sup of p.dotted) {
+      const a = visibleAncestor(parentOf, layout, sup);
+      const b = visibleAncestor(parentOf, layout, p.id);
+      if (!a || !b || a === b) continue;
+      const key = `${a}>${b}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ from: a, to: b });
+    }
+  }
+  return out;
+}
+
+/** A gentle curve from the superior's card to the subordinate's, leaving from the side that
+ * faces it. */
+export function dottedPath(layout: TreeLayout, from: string, to: string): string {
+  const { width: w, height: h } = layout.sizes;
+  const a = layout.byId.get(from);
+  const b = layout.byId.get(to);
+  if (!a || !b) return "";
+  const acx = a.x + w / 2;
+  const bcx = b.x + w / 2;
+  if (b.y > a.y) {
+    // Superior above: from its bottom edge (off-centre, clear of the solid line) to the top.
+    const sx = acx + (bcx >= acx ? w * 0.3 : -w * 0.3);
+    const sy = a.y + h;
+    const ex = bcx + (bcx >= acx ? -w * 0.3 : w * 0.3);
+    const ey = b.y;
+    const dy = Math.max(24, (ey - sy) / 2);
+    return `M${r(sx)} ${r(sy)}C${r(sx)} ${r(sy + dy)} ${r(ex)} ${r(ey - dy)} ${r(ex)} ${r(ey)}`;
+  }
+  if (b.y < a.y) {
+    const sx = acx;
+    const sy = a.y;
+    const ex = bcx;
+    const ey = b.y + h;
+    const dy = Math.max(24, (sy - ey) / 2);
+    return `M${r(sx)} ${r(sy)}C${r(sx)} ${r(sy - dy)} ${r(ex)} ${r(ey + dy)} ${r(ex)} ${r(ey)}`;
+  }
+  // Same level: an arc below both cards.
+  const sx = acx + (bcx > acx ? w * 0.25 : -w * 0.25);
+  const ex = bcx + (bcx > acx ? -w * 0.25 : w * 0.25);
+  const y = a.y + h;
+  const dip = Math.min(48, 16 + Math.abs(ex - sx) * 0.08);
+  return `M${r(sx)} ${r(y)}C${r(sx)} ${r(y + dip)} ${r(ex)} ${r(y + dip)} ${r(ex)} ${r(y)}`;
+}
+
+function r(v: number): string {
+  return String(Math.round(v * 10) / 10);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { ancestorsOf, cardModels, chainsOf, searchMatches, splitMatch } from "./model";
+import { layoutTree } from "./layout";
+import type { PlanDoc } from "../../generated/PlanDoc";
+import type { Position } from "../../generated/Position";
+import type { Finding } from "../../generated/Finding";
+
+function pos(id: string, parent: string | null, title: string, extra: Partial<Position> = {}): Position {
+  return {
+    id, parent, title, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
+    duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
+    pay_band: null, notes: "", kpis: [], ...extra,
+  };
+}
+
+const doc: PlanDoc = {
+  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+  departments: [{ id: "d", name: "客服组", name_en: "Customer Service", color: "#0f766e" }],
+  positions: [
+    pos("a", null, "店长", { title_en: "Store Manager" }),
+    pos("b", "a", "客服组长", { department: "d", headcount: 3 }),
+    pos("c", "b", "售前客服", { department: "d" }),
+    pos("e", "a", "美工"),
+  ],
+  people: [{ id: "u", name: "张三", assignments: [{ position: "b", share: 100 }] }],
+};
+
+const finding = (severity: Finding["severity"], position: string | null, zh: string): Finding => ({
+  severity, code: "x", position, person: null, function: null, message_zh: zh, message_en: `en ${zh}`,
+});
+
+describe("cardModels", () => {
+  it("flattens what each card shows", () => {
+    const layout = layoutTree(doc, []);
+    const findings = [finding("info", "b", "空缺"), finding("warning", "b", "KPI 合计 90%"), finding("error", "c", "坏")];
+    const cards = cardModels(doc, findings, layout, "zh");
+    const b = cards.find((c) => c.id === "b")!;
+    expect(b).toMatchObject({ level: 2, posinset: 1, setsize: 2, title: "客服组长", dept: "客服组", color: "#0f766e", filled: 1, headcount: 3 });
+    expect(b).toMatchObject({ warnCount: 1, warnTone: "warning", warnText: "KPI 合计 90%", hasChildren: true, collapsed: false });
+    expect(cards.find((c) => c.id === "c")!.warnTone).toBe("error");
+    expect(cards.find((c) => c.id === "e")!).toMatchObject({ warnCount: 0, warnTone: null, hasChildren: false, color: "#64748b" });
+    expect(cardModels(doc, findings, layout, "en")[0].title).toBe("Store Manager");
+    // A title without an English version stays Chinese.
+    expect(cardModels(doc, findings, layout, "en")[1].title).toBe("客服组长");
+  });
+
+  it("marks collapsed cards with what they hide", () => {
+    const cards = cardModels(doc, [], layoutTree(doc, ["b"]), "zh");
+    expect(cards.map((c) => c.id)).toEqual(["a", "b", "e"]);
+    expect(cards[1]).toMatchObject({ collapsed: true, hidden: 1 });
+  });
+});
+
+describe("search", () => {
+  it("matches titles in either language and lights the chain to the top", () => {
+    expect(searchMatches(doc, "客服")).toEqual(["b", "c"]);
+    expect(searchMatches(doc, "store")).toEqual(["a"]);
+    expect(searchMatches(doc, "  ")).toEqual([]);
+    expect([...chainsOf(doc, ["c"])]).toEqual(["c", "b", "a"]);
+    expect(ancestorsOf(doc, "c")).toEqual(["b", "a"]);
+  });
+
+  it("splits a title around the match", () => {
+    expect(splitMatch("售前客服", "前客")).toEqual(["售", "前客", "服"]);
+    expect(splitMatch("Store Manager", "MAN")).toEqual(["Store ", "Man", "ager"]);
+    expect(splitMatch("美工", "客服")).toBeNull();
+  });
+});

@@ -1,0 +1,116 @@
+// What each card shows, flattened to primitives so memoised cards re-render only when their
+// own content changes. Pure; tested in model.test.ts.
+import type { PlanDoc } from "../../generated/PlanDoc";
+import type { Finding } from "../../generated/Finding";
+import type { Lang } from "../../generated/Lang";
+import { departmentColor, departmentName, departmentOf, filledCounts, title } from "../../lib/plan";
+import type { TreeLayout } from "./layout";
+
+export interface CardModel {
+  id: string;
+  x: number;
+  y: number;
+  /** aria-level: 1 for the root. */
+  level: number;
+  posinset: number;
+  setsize: number;
+  title: string;
+  dept: string;
+  color: string;
+  filled: number;
+  headcount: number;
+  /** Error and warning findings about the position (info is left out). */
+  warnCount: number;
+  warnTone: "error" | "warning" | null;
+  warnText: string;
+  hasChildren: boolean;
+  collapsed: boolean;
+  hidden: number;
+  isRoot: boolean;
+  /** In a column of leaves (compact layout). */
+  stacked: boolean;
+}
+
+export function cardModels(doc: PlanDoc, findings: Finding[], layout: TreeLayout, lang: Lang): CardModel[] {
+  const filled = filledCounts(doc);
+  const positions = new Map(doc.positions.map((p) => [p.id, p]));
+  const warn = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.position || f.severity === "info") continue;
+    const list = warn.get(f.position);
+    if (list) list.push(f);
+    else warn.set(f.position, [f]);
+  }
+  const out: CardModel[] = [];
+  for (const n of layout.nodes) {
+    const p = positions.get(n.id);
+    if (!p) continue;
+    const fs = warn.get(p.id) ?? [];
+    out.push({
+      id: p.id,
+      x: n.x,
+      y: n.y,
+      level: n.depth + 1,
+      posinset: n.index + 1,
+      setsize: n.siblings,
+      title: title(p, lang),
+      dept: departmentName(departmentOf(doc, p), lang),
+      color: departmentColor(doc, p),
+      filled: filled.get(p.id) ?? 0,
+      headcount: p.headcount,
+      warnCount: fs.length,
+      warnTone: fs.some((f) => f.severity === "error") ? "error" : fs.length ? "warning" : null,
+      warnText: fs.map((f) => (lang === "en" ? f.message_en : f.message_zh)).join("\n"),
+      hasChildren: n.childCount > 0,
+      collapsed: n.childCount > 0 && n.children.length === 0,
+      hidden: n.hidden,
+      isRoot: n.depth === 0,
+      stacked: n.stacked,
+    });
+  }
+  return out;
+}
+
+/** Positions whose title (either language) contains the query, case-insensitive, in plan order. */
+export function searchMatches(doc: PlanDoc, query: string): string[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  return doc.positions
+    .filter((p) => p.title.toLowerCase().includes(q) || p.title_en.toLowerCase().includes(q))
+    .map((p) => p.id);
+}
+
+/** Matches plus everything above them: the lines that stay lit during a search. */
+export function chainsOf(doc: PlanDoc, ids: string[]): Set<string> {
+  const parentOf = new Map(doc.positions.map((p) => [p.id, p.parent]));
+  const out = new Set<string>();
+  for (const id of ids) {
+    let at: string | null = id;
+    while (at && !out.has(at)) {
+      out.add(at);
+      at = parentOf.get(at) ?? null;
+    }
+  }
+  return out;
+}
+
+/** Ancestors of `id` (not `id` itself), bottom-up. */
+export function ancestorsOf(doc: PlanDoc, id: string): string[] {
+  const parentOf = new Map(doc.positions.map((p) => [p.id, p.parent]));
+  const out: string[] = [];
+  let at = parentOf.get(id) ?? null;
+  while (at && !out.includes(at)) {
+    out.push(at);
+    at = parentOf.get(at) ?? null;
+  }
+  return out;
+}
+
+/** Splits `text` around the first case-insensitive occurrence of `query` for highlighting. */
+export function splitMatch(text: string, query: string): [string, string, string] | null {
+  const q = query.trim().toLowerCase();
+  if (!q) return null;
+  const at = text.toLowerCase().indexOf(q);
+  if (at < 0) return null;
+  return [text.slice(0, at), text.slice(at, at + q.length), text.slice(at + q.length)];
+}

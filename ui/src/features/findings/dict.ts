@@ -1,0 +1,21 @@
+export const findingsDict = {
+  title: { zh: "检查结果", en: "Findings" },
+  intro: {
+    zh: "检查不会阻止保存，只提示方案中值得关注的地方。点击一条可定位到对应岗位。",
+    en: "Checks never block saving; they point at what deserves a look. Click one to go to its position.",
+  },
+  error: { zh: "错误", en: "Errors" },
+  warning: { zh: "警告", en: "Warnings" },
+  info: { zh: "提示", en: "Notes" },
+  errorOne: { zh: "错误", en: "Error" },
+  warningOne: { zh: "警告", en: "Warning" },
+  infoOne: { zh: "提示", en: "Note" },
+  all: { zh: "全部", en: "All" },
+  emptyTitle: { zh: "一切正常", en: "All clear" },
+  emptyBody: { zh: "没有发现问题：KPI 权重、管理幅度、职能覆盖和人员安排都符合要求。", en: "Nothing to report: KPI weights, spans of control, function coverage and staffing all check out." },
+  emptyFilter: { zh: "这一类没有提示。", en: "Nothing in this category." },
+  goTo: { zh: "定位到「{name}」", en: "Go to “{name}”" },
+  personLabel: { zh: "人员：{name}", en: "Person: {name}" },
+  planWide: { zh: "整个方案", en: "Whole plan" },
+  filter: { zh: "按严重程度筛选", en: "Filter by severity" },
+} as const;

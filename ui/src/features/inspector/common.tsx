@@ -1,0 +1,117 @@
+// Small pieces shared by the inspector's sections.
+import { useCallback, useLayoutEffect, useRef, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useDraft } from "../../lib/ui/fields";
+import { useApp } from "../../lib/store";
+import { depthOf, title } from "../../lib/plan";
+import type { Position } from "../../generated/Position";
+import type { UpdatePositionArgs } from "../../generated/UpdatePositionArgs";
+
+export type PositionPatch = Omit<UpdatePositionArgs, "plan" | "position">;
+
+/** Saves fields of one position; resolves to the new state or null when refused. */
+export function useUpdate(id: string) {
+  const edit = useApp((s) => s.edit);
+  return useCallback((patch: PositionPatch) => edit("update_position", { position: id, ...patch }), [edit, id]);
+}
+
+export function Section({ title, count, children, action, id }: { title: string; count?: ReactNode; children: ReactNode; action?: ReactNode; id?: string }) {
+  return (
+    <section className="insp-section" aria-labelledby={id}>
+      <header className="insp-section-head">
+        <h3 id={id}>
+          {title}
+          {count !== undefined && <span className="insp-count num">{count}</span>}
+        </h3>
+        {action}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+/** A label and its control on one row. */
+export function Row({ label, htmlFor, children, hint }: { label: string; htmlFor?: string; children: ReactNode; hint?: ReactNode }) {
+  return (
+    <div className="insp-row">
+      <label className="insp-label" htmlFor={htmlFor}>
+        {label}
+      </label>
+      <div className="insp-control">
+        {children}
+        {hint && <div className="insp-hint">{hint}</div>}
+      </div>
+    </div>
+  );
+}
+
+/** Positions as <option>s, indented by depth, in tree order. */
+export function PositionOptions({ positions, exclude }: { positions: Position[]; exclude?: (p: Position) => boolean }) {
+  const doc = useApp((s) => s.current?.doc);
+  const lang = useApp((s) => s.lang);
+  if (!doc) return null;
+  return (
+    <>
+      {positions
+        .filter((p) => !exclude?.(p))
+        .map((p) => (
+          <option key={p.id} value={p.id}>
+            {"\u3000".repeat(Math.min(depthOf(doc, p.id), 6))}
+            {title(p, lang)}
+          </option>
+        ))}
+    </>
+  );
+}
+
+/** A textarea that grows with its text: reads as text, edits in place. */
+export function AutoTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight + 2}px`;
+  });
+  return <textarea ref={ref} rows={1} {...props} />;
+}
+
+/** One line of text that wraps as it grows; saves on blur or Enter, Esc puts it back. */
+export function WrapField({
+  value,
+  onCommit,
+  allowEmpty = true,
+  ...rest
+}: { value: string; onCommit(next: string): Promise<unknown> | unknown; allowEmpty?: boolean } & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "value" | "onChange"
+>) {
+  const [draft, setDraft] = useDraft(value);
+  function commit() {
+    const next = draft.replace(/\s*\n\s*/g, " ").trim();
+    if (next === value || (!allowEmpty && next === "")) {
+      setDraft(value);
+      return;
+    }
+    void Promise.resolve(onCommit(next)).then((ok) => {
+      if (ok === null || ok === false) setDraft(value);
+    });
+  }
+  return (
+    <AutoTextarea
+      className="list-text"
+      {...rest}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          e.currentTarget.blur();
+        } else if (e.key === "Escape") {
+          e.stopPropagation();
+          setDraft(value);
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { RolePalette } from "./RolePalette";

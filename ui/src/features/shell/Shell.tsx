@@ -1,0 +1,85 @@
+// The window: top bar, then the view (palette | chart | side panel, a table, or the plans
+// list), then the footer; toasts and dialogs float above.
+import { useApp } from "../../lib/store";
+import { useT } from "../../lib/i18n";
+import { ConfirmHost } from "../../lib/ui/Confirm";
+import { Icon } from "../../lib/ui/Icon";
+import { ChartView } from "../chart";
+import { RolePalette } from "../palette";
+import { PlansView } from "../plans";
+import { EstablishmentTable, PeopleTable } from "../tables";
+import { TopBar } from "./TopBar";
+import { Footer } from "./Footer";
+import { Toasts } from "./Toasts";
+import { FatalState, LoadingState } from "./States";
+import { SidePanel } from "./SidePanel";
+import { useGlobalKeys } from "./useGlobalKeys";
+import { shellDict } from "./dict";
+
+export function Shell() {
+  const t = useT(shellDict);
+  const loading = useApp((s) => s.loading);
+  const current = useApp((s) => s.current);
+  const fatal = useApp((s) => s.fatal);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  useGlobalKeys();
+
+  if (fatal) {
+    return (
+      <>
+        <FatalState />
+        <Toasts />
+      </>
+    );
+  }
+  if (loading && !current) return <LoadingState />;
+
+  let body;
+  if (view === "plans") {
+    body = (
+      <main className="workspace-single" aria-label={t("plansLink")}>
+        <PlansView />
+      </main>
+    );
+  } else if (!current) {
+    body = (
+      <main className="workspace-single">
+        <div className="empty-state page">
+          <Icon name="file" size={32} />
+          <h2>{t("noPlanTitle")}</h2>
+          <p>{t("noPlanBody")}</p>
+          <button type="button" className="btn primary" onClick={() => setView("plans")}>
+            {t("toPlans")}
+          </button>
+        </div>
+      </main>
+    );
+  } else {
+    body = (
+      <div className="workspace">
+        {view === "chart" && (
+          <nav className="col-left" aria-label={t("palette")}>
+            <RolePalette />
+          </nav>
+        )}
+        <main className="col-main" role="tabpanel" aria-label={t(view === "chart" ? "viewChart" : view === "establishment" ? "viewEstablishment" : "viewPeople")}>
+          {view === "chart" && <ChartView />}
+          {view === "establishment" && <EstablishmentTable />}
+          {view === "people" && <PeopleTable />}
+        </main>
+        <SidePanel />
+      </div>
+    );
+  }
+
+  return (
+    <div className="app">
+      <TopBar />
+      {body}
+      {view !== "plans" && <Footer />}
+      <Toasts />
+      <ConfirmHost />
+    </div>
+  );
+}

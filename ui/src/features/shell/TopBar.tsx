@@ -1,0 +1,228 @@
+// The top bar: product mark, open plan, save state, views, search, undo/redo, findings,
+// export menu, present, language and theme.
+import { useRef } from "react";
+import { useApp, type View } from "../../lib/store";
+import { useT } from "../../lib/i18n";
+import { Icon, Mark } from "../../lib/ui/Icon";
+import { Menu } from "../../lib/ui/Menu";
+import { shortcut } from "../../lib/actions";
+import { severityCounts } from "../../lib/totals";
+import { shellDict } from "./dict";
+
+const VIEWS: { view: View; key: "viewChart" | "viewEstablishment" | "viewPeople"; icon: "chart" | "table" | "users" }[] = [
+  { view: "chart", key: "viewChart", icon: "chart" },
+  { view: "establishment", key: "viewEstablishment", icon: "table" },
+  { view: "people", key: "viewPeople", icon: "users" },
+];
+
+export function TopBar() {
+  const t = useT(shellDict);
+  const current = useApp((s) => s.current);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const saving = useApp((s) => s.saving);
+  const lang = useApp((s) => s.lang);
+  const setLang = useApp((s) => s.setLang);
+  const theme = useApp((s) => s.theme);
+  const setTheme = useApp((s) => s.setTheme);
+  const undo = useApp((s) => s.undo);
+  const redo = useApp((s) => s.redo);
+  const setSide = useApp((s) => s.setSide);
+  const exportPlanFile = useApp((s) => s.exportPlanFile);
+  const importPlanFile = useApp((s) => s.importPlanFile);
+  const notify = useApp((s) => s.notify);
+
+  const counts = severityCounts(current?.findings ?? []);
+  const issues = counts.error + counts.warning;
+
+  return (
+    <header className="topbar">
+      <div className="topbar-brand">
+        <Mark size={26} />
+        <span className="brand-name">
+          OrgPlan <span className="brand-sub">{t("product")}</span>
+        </span>
+      </div>
+
+      {current ? (
+        <div className="topbar-plan">
+          <button
+            type="button"
+            className="plan-name"
+            onClick={() => setView("plans")}
+            title={t("openPlans")}
+            aria-label={`${current.doc.plan.name} · ${t("openPlans")}`}
+            data-testid="plan-name"
+          >
+            <span className="plan-name-text">{current.doc.plan.name}</span>
+            <Icon name="chevronDown" size={14} />
+          </button>
+          <span className={saving > 0 ? "save-state busy" : "save-state"} title={t("savedHint")} role="status" data-testid="save-state">
+            {saving > 0 ? <span className="spinner" aria-hidden="true" /> : <Icon name="check" size={12} />}
+            {saving > 0 ? t("saving") : t("saved")}
+          </span>
+        </div>
+      ) : (
+        <div className="topbar-plan">
+          <button type="button" className={view === "plans" ? "plan-name solo active" : "plan-name solo"} onClick={() => setView("plans")}>
+            <span className="plan-name-text">{t("plansLink")}</span>
+          </button>
+        </div>
+      )}
+
+      {current && (
+        <div className="view-tabs" role="tablist" aria-label={t("views")}>
+          {VIEWS.map((v) => (
+            <button
+              key={v.view}
+              type="button"
+              role="tab"
+              aria-selected={view === v.view}
+              className={view === v.view ? "view-tab active" : "view-tab"}
+              onClick={() => setView(v.view)}
+            >
+              <Icon name={v.icon} size={15} />
+              {t(v.key)}
+            </button>
+          ))}
+        </div>
+      )}
+
+      <div className="topbar-spacer" />
+
+      {current && view !== "plans" && <SearchBox />}
+
+      {current && (
+        <div className="topbar-group" role="group" aria-label={`${t("undo")} / ${t("redo")}`}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t("undo")}
+            title={`${t("undo")} (${shortcut("Ctrl+Z")})`}
+            disabled={!current.history.undo}
+            onClick={() => void undo()}
+          >
+            <Icon name="undo" />
+          </button>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t("redo")}
+            title={`${t("redo")} (${shortcut("Ctrl+Shift+Z")})`}
+            disabled={!current.history.redo}
+            onClick={() => void redo()}
+          >
+            <Icon name="redo" />
+          </button>
+        </div>
+      )}
+
+      {current && (
+        <button
+          type="button"
+          className={`findings-badge ${counts.error ? "error" : issues ? "warning" : "ok"}`}
+          data-testid="findings-badge"
+          aria-label={t("findingsBadgeLabel", { e: counts.error, w: counts.warning })}
+          title={t("findings")}
+          onClick={() => {
+            if (view === "plans") setView("chart");
+            setSide("findings", true);
+            requestAnimationFrame(() => document.getElementById("findings-panel")?.focus());
+          }}
+        >
+          <Icon name={counts.error ? "error" : issues ? "warning" : "checkCircle"} size={15} />
+          {issues ? t("findingsCount", { n: issues }) : t("findingsNone")}
+        </button>
+      )}
+
+      <Menu
+        label={t("exportMenu")}
+        items={[
+          {
+            label: t("exportFile"),
+            icon: "download",
+            disabled: !current,
+            onSelect: async () => {
+              if (await exportPlanFile()) notify("info", t("exported"));
+            },
+          },
+          {
+            label: t("importFile"),
+            icon: "upload",
+            onSelect: async () => {
+              const s = await importPlanFile();
+              if (s) notify("info", t("imported", { name: s.doc.plan.name }));
+            },
+          },
+        ]}
+      >
+        <Icon name="download" size={15} />
+        {t("export")}
+        <Icon name="chevronDown" size={14} />
+      </Menu>
+
+      <button type="button" className="btn primary" aria-disabled="true" title={t("comingSoon")} data-testid="present" onClick={(e) => e.preventDefault()}>
+        <Icon name="play" size={14} />
+        {t("present")}
+      </button>
+
+      <div className="seg" role="group" aria-label={t("language")}>
+        <button type="button" aria-pressed={lang === "zh"} aria-label="中文" className={lang === "zh" ? "on" : ""} onClick={() => setLang("zh")} lang="zh-CN">
+          中
+        </button>
+        <button type="button" aria-pressed={lang === "en"} aria-label="English" className={lang === "en" ? "on" : ""} onClick={() => setLang("en")} lang="en">
+          EN
+        </button>
+      </div>
+
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label={t("darkMode")}
+        aria-pressed={theme === "dark"}
+        title={theme === "dark" ? t("toLight") : t("toDark")}
+        onClick={() => setTheme(theme === "dark" ? "light" : "dark")}
+      >
+        <Icon name={theme === "dark" ? "sun" : "moon"} />
+      </button>
+    </header>
+  );
+}
+
+function SearchBox() {
+  const t = useT(shellDict);
+  const search = useApp((s) => s.search);
+  const setSearch = useApp((s) => s.setSearch);
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className="search">
+      <Icon name="search" size={15} className="search-icon" />
+      <input
+        ref={input}
+        id="global-search"
+        type="search"
+        className="input search-input"
+        placeholder={t("searchPlaceholder")}
+        aria-label={t("search")}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.preventDefault();
+            setSearch("");
+            input.current?.blur();
+          }
+        }}
+      />
+      {search ? (
+        <button type="button" className="search-clear" aria-label={t("clearSearch")} onClick={() => setSearch("")}>
+          <Icon name="x" size={13} />
+        </button>
+      ) : (
+        <kbd className="search-kbd" aria-hidden="true">
+          /
+        </kbd>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Window-wide shortcuts: undo/redo, delete the selected position, "/" to search.
+import { useEffect } from "react";
+import { useApp } from "../../lib/store";
+import { confirmDeletePosition, isTyping } from "../../lib/actions";
+
+export function useGlobalKeys() {
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.isComposing) return;
+      const s = useApp.getState();
+      if (s.confirm || document.querySelector('[aria-modal="true"]')) return;
+      const typing = isTyping(e.target);
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && !e.altKey && key === "z" && !typing) {
+        e.preventDefault();
+        if (e.shiftKey) void s.redo();
+        else void s.undo();
+        return;
+      }
+      if (mod && !e.altKey && !e.shiftKey && key === "y" && !typing) {
+        e.preventDefault();
+        void s.redo();
+        return;
+      }
+      if ((e.key === "Delete" || e.key === "Backspace") && !mod && !typing && s.selected && s.current && s.view !== "plans") {
+        e.preventDefault();
+        void confirmDeletePosition(s.selected);
+        return;
+      }
+      if (e.key === "/" && !mod && !typing) {
+        const box = document.getElementById("global-search");
+        if (box) {
+          e.preventDefault();
+          box.focus();
+        }
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}

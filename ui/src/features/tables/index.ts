@@ -1,0 +1,2 @@
+export { EstablishmentTable } from "./EstablishmentTable";
+export { PeopleTable } from "./PeopleTable";

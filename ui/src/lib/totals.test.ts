@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { bySeverity, holders, isOverloaded, load, seats, severityCounts, totals } from "./totals";
+import type { PlanDoc } from "../generated/PlanDoc";
+import type { Position } from "../generated/Position";
+import type { Finding } from "../generated/Finding";
+
+function pos(id: string, parent: string | null, headcount: number, band: [number, number] | null): Position {
+  return {
+    id, parent, title: id, title_en: "", department: null, headcount, grade: "", purpose: "",
+    duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
+    pay_band: band ? { min: band[0], max: band[1] } : null, notes: "", kpis: [],
+  };
+}
+
+const doc: PlanDoc = {
+  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+  departments: [],
+  positions: [pos("boss", null, 1, null), pos("cs", "boss", 3, [4000, 6000]), pos("art", "boss", 1, [6000, 9000])],
+  people: [
+    { id: "a", name: "A", assignments: [{ position: "boss", share: 80 }, { position: "art", share: 40 }] },
+    { id: "b", name: "B", assignments: [{ position: "cs", share: 100 }] },
+    { id: "c", name: "C", assignments: [{ position: "art", share: 50 }] },
+  ],
+};
+
+describe("totals", () => {
+  it("adds headcount, held seats (capped per position), vacancies and payroll", () => {
+    expect(totals(doc)).toEqual({ headcount: 5, filled: 3, vacant: 2, people: 3, payroll: 5000 * 3 + 7500 });
+  });
+  it("counts the seats of one position, overfilled included", () => {
+    expect(seats(doc, "cs")).toEqual({ headcount: 3, filled: 1, vacant: 2 });
+    expect(seats(doc, "art")).toEqual({ headcount: 1, filled: 2, vacant: 0 });
+  });
+  it("sums a person's shares and flags overload above 100%", () => {
+    expect(load(doc.people[0])).toBe(120);
+    expect(isOverloaded(doc.people[0])).toBe(true);
+    expect(isOverloaded(doc.people[1])).toBe(false);
+  });
+  it("lists who holds a seat with their share", () => {
+    expect(holders(doc, "art").map((h) => [h.person.id, h.share])).toEqual([
+      ["a", 40],
+      ["c", 50],
+    ]);
+  });
+});
+
+describe("findings order", () => {
+  const f = (severity: Finding["severity"], code: string): Finding => ({
+    severity, code, position: null, person: null, function: null, message_zh: code, message_en: code,
+  });
+  it("puts errors first and keeps the order within a severity", () => {
+    const list = [f("info", "i1"), f("warning", "w1"), f("error", "e1"), f("warning", "w2")];
+    expect(bySeverity(list).map((x) => x.code)).toEqual(["e1", "w1", "w2", "i1"]);
+    expect(severityCounts(list)).toEqual({ error: 1, warning: 2, info: 1 });
+  });
+});

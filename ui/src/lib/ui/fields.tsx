@@ -1,0 +1,160 @@
+// Fields that save on commit: text saves on blur or Enter, Esc puts the saved value back, and
+// a refused save puts the backend's value back too. The draft follows the saved value whenever
+// it changes (after an edit, undo or redo).
+import { useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+
+/** Local draft of `value`. When `value` changes (an edit, undo or redo), the draft follows it,
+ * unless the user is in the middle of changing the draft: then the change is the echo of their
+ * own save and what they typed since is kept. */
+export function useDraft<T>(value: T, same: (a: T, b: T) => boolean = Object.is) {
+  const [draft, setDraft] = useState(value);
+  const [base, setBase] = useState(value);
+  if (!same(base, value)) {
+    setBase(value);
+    if (same(draft, base)) setDraft(value);
+  }
+  return [draft, setDraft] as const;
+}
+
+export function sameJson<T>(a: T, b: T): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+type Commit = (next: string) => Promise<unknown> | unknown;
+
+/** Saves when the result is not `null`/`false`; otherwise reverts. */
+async function save(commit: Commit, next: string, revert: () => void) {
+  const ok = await commit(next);
+  if (ok === null || ok === false) revert();
+}
+
+export function TextField({
+  value,
+  onCommit,
+  trim = true,
+  allowEmpty = true,
+  ...rest
+}: { value: string; onCommit: Commit; trim?: boolean; allowEmpty?: boolean } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "value" | "onChange"
+>) {
+  const [draft, setDraft] = useDraft(value);
+  function commit() {
+    const next = trim ? draft.trim() : draft;
+    if (next === value) {
+      if (draft !== value) setDraft(value);
+      return;
+    }
+    if (!allowEmpty && next === "") {
+      setDraft(value);
+      return;
+    }
+    void save(onCommit, next, () => setDraft(value));
+  }
+  return (
+    <input
+      className="input"
+      {...rest}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={(e) => {
+        commit();
+        rest.onBlur?.(e);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          e.currentTarget.blur();
+        } else if (e.key === "Escape") {
+          e.stopPropagation();
+          setDraft(value);
+          requestAnimationFrame(() => (e.target as HTMLInputElement).blur());
+        }
+        rest.onKeyDown?.(e);
+      }}
+    />
+  );
+}
+
+export function TextArea({
+  value,
+  onCommit,
+  ...rest
+}: { value: string; onCommit: Commit } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange">) {
+  const [draft, setDraft] = useDraft(value);
+  return (
+    <textarea
+      className="input"
+      rows={3}
+      {...rest}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => {
+        const next = draft.trim();
+        if (next === value) return;
+        void save(onCommit, next, () => setDraft(value));
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+          e.preventDefault();
+          e.currentTarget.blur();
+        } else if (e.key === "Escape") {
+          e.stopPropagation();
+          setDraft(value);
+        }
+      }}
+    />
+  );
+}
+
+/** A number field; not a number reverts, and so does blank unless `allowBlank` (then it
+ * commits `null`). */
+export function NumberField({
+  value,
+  onCommit,
+  allowBlank = false,
+  ...rest
+}: {
+  value: number | null;
+  onCommit: (n: number | null) => Promise<unknown> | unknown;
+  allowBlank?: boolean;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">) {
+  const text = value === null ? "" : String(value);
+  const [draft, setDraft] = useDraft(text);
+  function commit() {
+    const t = draft.trim();
+    if (t === text) return;
+    if (t === "" && !allowBlank) {
+      setDraft(text);
+      return;
+    }
+    const n = t === "" ? null : Number(t);
+    if (n !== null && !Number.isFinite(n)) {
+      setDraft(text);
+      return;
+    }
+    void Promise.resolve(onCommit(n)).then((ok) => {
+      if (ok === null || ok === false) setDraft(text);
+    });
+  }
+  return (
+    <input
+      className="input num"
+      type="number"
+      inputMode="numeric"
+      {...rest}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          e.currentTarget.blur();
+        } else if (e.key === "Escape") {
+          e.stopPropagation();
+          setDraft(text);
+        }
+      }}
+    />
+  );
+}
