@@ -90,10 +90,22 @@ enum Command {
     /// Read a plan file into a new plan; prints its id.
     Import { file: PathBuf },
     /// Run any command of the command table with JSON arguments and print its JSON result.
+    ///
+    /// With `--stdin`, reads one request a line (`{"command": …, "args": {…}}`) and prints one
+    /// line a result (`{"ok": …}` or `{"error": {"kind": …, "message": …}}`) as soon as it is
+    /// committed.
     Call {
-        command: String,
+        #[arg(required_unless_present = "stdin")]
+        command: Option<String>,
         #[arg(default_value = "{}")]
         args: String,
+        /// Read requests from standard input, one JSON object a line.
+        #[arg(long, conflicts_with = "command")]
+        stdin: bool,
+        /// With --stdin: acknowledge each request with `{"ok": true}` (and `created` when the
+        /// command made something) instead of printing the whole result.
+        #[arg(long, requires = "stdin")]
+        brief: bool,
     },
     /// List the commands of the command table.
     Commands,
@@ -339,7 +351,11 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             let state = call(&mut ctx, "import_plan", json!({ "text": text }))?;
             println!("{}", state["created"].as_str().unwrap_or_default());
         }
-        Command::Call { command, args } => {
+        Command::Call {
+            stdin: true, brief, ..
+        } => return Ok(call_lines(&mut ctx, brief)),
+        Command::Call { command, args, .. } => {
+            let command = command.unwrap_or_default();
             let args: Value = match serde_json::from_str(&args) {
                 Ok(v) => v,
                 Err(e) => {
@@ -372,4 +388,44 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
         }
     }
     Ok(0)
+}
+
+/// `orgplan call --stdin`: one request a line in, one result a line out, flushed after each so
+/// a caller knows which edits were committed.
+fn call_lines(ctx: &mut Ctx, brief: bool) -> u8 {
+    use std::io::{BufRead, Write};
+    let mut code = 0;
+    let stdout = std::io::stdout();
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let reply = match serde_json::from_str::<Value>(&line) {
+            Ok(req) => {
+                let command = req["command"].as_str().unwrap_or_default().to_string();
+                match dispatch(ctx, &command, req["args"].clone()) {
+                    Ok(v) if brief => match v.get("created") {
+                        Some(created) if !created.is_null() => {
+                            json!({ "ok": true, "created": created })
+                        }
+                        _ => json!({ "ok": true }),
+                    },
+                    Ok(v) => json!({ "ok": v }),
+                    Err(e) => json!({ "error": e }),
+                }
+            }
+            Err(e) => {
+                json!({ "error": ApiError::new(ErrorKind::BadArguments, format!("the request is not JSON: {e}")) })
+            }
+        };
+        if reply.get("error").is_some() {
+            code = 2;
+        }
+        let mut out = stdout.lock();
+        if writeln!(out, "{reply}").and_then(|_| out.flush()).is_err() {
+            break;
+        }
+    }
+    code
 }
