@@ -3,6 +3,7 @@
 mod common;
 mod desktop_config;
 mod edits;
+mod generated;
 mod plan_file;
 mod props;
 mod store;

@@ -10,6 +10,7 @@ pub mod check;
 pub mod edit;
 pub mod error;
 pub mod file;
+pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod render;

@@ -143,6 +143,19 @@ describe("store", () => {
     expect(useApp.getState().saving).toBe(0);
   });
 
+  it("a redo pressed while an undo is on its way waits for it", async () => {
+    const { backend, calls } = fakeBackend({
+      undo: async () => ({ ...state(["root"]), history: { undo: null, redo: "add_position" } }),
+      redo: async () => state(["root", "new"], null, "add_position"),
+    });
+    useApp.setState({ backend, current: state(["root", "new"], null, "add_position") });
+    const a = useApp.getState().undo();
+    const b = useApp.getState().redo();
+    await Promise.all([a, b]);
+    expect(calls.filter((c) => c.command !== "list_plans").map((c) => c.command)).toEqual(["undo", "redo"]);
+    expect(useApp.getState().current?.doc.positions).toHaveLength(2);
+  });
+
   it("asks a question and resolves with the answer", async () => {
     const answer = useApp.getState().ask({ title: "删除？", confirmLabel: "删除", cancelLabel: "取消", danger: true });
     expect(useApp.getState().confirm?.title).toBe("删除？");

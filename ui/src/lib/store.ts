@@ -146,6 +146,25 @@ export const useApp = create<AppState>((set, get) => {
     set({ current: state, selected: keep });
   }
 
+  /** Undo or redo, decided when its turn in the queue comes: a redo pressed right after an
+   * undo sees the redo that undo makes possible. */
+  async function step(which: "undo" | "redo") {
+    set({ saving: get().saving + 1 });
+    try {
+      const state = await serial(async () => {
+        const current = get().current;
+        if (!current?.history[which]) return null;
+        const plan = current.doc.plan.id;
+        const next = await get().run(which, { plan });
+        if (next && get().current?.doc.plan.id === plan) adopt(next);
+        return next;
+      });
+      if (state) void get().refreshPlans();
+    } finally {
+      set({ saving: get().saving - 1 });
+    }
+  }
+
   return {
     backend: detectBackend(),
     lang: stored<Lang>("orgplan.lang", "zh", ["zh", "en"]),
@@ -370,8 +389,9 @@ export const useApp = create<AppState>((set, get) => {
         return await get().backend.call(command, args);
       } catch (e) {
         if (e instanceof BackendError) {
+          // A fatal error replaces the whole window (role="alert" there); no toast besides.
           if (FATAL_KINDS.includes(e.kind)) set({ fatal: { kind: e.kind, text: e.message } });
-          get().notify("error", e.message, e.kind);
+          else get().notify("error", e.message, e.kind);
         } else {
           get().notify("error", e instanceof Error ? e.message : String(e));
         }
@@ -379,26 +399,12 @@ export const useApp = create<AppState>((set, get) => {
       }
     },
 
-    async undo() {
-      const current = get().current;
-      if (!current?.history.undo) return;
-      const plan = current.doc.plan.id;
-      const state = await serial(() => get().run("undo", { plan }));
-      if (state && get().current?.doc.plan.id === plan) {
-        adopt(state);
-        void get().refreshPlans();
-      }
+    undo() {
+      return step("undo");
     },
 
-    async redo() {
-      const current = get().current;
-      if (!current?.history.redo) return;
-      const plan = current.doc.plan.id;
-      const state = await serial(() => get().run("redo", { plan }));
-      if (state && get().current?.doc.plan.id === plan) {
-        adopt(state);
-        void get().refreshPlans();
-      }
+    redo() {
+      return step("redo");
     },
 
     notify(tone, text, kind) {

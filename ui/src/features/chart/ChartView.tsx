@@ -1,7 +1,7 @@
 // The org chart: the plan's position tree, top-down. Cards are HTML in one transformed layer
 // (pan and zoom move the layer, never re-render the cards); reporting lines are SVG beneath.
 // Drag a card to re-parent or reorder it, drop a role from the palette to add a position.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { CSSProperties, DragEvent, KeyboardEvent, MouseEvent, PointerEvent } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
@@ -12,7 +12,7 @@ import { childrenOf, title as titleOf } from "../../lib/plan";
 import { chartDict } from "./i18n";
 import { DEFAULT_SIZES, dottedLinks, dottedPath, edgePath, layoutTree } from "./layout";
 import type { Bounds, TreeLayout } from "./layout";
-import { ancestorsOf, cardModels, chainsOf, searchMatches } from "./model";
+import { ancestorsOf, cardModels, chainsOf, defaultFold, searchMatches } from "./model";
 import type { CardModel } from "./model";
 import { Card } from "./Card";
 import type { DropState, SearchState } from "./Card";
@@ -25,6 +25,11 @@ import "./chart.css";
 
 /** Above this many visible cards, only those near the viewport are in the DOM. */
 const CULL_THRESHOLD = 240;
+/** A plan bigger than this opens with its lower levels collapsed (once per session). */
+const BIG_PLAN = 150;
+const autoFolded = new Set<string>();
+/** Where each plan's chart was looked at, so switching views and back keeps the place. */
+const savedViews = new Map<string, View>();
 /** English titles run longer: wider cards. */
 const SIZES_EN = { ...DEFAULT_SIZES, width: 212 };
 const sizesFor = (lang: Lang) => (lang === "en" ? SIZES_EN : DEFAULT_SIZES);
@@ -59,6 +64,7 @@ function Chart({ state }: { state: PlanState }) {
   const search = useApp((s) => s.search);
   const busy = useApp((s) => s.loading);
   const doc = state.doc;
+  const planId = doc.plan.id;
 
   const viewportRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
@@ -78,10 +84,26 @@ function Chart({ state }: { state: PlanState }) {
   const [picker, setPicker] = useState<string | null>(null);
   const [tip, setTip] = useState<{ x: number; y: number; text: string; tone: string } | null>(null);
   const [win, setWin] = useState<Bounds | null>(null);
+  const winRef = useRef<Bounds | null>(null);
+  const shrinkTimer = useRef<number | null>(null);
 
   const [compact, setCompact] = useState(readCompact);
+  // A big plan opens showing its top levels only; the first layout already uses that, so the
+  // first fit frames what is shown.
+  const [initialFold] = useState(() => {
+    if (autoFolded.has(doc.plan.id) || useApp.getState().collapsed.length > 0) return [];
+    autoFolded.add(doc.plan.id);
+    return defaultFold(doc, BIG_PLAN);
+  });
+  const foldSynced = useRef(initialFold.length === 0);
+  useEffect(() => {
+    if (initialFold.length > 0) useApp.setState({ collapsed: initialFold });
+    foldSynced.current = true;
+  }, [initialFold]);
+  const folded = foldSynced.current ? collapsed : initialFold;
+
   const sizes = sizesFor(lang);
-  const layout = useMemo(() => layoutTree(doc, collapsed, sizes, { stackLeaves: compact }), [doc, collapsed, sizes, compact]);
+  const layout = useMemo(() => layoutTree(doc, folded, sizes, { stackLeaves: compact }), [doc, folded, sizes, compact]);
   const models = useMemo(() => cardModels(doc, state.findings, layout, lang), [doc, state.findings, layout, lang]);
   const matches = useMemo(() => searchMatches(doc, search), [doc, search]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
@@ -95,9 +117,9 @@ function Chart({ state }: { state: PlanState }) {
   const cull = models.length > CULL_THRESHOLD;
 
   // Latest values for native listeners and callbacks that must stay stable.
-  const live = useRef({ layout, doc, cull, win, selected });
+  const live = useRef({ layout, doc, cull, selected });
   useLayoutEffect(() => {
-    live.current = { layout, doc, cull, win, selected };
+    live.current = { layout, doc, cull, selected };
   });
 
   // ---- view: pan / zoom ------------------------------------------------------------------
@@ -107,17 +129,33 @@ function Chart({ state }: { state: PlanState }) {
     const vp = viewportRef.current;
     if (!layer || !vp) return;
     layer.style.transform = `translate3d(${v.x}px, ${v.y}px, 0) scale(${v.k})`;
-    layer.dataset.lod = v.k < 0.42 ? "low" : "high";
+    layer.dataset.lod = v.k < 0.3 ? "low" : "high";
     let g = 22 * v.k;
     while (g < 11) g *= 2;
     vp.style.backgroundSize = `${g}px ${g}px`;
     vp.style.backgroundPosition = `${v.x}px ${v.y}px`;
     for (const f of zoomSubs.current) f(v.k);
-    const { cull: culling, win: current } = live.current;
     const { w, h } = sizeRef.current;
-    if (culling && w > 0) {
+    if (live.current.cull && w > 0) {
       const seen = visibleRect(v, w, h);
-      if (!current || !contains(current, seen)) setWin(grow(seen, 0.5));
+      const current = winRef.current;
+      if (shrinkTimer.current !== null) window.clearTimeout(shrinkTimer.current);
+      shrinkTimer.current = null;
+      if (!current || !contains(current, seen)) {
+        // Off the edge of what is rendered: render around the new view (in a transition, so
+        // panning stays smooth while new cards mount).
+        const next = grow(seen, 0.5);
+        winRef.current = next;
+        startTransition(() => setWin(next));
+      } else if (area(current) > area(seen) * 9) {
+        // Zoomed in a lot: drop the far-away cards once the view settles.
+        shrinkTimer.current = window.setTimeout(() => {
+          shrinkTimer.current = null;
+          const next = grow(visibleRect(viewRef.current, sizeRef.current.w, sizeRef.current.h), 0.5);
+          winRef.current = next;
+          startTransition(() => setWin(next));
+        }, 300);
+      }
     }
   }, []);
 
@@ -179,7 +217,9 @@ function Chart({ state }: { state: PlanState }) {
       sizeRef.current = { w: r.width, h: r.height };
       if (!fittedRef.current && r.width > 0 && r.height > 0) {
         fittedRef.current = true;
-        fit(false);
+        const saved = savedViews.get(planId);
+        if (saved) setView(saved);
+        else fit(false);
       } else {
         apply();
       }
@@ -190,8 +230,20 @@ function Chart({ state }: { state: PlanState }) {
     return () => {
       ro.disconnect();
       stopAnim();
+      if (shrinkTimer.current !== null) window.clearTimeout(shrinkTimer.current);
+      if (fittedRef.current) savedViews.set(planId, viewRef.current);
     };
-  }, [apply, fit, stopAnim]);
+  }, [apply, fit, setView, stopAnim, planId]);
+
+  // A new layout (edit, collapse, language): re-pick the cards near the viewport.
+  useLayoutEffect(() => {
+    if (!cull || !fittedRef.current) return;
+    const { w, h } = sizeRef.current;
+    if (w <= 0) return;
+    const next = grow(visibleRect(viewRef.current, w, h), 0.5);
+    winRef.current = next;
+    setWin(next);
+  }, [layout, cull]);
 
   // Wheel and pinch zoom around the cursor (a native listener: React's is passive).
   useEffect(() => {
@@ -704,10 +756,14 @@ function Chart({ state }: { state: PlanState }) {
           }
           requestAnimationFrame(() => fit(true));
         }}
-        onExpandAll={() => useApp.setState({ collapsed: [] })}
+        onExpandAll={() => {
+          useApp.setState({ collapsed: [] });
+          requestAnimationFrame(() => fit(true));
+        }}
         onCollapseAll={() => {
           const deep = layoutTree(doc, [], sizes).nodes.filter((n) => n.depth === 1 && n.childCount > 0).map((n) => n.id);
           useApp.setState({ collapsed: deep });
+          requestAnimationFrame(() => fit(true));
         }}
       />
 
@@ -747,6 +803,10 @@ function Chart({ state }: { state: PlanState }) {
       </div>
     </div>
   );
+}
+
+function area(b: Bounds): number {
+  return (b.maxX - b.minX) * (b.maxY - b.minY);
 }
 
 function hintText(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SIZES, STACK_GAP, dottedLinks, edgePath, layoutTree } from "./layout";
+import { DEFAULT_SIZES, STACK_GAP, WRAP_GAP, dottedLinks, edgePath, layoutTree } from "./layout";
 import type { TreeLayout } from "./layout";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
@@ -128,6 +128,29 @@ describe("layoutTree", () => {
     expect(layoutTree(small, ["h"], DEFAULT_SIZES, { stackLeaves: true }).byId.has("i")).toBe(false);
     // The connector is a comb: it reaches each stacked card's left edge.
     expect(edgePath(l)).toContain(`H${Math.round(i.x * 10) / 10}`);
+  });
+
+  it("wraps a root's row of five or more leaves into rows of at most four when compact", () => {
+    const flat = docOf([pos("r", null), ...["a", "b", "c", "d", "e", "f", "g"].map((id) => pos(id, "r"))]);
+    const wide = layoutTree(flat, []);
+    expect(new Set(wide.nodes.slice(1).map((n) => n.y)).size).toBe(1);
+    const l = layoutTree(flat, [], DEFAULT_SIZES, { stackLeaves: true });
+    expect(l.nodes.map((n) => n.id)).toEqual(["r", "a", "b", "c", "d", "e", "f", "g"]);
+    expect(l.nodes.slice(1).map((n) => n.row)).toEqual([0, 0, 0, 0, 1, 1, 1]);
+    const [a, d, e] = ["a", "d", "e"].map((id) => l.byId.get(id)!);
+    expect(e.x).toBe(a.x);
+    expect(e.y - a.y).toBe(DEFAULT_SIZES.height + WRAP_GAP);
+    expect(a.y).toBe(DEFAULT_SIZES.height + DEFAULT_SIZES.gapY);
+    // The root is centred over the full first row.
+    const root = l.byId.get("r")!;
+    expect(root.x + DEFAULT_SIZES.width / 2).toBeCloseTo((a.x + d.x + DEFAULT_SIZES.width) / 2);
+    expect(overlaps(l)).toBeNull();
+    expect(l.bounds.maxX - l.bounds.minX).toBeLessThan(wide.bounds.maxX - wide.bounds.minX);
+    expect(l.byId.get("g")!).toMatchObject({ index: 6, siblings: 7, depth: 1, parent: "r" });
+    // Four or fewer stay a row; a subordinate with its own subordinates keeps the tidy tree.
+    expect(layoutTree(docOf(flat.positions.slice(0, 5)), [], DEFAULT_SIZES, { stackLeaves: true }).nodes.every((n) => n.row === 0)).toBe(true);
+    const mixed = docOf([...flat.positions, pos("x", "a")]);
+    expect(layoutTree(mixed, [], DEFAULT_SIZES, { stackLeaves: true }).nodes.every((n) => n.row === 0)).toBe(true);
   });
 
   it("hides collapsed branches and counts what they hide", () => {

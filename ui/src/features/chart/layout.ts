@@ -18,17 +18,24 @@ export interface CardSizes {
 
 export const DEFAULT_SIZES: CardSizes = { width: 184, height: 76, gapX: 20, gapY: 60 };
 
-/** How far left of a stacked column its connector runs. */
+/** How far left of a stacked column (or wrapped rows) its connector runs. */
 const STACK_SPINE = 14;
+const WRAP_SPINE = 18;
 
 /** Vertical gap between cards stacked in a column (compact layout). */
 export const STACK_GAP = 14;
 
 export interface LayoutOptions {
   /** Compact layout: a superior below the root whose subordinates are all leaves (at least
-   * two) gets them as a column under it instead of a row. */
+   * two) gets them as a column under it instead of a row; a root whose subordinates are all
+   * leaves (five or more) gets them in rows of at most four. */
   stackLeaves?: boolean;
 }
+
+/** Vertical gap between the rows of a wrapped group. */
+export const WRAP_GAP = 44;
+const WRAP_MIN = 5;
+const WRAP_MAX_COLS = 4;
 
 /** Extra room between cards of different superiors, in units of a sibling step. */
 const COUSIN_SEPARATION = 1.18;
@@ -53,6 +60,8 @@ export interface LaidNode {
   siblings: number;
   /** In a column of leaves under its superior (compact layout). */
   stacked: boolean;
+  /** Row of a wrapped group of the root's subordinates (compact layout); 0 otherwise. */
+  row: number;
 }
 
 export interface Bounds {
@@ -152,6 +161,10 @@ export function layoutTree(
     return stackFor(d) ?? d.kids;
   };
 
+  if (options.stackLeaves && !folded.has(rootDatum.id) && rootDatum.kids.length >= WRAP_MIN && rootDatum.kids.every((k) => k.kids.length === 0)) {
+    return wrapRoot(rootDatum, sizes);
+  }
+
   const h = hierarchy<Datum>(rootDatum, childrenOf);
   const laid = tree<Datum>()
     .nodeSize([stepX, stepY])
@@ -187,6 +200,7 @@ export function layoutTree(
           index: i,
           siblings: leaves.length,
           stacked: true,
+          row: 0,
         });
       });
       return;
@@ -206,9 +220,61 @@ export function layoutTree(
       index: parent ? parent.kids.indexOf(d) : 0,
       siblings: parent ? parent.kids.length : 1,
       stacked: false,
+      row: 0,
     });
   });
   return { nodes, byId, bounds: { minX, minY: 0, maxX, maxY }, sizes };
+}
+
+/** The root over its leaf subordinates in rows of at most four, left-aligned under a spine. */
+function wrapRoot(root: Datum, sizes: CardSizes): TreeLayout {
+  const n = root.kids.length;
+  const rows = Math.ceil(n / WRAP_MAX_COLS);
+  const cols = Math.ceil(n / rows);
+  const stepX = sizes.width + sizes.gapX;
+  const gridWidth = cols * stepX - sizes.gapX;
+  const left = -gridWidth / 2;
+  const top = sizes.height + sizes.gapY;
+  const rootNode: LaidNode = {
+    id: root.id,
+    x: -sizes.width / 2,
+    y: 0,
+    depth: 0,
+    parent: null,
+    children: root.kids.map((k) => k.id),
+    childCount: n,
+    hidden: 0,
+    index: 0,
+    siblings: 1,
+    stacked: false,
+    row: 0,
+  };
+  const nodes = [rootNode];
+  root.kids.forEach((k, i) => {
+    const row = Math.floor(i / cols);
+    nodes.push({
+      id: k.id,
+      x: left + (i % cols) * stepX,
+      y: top + row * (sizes.height + WRAP_GAP),
+      depth: 1,
+      parent: root.id,
+      children: [],
+      childCount: 0,
+      hidden: 0,
+      index: i,
+      siblings: n,
+      stacked: false,
+      row,
+    });
+  });
+  const byId = new Map(nodes.map((x) => [x.id, x]));
+  const maxY = top + (rows - 1) * (sizes.height + WRAP_GAP) + sizes.height;
+  return {
+    nodes,
+    byId,
+    bounds: { minX: Math.min(left - WRAP_SPINE, -sizes.width / 2), minY: 0, maxX: Math.max(left + gridWidth, sizes.width / 2), maxY },
+    sizes,
+  };
 }
 
 /** SVG path data for the solid reporting lines: one elbow connector per superior. */
@@ -223,6 +289,27 @@ export function edgePath(layout: TreeLayout, only?: Set<string>): string {
     const py = n.y + h;
     const mid = py + gapY / 2;
     const first = layout.byId.get(kids[0])!;
+    const lastKid = layout.byId.get(kids[kids.length - 1])!;
+    if (lastKid.row > 0 || first.row > 0) {
+      // Wrapped rows: the trunk drops to a spine left of the rows; each row has its own bus.
+      const spine = Math.min(...kids.map((id) => layout.byId.get(id)!.x)) - WRAP_SPINE;
+      const buses = new Map<number, { y: number; right: number }>();
+      for (const id of kids) {
+        const c = layout.byId.get(id)!;
+        const cx = c.x + w / 2;
+        const busY = c.y - (c.row === 0 ? gapY / 2 : WRAP_GAP / 2);
+        const bus = buses.get(c.row);
+        buses.set(c.row, { y: busY, right: Math.max(bus?.right ?? -Infinity, cx) });
+        parts.push(`M${r(cx)} ${r(busY)}V${r(c.y)}`);
+      }
+      let bottom = mid;
+      for (const bus of buses.values()) {
+        parts.push(`M${r(spine)} ${r(bus.y)}H${r(bus.right)}`);
+        bottom = Math.max(bottom, bus.y);
+      }
+      parts.push(`M${r(px)} ${r(py)}V${r(mid)}M${r(Math.min(spine, px))} ${r(mid)}H${r(Math.max(spine, px))}M${r(spine)} ${r(mid)}V${r(bottom)}`);
+      continue;
+    }
     if (first.stacked) {
       // A comb: down, to a spine left of the column, then a tick into each card.
       const spine = first.x - STACK_SPINE;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorsOf, cardModels, chainsOf, searchMatches, splitMatch } from "./model";
+import { ancestorsOf, cardModels, chainsOf, defaultFold, searchMatches, splitMatch } from "./model";
 import { layoutTree } from "./layout";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
@@ -64,5 +64,29 @@ describe("search", () => {
     expect(splitMatch("售前客服", "前客")).toEqual(["售", "前客", "服"]);
     expect(splitMatch("Store Manager", "MAN")).toEqual(["Store ", "Man", "ager"]);
     expect(splitMatch("美工", "客服")).toBeNull();
+  });
+});
+
+describe("defaultFold", () => {
+  it("leaves small plans alone", () => {
+    expect(defaultFold(doc, 150)).toEqual([]);
+  });
+
+  it("keeps as many top levels as fit and collapses the next", () => {
+    // root → 3 → 9 → 27 (40 positions)
+    const ps = [pos("r", null, "r")];
+    for (let i = 0; i < 3; i++) {
+      ps.push(pos(`a${i}`, "r", "a"));
+      for (let j = 0; j < 3; j++) {
+        ps.push(pos(`b${i}${j}`, `a${i}`, "b"));
+        for (let k = 0; k < 3; k++) ps.push(pos(`c${i}${j}${k}`, `b${i}${j}`, "c"));
+      }
+    }
+    const big = { ...doc, positions: ps };
+    expect(defaultFold(big, 20).sort()).toEqual(["b00", "b01", "b02", "b10", "b11", "b12", "b20", "b21", "b22"]);
+    expect(defaultFold(big, 5).sort()).toEqual(["a0", "a1", "a2"]);
+    expect(defaultFold(big, 40)).toEqual([]);
+    const visible = layoutTree(big, defaultFold(big, 20)).nodes.length;
+    expect(visible).toBe(13);
   });
 });

@@ -114,3 +114,43 @@ export function splitMatch(text: string, query: string): [string, string, string
   if (at < 0) return null;
   return [text.slice(0, at), text.slice(at, at + q.length), text.slice(at + q.length)];
 }
+
+/** For a big plan opened with nothing collapsed: the positions to collapse so that at most
+ * `max` cards show, keeping as many top levels as that allows (at least the root's row). */
+export function defaultFold(doc: PlanDoc, max: number): string[] {
+  if (doc.positions.length <= max) return [];
+  const depth = new Map<string, number>();
+  const parentOf = new Map(doc.positions.map((p) => [p.id, p.parent]));
+  const depthOf = (id: string): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    const chain: string[] = [];
+    let at: string | null = id;
+    let base = -1;
+    while (at !== null && !chain.includes(at)) {
+      const d = depth.get(at);
+      if (d !== undefined) {
+        base = d;
+        break;
+      }
+      chain.push(at);
+      at = parentOf.get(at) ?? null;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i], ++base);
+    return depth.get(id)!;
+  };
+  const perDepth: number[] = [];
+  for (const p of doc.positions) {
+    const d = depthOf(p.id);
+    perDepth[d] = (perDepth[d] ?? 0) + 1;
+  }
+  // Keep levels 0..keep; the deepest such that the count stays within max (at least 1).
+  let keep = 1;
+  let shown = (perDepth[0] ?? 0) + (perDepth[1] ?? 0);
+  while (keep + 1 < perDepth.length && shown + perDepth[keep + 1] <= max) {
+    keep += 1;
+    shown += perDepth[keep];
+  }
+  const hasKids = new Set(doc.positions.map((p) => p.parent).filter((x): x is string => x !== null));
+  return doc.positions.filter((p) => depthOf(p.id) === keep && hasKids.has(p.id)).map((p) => p.id);
+}

@@ -84,7 +84,7 @@ export function FindingsPanel() {
                   data-code={f.code}
                   onClick={() => {
                     if (f.position) reveal(f.position);
-                    else setView("chart");
+                    else setView(f.person ? "people" : "chart");
                   }}
                   title={f.position ? t("goTo", { name: place }) : undefined}
                 >

@@ -16,6 +16,7 @@ export function Holders({ position: p }: { position: Position }) {
   const t = useT(inspectorDict);
   const doc = useApp((s) => s.current!.doc);
   const edit = useApp((s) => s.edit);
+  const lang = useApp((s) => s.lang);
   const list = holders(doc, p.id);
   const others = doc.people.filter((x) => !x.assignments.some((a) => a.position === p.id));
   const [who, setWho] = useState("");
@@ -110,7 +111,7 @@ export function Holders({ position: p }: { position: Position }) {
             <option value="">{t("choosePerson")}</option>
             {others.map((x) => (
               <option key={x.id} value={x.id}>
-                {x.name}（{load(x)}%）
+                {lang === "zh" ? `${x.name}（${load(x)}%）` : `${x.name} (${load(x)}%)`}
               </option>
             ))}
             <option value={NEW}>{t("newPerson")}</option>

@@ -9,7 +9,7 @@ import { percent } from "../../lib/format";
 import type { Position } from "../../generated/Position";
 import type { Cycle } from "../../generated/Cycle";
 import { inspectorDict } from "./dict";
-import { Section, useUpdate } from "./common";
+import { AutoTextarea, Section, useUpdate } from "./common";
 
 export function KpiEditor({ position: p }: { position: Position }) {
   const t = useT(inspectorDict);
@@ -56,7 +56,7 @@ export function KpiEditor({ position: p }: { position: Position }) {
     }
   }
 
-  const onKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+  const onKey = (e: React.KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (e.key === "Enter" && !e.nativeEvent.isComposing) {
       e.preventDefault();
       e.currentTarget.blur();
@@ -130,8 +130,8 @@ export function KpiEditor({ position: p }: { position: Position }) {
                   <span className="kpi-tag" aria-hidden="true">
                     {t("targetTag")}
                   </span>
-                  <input
-                    className="input kpi-target"
+                  <AutoTextarea
+                    className="input kpi-target kpi-wrap"
                     aria-label={t("target", { n })}
                     placeholder={t("targetPh")}
                     value={k.target}

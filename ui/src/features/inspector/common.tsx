@@ -1,5 +1,5 @@
 // Small pieces shared by the inspector's sections.
-import { useCallback, useLayoutEffect, useRef, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useDraft } from "../../lib/ui/fields";
 import { useApp } from "../../lib/store";
 import { depthOf, title } from "../../lib/plan";
@@ -63,15 +63,31 @@ export function PositionOptions({ positions, exclude }: { positions: Position[];
   );
 }
 
+function fit(el: HTMLTextAreaElement) {
+  el.style.height = "auto";
+  el.style.height = `${el.scrollHeight + 2}px`;
+}
+
 /** A textarea that grows with its text: reads as text, edits in place. */
 export function AutoTextarea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const ref = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${el.scrollHeight + 2}px`;
+    if (ref.current) fit(ref.current);
   });
+  useEffect(() => {
+    // The width can change without a render (the column, the language's layout): fit again.
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    let width = el.clientWidth;
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth !== width) {
+        width = el.clientWidth;
+        fit(el);
+      }
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return <textarea ref={ref} rows={1} {...props} />;
 }
 

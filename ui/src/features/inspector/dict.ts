@@ -79,7 +79,7 @@ export const inspectorDict = {
   escalations: { zh: "困难升级", en: "Escalation" },
   when: { zh: "升级条件", en: "When" },
   whenN: { zh: "升级条件 {n}", en: "When {n}" },
-  whenPh: { zh: "何种情况，如 超出售后政策", en: "When, e.g. a claim beyond policy" },
+  whenPh: { zh: "何种情况下升级", en: "When to escalate" },
   escalateTo: { zh: "升级给", en: "Escalate to" },
   escalateToN: { zh: "升级给 {n}", en: "Escalate to {n}" },
   addEscalation: { zh: "添加升级", en: "Add escalation" },

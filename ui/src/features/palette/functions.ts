@@ -1,37 +1,12 @@
-// The twelve functions of an e-commerce team, in the palette's order, with their labels and a
-// stable colour each (the role's dot). Pure data; other views may import it.
+// A stable colour per function (the dot before each role). The functions themselves, their
+// order and labels are shared: lib/functions.ts.
 import type { Function } from "../../generated/Function";
-import type { Lang } from "../../generated/Lang";
+import { FUNCTIONS, functionLabel } from "../../lib/functions";
 
-export const FUNCTION_ORDER: Function[] = [
-  "operations",
-  "promotion",
-  "visual",
-  "copywriting",
-  "customer_service",
-  "logistics",
-  "merchandising",
-  "data",
-  "finance",
-  "crm",
-  "channel",
-  "tech",
-];
+export { functionLabel };
 
-export const FUNCTION_LABELS: Record<Function, { zh: string; en: string }> = {
-  operations: { zh: "运营", en: "Operations" },
-  promotion: { zh: "推广", en: "Promotion" },
-  visual: { zh: "视觉", en: "Visual" },
-  copywriting: { zh: "文案/编辑", en: "Copy & listings" },
-  customer_service: { zh: "客服", en: "Customer service" },
-  logistics: { zh: "仓储物流", en: "Warehouse & logistics" },
-  merchandising: { zh: "商品/采购", en: "Merchandising" },
-  data: { zh: "数据分析", en: "Data analysis" },
-  finance: { zh: "财务", en: "Finance" },
-  crm: { zh: "CRM/会员", en: "CRM & members" },
-  channel: { zh: "渠道/分销", en: "Channels" },
-  tech: { zh: "技术", en: "Tech" },
-};
+/** The palette's group order. */
+export const FUNCTION_ORDER: Function[] = FUNCTIONS.map((f) => f.code);
 
 /** Mid-tone colours that read on light and dark surfaces alike. */
 export const FUNCTION_COLORS: Record<Function, string> = {
@@ -48,7 +23,3 @@ export const FUNCTION_COLORS: Record<Function, string> = {
   channel: "#b05fd6",
   tech: "#64748b",
 };
-
-export function functionLabel(f: Function, lang: Lang): string {
-  return FUNCTION_LABELS[f][lang];
-}

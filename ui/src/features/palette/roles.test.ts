@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupRoles, roleTitle } from "./roles";
-import { FUNCTION_COLORS, FUNCTION_LABELS, FUNCTION_ORDER } from "./functions";
+import { FUNCTION_COLORS, FUNCTION_ORDER, functionLabel } from "./functions";
 import type { Role } from "../../generated/Role";
 
 function role(id: string, fn: Role["function"], title: string, title_en = ""): Role {
@@ -34,9 +34,13 @@ describe("groupRoles", () => {
   });
 
   it("labels and colours all twelve functions", () => {
-    expect(FUNCTION_ORDER).toHaveLength(12);
+    expect(FUNCTION_ORDER).toEqual([
+      "operations", "promotion", "visual", "copywriting", "customer_service", "logistics",
+      "merchandising", "data", "finance", "crm", "channel", "tech",
+    ]);
     for (const f of FUNCTION_ORDER) {
-      expect(FUNCTION_LABELS[f].zh).toBeTruthy();
+      expect(functionLabel(f, "zh")).toBeTruthy();
+      expect(functionLabel(f, "en")).toBeTruthy();
       expect(FUNCTION_COLORS[f]).toMatch(/^#[0-9a-f]{6}$/);
     }
     expect(new Set(Object.values(FUNCTION_COLORS)).size).toBe(12);

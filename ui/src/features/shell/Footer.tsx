@@ -38,7 +38,7 @@ export function Footer() {
             className={`chip chip-${f.severity}`}
             data-testid="footer-finding"
             title={lang === "zh" ? f.message_zh : f.message_en}
-            onClick={() => (f.position ? reveal(f.position) : openPanel())}
+            onClick={() => (f.position ? reveal(f.position) : f.person ? setView("people") : openPanel())}
           >
             <Icon name={f.severity === "error" ? "error" : "warning"} size={13} />
             <span className="chip-text">{lang === "zh" ? f.message_zh : f.message_en}</span>

@@ -204,6 +204,7 @@ function SearchBox() {
         className="input search-input"
         placeholder={t("searchPlaceholder")}
         aria-label={t("search")}
+        title={`${t("search")} (/)`}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         onKeyDown={(e) => {
@@ -214,14 +215,10 @@ function SearchBox() {
           }
         }}
       />
-      {search ? (
+      {search && (
         <button type="button" className="search-clear" aria-label={t("clearSearch")} onClick={() => setSearch("")}>
           <Icon name="x" size={13} />
         </button>
-      ) : (
-        <kbd className="search-kbd" aria-hidden="true">
-          /
-        </kbd>
       )}
     </div>
   );

@@ -12,7 +12,7 @@ export const shellDict = {
   undo: { zh: "撤销", en: "Undo" },
   redo: { zh: "重做", en: "Redo" },
   search: { zh: "搜索岗位", en: "Search positions" },
-  searchPlaceholder: { zh: "搜索岗位…", en: "Search positions…" },
+  searchPlaceholder: { zh: "搜索岗位…", en: "Search…" },
   clearSearch: { zh: "清除搜索", en: "Clear search" },
   findings: { zh: "检查结果", en: "Findings" },
   findingsCount: { zh: "{n} 项提示", en: "{n} issues" },
