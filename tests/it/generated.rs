@@ -15,7 +15,11 @@ fn generated_plans_are_valid_and_sized() {
         let l = layout(&doc, &LayoutOptions::default());
         assert_eq!(l.nodes.len(), n);
     }
-    assert_eq!(generate(500, 3, t0()), generate(500, 3, t0()), "deterministic");
+    assert_eq!(
+        generate(500, 3, t0()),
+        generate(500, 3, t0()),
+        "deterministic"
+    );
 }
 
 #[test]

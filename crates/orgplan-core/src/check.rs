@@ -86,6 +86,13 @@ pub fn label(p: &Position) -> String {
 /// Checks every invariant of a plan: one root, no cycle, references resolve, numbers in range,
 /// text within limits.
 pub fn check_doc(doc: &PlanDoc) -> Result<(), EditError> {
+    check_doc_with(doc, &|_| true)
+}
+
+/// [`check_doc`], checking the text of only the positions `texts` picks: after an edit, only
+/// the positions it touched can hold new text. Structure and references are always checked
+/// in full.
+pub fn check_doc_with(doc: &PlanDoc, texts: &dyn Fn(&Position) -> bool) -> Result<(), EditError> {
     let meta = &doc.plan;
     check_text("plan.name", &meta.name, TextKind::Required)?;
     check_text("plan.company", &meta.company, TextKind::Short)?;
@@ -116,7 +123,7 @@ pub fn check_doc(doc: &PlanDoc) -> Result<(), EditError> {
     check_count("positions", doc.positions.len(), MAX_POSITIONS)?;
     let index = check_tree(doc)?;
     for p in &doc.positions {
-        check_position(p, &index, &departments)?;
+        check_position(p, &index, &departments, texts(p))?;
     }
 
     check_count("people", doc.people.len(), MAX_POSITIONS)?;
@@ -226,7 +233,15 @@ fn check_position(
     p: &Position,
     index: &HashMap<Id, usize>,
     departments: &HashSet<Id>,
+    texts: bool,
 ) -> Result<(), EditError> {
+    let check_text = |field: &str, value: &str, kind: TextKind| {
+        if texts {
+            check_text(field, value, kind)
+        } else {
+            Ok(())
+        }
+    };
     check_text("title", &p.title, TextKind::Required)?;
     check_text("title_en", &p.title_en, TextKind::Short)?;
     check_text("grade", &p.grade, TextKind::Short)?;

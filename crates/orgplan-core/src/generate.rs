@@ -115,7 +115,9 @@ fn position(rng: &mut Rng, i: usize, parent: Option<Uuid>, department: Option<Uu
     p.title_en = format!("Position {i}");
     p.grade = format!("P{}", rng.range(1, 5));
     p.purpose = "负责本岗位的日常工作并对结果负责。".into();
-    p.duties = (1..=4).map(|d| format!("职责 {d}：按计划完成本岗位工作")).collect();
+    p.duties = (1..=4)
+        .map(|d| format!("职责 {d}：按计划完成本岗位工作"))
+        .collect();
     p.requirements = vec!["两年以上相关经验".into()];
     let w = rng.range(20, 60) as u32;
     p.kpis = vec![

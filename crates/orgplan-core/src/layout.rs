@@ -51,99 +51,115 @@ pub struct Layout {
 }
 
 /// Lays the visible tree out. The left-most card's left edge is at x = 0, the root at y = 0.
+///
+/// Each subtree is laid out in its own frame with a contour (its left and right edge at every
+/// depth); a subtree is shifted right until it clears its left siblings at every depth (the
+/// contour method of Reingold and Tilford, with contours kept per level). Frames are shifted,
+/// never copied, so the work is proportional to positions × depth.
 pub fn layout(doc: &PlanDoc, opts: &LayoutOptions) -> Layout {
     let Some(root) = doc.root() else {
         return Layout::default();
     };
-    let mut kids: HashMap<Id, Vec<Id>> = HashMap::with_capacity(doc.positions.len());
-    for p in &doc.positions {
-        if let Some(parent) = p.parent {
-            kids.entry(parent).or_default().push(p.id);
+    let n = doc.positions.len();
+    let index: HashMap<Id, usize> = doc
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, p) in doc.positions.iter().enumerate() {
+        if let Some(parent) = p.parent.and_then(|id| index.get(&id)) {
+            kids[*parent].push(i);
         }
     }
-    let collapsed: HashSet<Id> = opts.collapsed.iter().copied().collect();
+    let collapsed: HashSet<usize> = opts
+        .collapsed
+        .iter()
+        .filter_map(|id| index.get(id).copied())
+        .collect();
 
-    // Each subtree is laid out on its own, as a list of (left, right) extents per depth; a
-    // subtree is shifted right until it clears its left siblings at every depth (the contour
-    // method of Reingold and Tilford, with the contours kept per level).
-    struct Sub {
-        x: HashMap<Id, f64>,
-        contour: Vec<(f64, f64)>,
+    struct Frames {
+        /// The node's x in its own subtree's frame.
+        own: Vec<f64>,
+        /// Where the node's subtree frame sits in its parent's frame.
+        shift: Vec<f64>,
     }
     fn place(
-        id: Id,
-        kids: &HashMap<Id, Vec<Id>>,
-        collapsed: &HashSet<Id>,
+        at: usize,
+        kids: &[Vec<usize>],
+        collapsed: &HashSet<usize>,
         width: f64,
         gap: f64,
-    ) -> Sub {
-        let children: &[Id] = if collapsed.contains(&id) {
+        f: &mut Frames,
+    ) -> Vec<(f64, f64)> {
+        let children: &[usize] = if collapsed.contains(&at) {
             &[]
         } else {
-            kids.get(&id).map(Vec::as_slice).unwrap_or(&[])
+            &kids[at]
         };
         if children.is_empty() {
-            let mut x = HashMap::new();
-            x.insert(id, 0.0);
-            return Sub {
-                x,
-                contour: vec![(0.0, width)],
-            };
+            f.own[at] = 0.0;
+            return vec![(0.0, width)];
         }
-        let mut acc = Sub {
-            x: HashMap::new(),
-            contour: Vec::new(),
-        };
-        let mut child_x = Vec::with_capacity(children.len());
-        for &c in children {
-            let sub = place(c, kids, collapsed, width, gap);
-            let mut shift: f64 = 0.0;
-            if !acc.contour.is_empty() {
+        let mut contour: Vec<(f64, f64)> = Vec::new();
+        let (mut first, mut last) = (0.0, 0.0);
+        for (k, &c) in children.iter().enumerate() {
+            let sub = place(c, kids, collapsed, width, gap, f);
+            let mut shift = 0.0;
+            if !contour.is_empty() {
                 shift = f64::MIN;
-                for (level, &(left, _)) in sub.contour.iter().enumerate() {
-                    if let Some(&(_, right)) = acc.contour.get(level) {
+                for (level, &(left, _)) in sub.iter().enumerate() {
+                    if let Some(&(_, right)) = contour.get(level) {
                         shift = shift.max(right + gap - left);
                     }
                 }
             }
-            for (level, &(l, r)) in sub.contour.iter().enumerate() {
-                match acc.contour.get_mut(level) {
+            for (level, &(l, r)) in sub.iter().enumerate() {
+                match contour.get_mut(level) {
                     Some(e) => e.1 = e.1.max(r + shift),
-                    None => acc.contour.push((l + shift, r + shift)),
+                    None => contour.push((l + shift, r + shift)),
                 }
             }
-            child_x.push(sub.x[&c] + shift);
-            for (k, v) in sub.x {
-                acc.x.insert(k, v + shift);
+            f.shift[c] = shift;
+            let x = shift + f.own[c];
+            if k == 0 {
+                first = x;
             }
+            last = x;
         }
-        let first = child_x[0];
-        let last = child_x[child_x.len() - 1];
         let me = (first + last) / 2.0;
-        acc.x.insert(id, me);
-        let mut contour = vec![(me, me + width)];
-        contour.extend(acc.contour);
-        Sub { x: acc.x, contour }
+        f.own[at] = me;
+        let mut out = Vec::with_capacity(contour.len() + 1);
+        out.push((me, me + width));
+        out.extend(contour);
+        out
     }
 
-    let sub = place(root.id, &kids, &collapsed, opts.card_width, opts.gap_x);
-    let min_x = sub.contour.iter().map(|c| c.0).fold(f64::MAX, f64::min);
-    let max_x = sub.contour.iter().map(|c| c.1).fold(f64::MIN, f64::max);
-    let levels = sub.contour.len();
+    let r = index[&root.id];
+    let mut f = Frames {
+        own: vec![0.0; n],
+        shift: vec![0.0; n],
+    };
+    let contour = place(r, &kids, &collapsed, opts.card_width, opts.gap_x, &mut f);
+    let min_x = contour.iter().map(|c| c.0).fold(f64::MAX, f64::min);
+    let max_x = contour.iter().map(|c| c.1).fold(f64::MIN, f64::max);
 
-    let mut nodes = Vec::with_capacity(sub.x.len());
-    let mut stack = vec![(root.id, 0u32)];
-    while let Some((id, depth)) = stack.pop() {
-        let children = kids.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        let hidden = if collapsed.contains(&id) {
-            count_below(id, &kids)
+    let mut nodes = Vec::with_capacity(n);
+    // (node, its frame's absolute x, depth)
+    let mut stack = vec![(r, 0.0, 0u32)];
+    while let Some((at, frame, depth)) = stack.pop() {
+        let hidden = if collapsed.contains(&at) {
+            count_below(at, &kids)
         } else {
-            stack.extend(children.iter().rev().map(|&c| (c, depth + 1)));
+            for &c in kids[at].iter().rev() {
+                stack.push((c, frame + f.shift[c], depth + 1));
+            }
             0
         };
         nodes.push(NodeBox {
-            id,
-            x: sub.x[&id] - min_x,
+            id: doc.positions[at].id,
+            x: frame + f.own[at] - min_x,
             y: f64::from(depth) * (opts.card_height + opts.gap_y),
             depth,
             hidden,
@@ -152,18 +168,16 @@ pub fn layout(doc: &PlanDoc, opts: &LayoutOptions) -> Layout {
     Layout {
         nodes,
         width: max_x - min_x,
-        height: levels as f64 * (opts.card_height + opts.gap_y) - opts.gap_y,
+        height: contour.len() as f64 * (opts.card_height + opts.gap_y) - opts.gap_y,
     }
 }
 
-fn count_below(id: Id, kids: &HashMap<Id, Vec<Id>>) -> u32 {
+fn count_below(at: usize, kids: &[Vec<usize>]) -> u32 {
     let mut n = 0;
-    let mut stack = vec![id];
-    while let Some(at) = stack.pop() {
-        if let Some(children) = kids.get(&at) {
-            n += children.len() as u32;
-            stack.extend(children);
-        }
+    let mut stack = vec![at];
+    while let Some(i) = stack.pop() {
+        n += kids[i].len() as u32;
+        stack.extend(&kids[i]);
     }
     n
 }

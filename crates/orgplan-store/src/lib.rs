@@ -89,6 +89,21 @@ pub struct History {
 pub struct Store {
     conn: Connection,
     path: String,
+    /// The plan this connection last wrote, as it stands after that write, with the database's
+    /// `data_version` at the time. While no other connection has committed since (the version
+    /// is unchanged), an edit starts from it instead of reading the plan back.
+    cache: Option<Cached>,
+}
+
+struct Cached {
+    plan: Id,
+    version: i64,
+    doc: PlanDoc,
+}
+
+/// Changes whenever another connection commits (not when this one does).
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
 /// The current time at the precision the store keeps (microseconds).
@@ -135,7 +150,11 @@ impl Store {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         let _ = mode; // in-memory databases answer "memory"
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            cache: None,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -249,6 +268,11 @@ impl Store {
     }
 
     pub fn load(&self, plan: Id) -> Result<PlanDoc> {
+        if let Some(c) = &self.cache {
+            if c.plan == plan && c.version == data_version(&self.conn)? {
+                return Ok(c.doc.clone());
+            }
+        }
         rows::load_doc(&self.conn, plan)
     }
 
@@ -274,6 +298,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.cache = None;
         let n = tx.execute("DELETE FROM plans WHERE id = ?1", [plan.to_string()])?;
         if n == 0 {
             return Err(StoreError::PlanNotFound(plan.to_string()));
@@ -288,10 +313,30 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let before = rows::load_doc(&tx, plan)?;
-        let mut after = apply(&before, edit)?;
+        let version = data_version(&tx)?;
+        let before = match self.cache.take() {
+            Some(c) if c.plan == plan && c.version == version => c.doc,
+            _ => rows::load_doc(&tx, plan)?,
+        };
+        let result = apply(&before, edit);
+        let mut after = match result {
+            Ok(after) => after,
+            Err(e) => {
+                self.cache = Some(Cached {
+                    plan,
+                    version,
+                    doc: before,
+                });
+                return Err(e.into());
+            }
+        };
         let forward = diff(&before, &after);
         if forward.is_empty() {
+            self.cache = Some(Cached {
+                plan,
+                version,
+                doc: before.clone(),
+            });
             return Ok(before);
         }
         let inverse = diff(&after, &before);
@@ -325,6 +370,11 @@ impl Store {
             params![plan.to_string(), seq - JOURNAL_LIMIT],
         )?;
         tx.commit()?;
+        self.cache = Some(Cached {
+            plan,
+            version,
+            doc: after.clone(),
+        });
         Ok(after)
     }
 
@@ -342,7 +392,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let before = rows::load_doc(&tx, plan)?;
+        let version = data_version(&tx)?;
+        let before = match self.cache.take() {
+            Some(c) if c.plan == plan && c.version == version => c.doc,
+            _ => rows::load_doc(&tx, plan)?,
+        };
         let sql = if undo {
             "SELECT seq, inverse FROM journal WHERE plan_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1"
         } else {
@@ -371,6 +425,11 @@ impl Store {
             params![plan.to_string(), seq, undo],
         )?;
         tx.commit()?;
+        self.cache = Some(Cached {
+            plan,
+            version,
+            doc: after.clone(),
+        });
         Ok(after)
     }
 

@@ -1,0 +1,119 @@
+//! Benchmarks of what a user waits for: opening a plan (open the file, load, validate, lay out)
+//! at 100, 1,000 and 10,000 positions; one edit committed; one undo. Plans come from
+//! `orgplan_core::generate`. Run: `cargo bench -p orgplan-store`. Figures: docs/benchmarks.md.
+
+use std::path::Path;
+
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use orgplan_core::generate::generate;
+use orgplan_core::layout::{layout, LayoutOptions};
+use orgplan_core::{validate, Edit, Id, Position, PositionPatch};
+use orgplan_store::Store;
+use uuid::Uuid;
+
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+
+fn setup(dir: &Path, n: usize) -> (std::path::PathBuf, Id) {
+    let path = dir.join(format!("bench-{n}.db"));
+    let mut store = Store::open(&path).unwrap();
+    let doc = generate(n, 42, orgplan_store::stored_now());
+    let id = store.insert_plan(&doc).unwrap();
+    (path, id)
+}
+
+fn open_validate_layout(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("open+validate+layout");
+    group.sample_size(20);
+    for n in SIZES {
+        let (path, id) = setup(dir.path(), n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let store = Store::open(&path).unwrap();
+                let doc = store.load(id).unwrap();
+                let findings = validate(&doc);
+                let l = layout(&doc, &LayoutOptions::default());
+                (findings.len(), l.nodes.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+fn one_edit(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("one edit committed");
+    group.sample_size(20);
+    for n in SIZES {
+        let (path, id) = setup(dir.path(), n);
+        let mut store = Store::open(&path).unwrap();
+        let doc = store.load(id).unwrap();
+        let target = doc.positions[doc.positions.len() / 2].id;
+        let mut i = 0u32;
+        group.bench_with_input(BenchmarkId::new("rename", n), &n, |b, _| {
+            b.iter(|| {
+                i += 1;
+                let patch = PositionPatch {
+                    title: Some(format!("岗位 {i}")),
+                    ..Default::default()
+                };
+                store
+                    .edit(
+                        id,
+                        Edit::UpdatePosition {
+                            position: target,
+                            patch,
+                        },
+                    )
+                    .unwrap()
+            })
+        });
+        let root = doc.root().unwrap().id;
+        group.bench_with_input(BenchmarkId::new("add", n), &n, |b, _| {
+            b.iter(|| {
+                let position = Position::blank(Uuid::new_v4(), "新岗位");
+                store
+                    .edit(
+                        id,
+                        Edit::AddPosition {
+                            parent: root,
+                            index: Some(0),
+                            position,
+                        },
+                    )
+                    .unwrap()
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("undo", n), &n, |b, _| {
+            // Only the undo is timed; the edit it takes back is made before each one.
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let patch = PositionPatch {
+                        headcount: Some(2),
+                        ..Default::default()
+                    };
+                    store
+                        .edit(
+                            id,
+                            Edit::UpdatePosition {
+                                position: target,
+                                patch,
+                            },
+                        )
+                        .unwrap();
+                    let start = Instant::now();
+                    store.undo(id).unwrap();
+                    total += start.elapsed();
+                }
+                total
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, open_validate_layout, one_edit);
+criterion_main!(benches);
