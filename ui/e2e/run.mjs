@@ -115,6 +115,8 @@ const scenarios = {
     await page.waitForFunction(() => document.querySelectorAll('[role="treeitem"]').length === 9);
     await shot("redone");
     await page.keyboard.press("Control+z");
+    await page.waitForFunction(() => document.querySelectorAll('[role="treeitem"]').length === 8);
+    assert((await currentPlan(page, url)).positions.length === 8, "undo stored");
     await page.keyboard.press("Control+Shift+z");
     await page.waitForFunction(() => document.querySelectorAll('[role="treeitem"]').length === 9);
     assert((await currentPlan(page, url)).positions.length === 9, "redo stored");

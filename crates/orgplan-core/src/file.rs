@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::check::{check_color, check_doc, check_text, TextKind, MAX_HEADCOUNT, MAX_ITEMS};
 use crate::check::{MAX_DEPARTMENTS, MAX_PAY, MAX_POSITIONS};
+use crate::error::EditError;
 use crate::model::{
     Assignment, Collaboration, Cycle, Department, Escalation, Function, Kpi, PayBand, Person,
     PlanDoc, PlanMeta, Position, Stage,
@@ -146,17 +147,51 @@ pub struct FileAssignment {
     pub share: i64,
 }
 
+/// What kind of problem made a plan file unreadable: a stable code for tests and tools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileProblem {
+    /// Not JSON, or not UTF-8 text.
+    NotJson,
+    TooLarge,
+    /// Not an OrgPlan plan file (`format`).
+    WrongFormat,
+    /// A `version` this build does not read.
+    UnsupportedVersion,
+    /// A value of the wrong type, a missing or unknown field.
+    WrongType,
+    EmptyId,
+    DuplicateId,
+    /// A reference to an id the file does not define.
+    DanglingReference,
+    /// A position, dotted line, collaboration or escalation pointing at itself.
+    SelfReference,
+    Cycle,
+    /// No top position, or more than one.
+    Roots,
+    OutOfRange,
+    TooLong,
+    ControlCharacter,
+    EmptyText,
+    TooMany,
+    TooDeep,
+    /// Anything else that breaks the plan's rules (a bad colour, min above max, a repeat).
+    Invalid,
+}
+
 /// Why a plan file was refused. `location` is a JSON path into the file, or a line and column
 /// when the file is not JSON at all.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[error("{location}: {problem}")]
 pub struct FileError {
+    pub kind: FileProblem,
     pub location: String,
     pub problem: String,
 }
 
-fn bad(location: impl Into<String>, problem: impl Into<String>) -> FileError {
+fn bad(kind: FileProblem, location: impl Into<String>, problem: impl Into<String>) -> FileError {
     FileError {
+        kind,
         location: location.into(),
         problem: problem.into(),
     }
@@ -276,6 +311,7 @@ pub fn import_with(
 ) -> Result<PlanDoc, FileError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(bad(
+            FileProblem::TooLarge,
             "file",
             format!(
                 "the file is {} bytes; at most {MAX_FILE_BYTES} are accepted",
@@ -285,6 +321,7 @@ pub fn import_with(
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         bad(
+            FileProblem::NotJson,
             format!("line {}, column {}", e.line(), e.column()),
             format!("not valid JSON: {}", strip_position(&e.to_string())),
         )
@@ -293,6 +330,7 @@ pub fn import_with(
     let file: PlanFile = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         bad(
+            FileProblem::WrongType,
             if path == "." { "file".into() } else { path },
             strip_position(&e.into_inner().to_string()),
         )
@@ -309,28 +347,40 @@ fn strip_position(message: &str) -> String {
 
 fn check_header(value: &serde_json::Value) -> Result<(), FileError> {
     let Some(obj) = value.as_object() else {
-        return Err(bad("file", "a plan file is a JSON object"));
+        return Err(bad(
+            FileProblem::WrongType,
+            "file",
+            "a plan file is a JSON object",
+        ));
     };
     match obj.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) => {
             return Err(bad(
+                FileProblem::WrongFormat,
                 "format",
                 format!("this is not an OrgPlan plan file (format {other:?})"),
             ))
         }
-        None => return Err(bad("format", "missing \"format\": \"orgplan\"")),
+        None => {
+            return Err(bad(
+                FileProblem::WrongFormat,
+                "format",
+                "missing \"format\": \"orgplan\"",
+            ))
+        }
     }
     match obj.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(VERSION) => Ok(()),
         Some(v) if v > u64::from(VERSION) => Err(bad(
+            FileProblem::UnsupportedVersion,
             "version",
             format!(
                 "the file was written by a newer OrgPlan (version {v}); this version reads version {VERSION}"
             ),
         )),
-        Some(v) => Err(bad("version", format!("unknown version {v}"))),
-        None => Err(bad("version", "missing a whole-number \"version\"")),
+        Some(v) => Err(bad(FileProblem::UnsupportedVersion, "version", format!("unknown version {v}"))),
+        None => Err(bad(FileProblem::UnsupportedVersion, "version", "missing a whole-number \"version\"")),
     }
 }
 
@@ -352,11 +402,15 @@ impl<'a> Ids<'a> {
             let key = id(item);
             let at = format!("{kind}[{i}].id");
             if key.trim().is_empty() {
-                return Err(bad(at, "an id must not be empty"));
+                return Err(bad(FileProblem::EmptyId, at, "an id must not be empty"));
             }
-            check_text(&at, key, TextKind::Short).map_err(|e| bad(&at, e.to_string()))?;
+            check_text(&at, key, TextKind::Short).map_err(|e| text_error(&at, e))?;
             if map.insert(key, new_id()).is_some() {
-                return Err(bad(at, format!("duplicate id {key:?}")));
+                return Err(bad(
+                    FileProblem::DuplicateId,
+                    at,
+                    format!("duplicate id {key:?}"),
+                ));
             }
         }
         Ok(Ids { kind, map })
@@ -365,6 +419,7 @@ impl<'a> Ids<'a> {
     fn get(&self, at: &str, key: &str) -> Result<Uuid, FileError> {
         self.map.get(key).copied().ok_or_else(|| {
             bad(
+                FileProblem::DanglingReference,
                 at,
                 format!(
                     "refers to {key:?}, which is not one of the file's {}",
@@ -376,16 +431,34 @@ impl<'a> Ids<'a> {
 }
 
 fn text(at: &str, value: &str, kind: TextKind) -> Result<String, FileError> {
-    check_text(at, value, kind).map_err(|e| match e {
-        crate::error::EditError::Invalid { reason, .. } => bad(at, reason),
-        other => bad(at, other.to_string()),
-    })?;
+    check_text(at, value, kind).map_err(|e| text_error(at, e))?;
     Ok(value.to_string())
+}
+
+/// A text check's refusal, as a file problem of the right kind.
+fn text_error(at: &str, e: EditError) -> FileError {
+    let EditError::Invalid { reason, .. } = e else {
+        return bad(FileProblem::Invalid, at, e.to_string());
+    };
+    let kind = if reason.contains("control character") {
+        FileProblem::ControlCharacter
+    } else if reason.contains("characters long") {
+        FileProblem::TooLong
+    } else if reason.contains("empty") {
+        FileProblem::EmptyText
+    } else {
+        FileProblem::Invalid
+    };
+    bad(kind, at, reason)
 }
 
 fn count(at: &str, len: usize, max: usize) -> Result<(), FileError> {
     if len > max {
-        return Err(bad(at, format!("{len} items; at most {max} are allowed")));
+        return Err(bad(
+            FileProblem::TooMany,
+            at,
+            format!("{len} items; at most {max} are allowed"),
+        ));
     }
     Ok(())
 }
@@ -393,6 +466,7 @@ fn count(at: &str, len: usize, max: usize) -> Result<(), FileError> {
 fn ranged(at: &str, value: i64, min: i64, max: i64, what: &str) -> Result<u32, FileError> {
     if value < min || value > max {
         return Err(bad(
+            FileProblem::OutOfRange,
             at,
             format!("{what} must be between {min} and {max} (got {value})"),
         ));
@@ -418,7 +492,11 @@ fn from_file(
     count("positions", file.positions.len(), MAX_POSITIONS)?;
     count("people", file.people.len(), MAX_POSITIONS)?;
     if file.positions.is_empty() {
-        return Err(bad("positions", "a plan needs at least one position"));
+        return Err(bad(
+            FileProblem::Roots,
+            "positions",
+            "a plan needs at least one position",
+        ));
     }
     let dept_ids = Ids::new("departments", &file.departments, |d| &d.id, new_id)?;
     let pos_ids = Ids::new("positions", &file.positions, |p| &p.id, new_id)?;
@@ -451,6 +529,7 @@ fn from_file(
         let at = format!("departments[{i}]");
         check_color(&format!("{at}.color"), &d.color).map_err(|_| {
             bad(
+                FileProblem::Invalid,
                 format!("{at}.color"),
                 format!("a colour is written #rrggbb (got {:?})", d.color),
             )
@@ -476,7 +555,11 @@ fn from_file(
             }
             Some(key) => {
                 if key == &p.id {
-                    return Err(bad(f("parent"), "a position cannot report to itself"));
+                    return Err(bad(
+                        FileProblem::SelfReference,
+                        f("parent"),
+                        "a position cannot report to itself",
+                    ));
                 }
                 Some(pos_ids.get(&f("parent"), key)?)
             }
@@ -498,11 +581,19 @@ fn from_file(
         for (k, d) in p.dotted.iter().enumerate() {
             let dat = format!("{at}.dotted[{k}]");
             if d == &p.id {
-                return Err(bad(dat, "a dotted line cannot point at its own position"));
+                return Err(bad(
+                    FileProblem::SelfReference,
+                    dat,
+                    "a dotted line cannot point at its own position",
+                ));
             }
             let target = pos_ids.get(&dat, d)?;
             if dotted.contains(&target) {
-                return Err(bad(dat, format!("the dotted line to {d:?} appears twice")));
+                return Err(bad(
+                    FileProblem::Invalid,
+                    dat,
+                    format!("the dotted line to {d:?} appears twice"),
+                ));
             }
             dotted.push(target);
         }
@@ -512,6 +603,7 @@ fn from_file(
             let cat = format!("{at}.collaborations[{k}]");
             if c.with == p.id {
                 return Err(bad(
+                    FileProblem::SelfReference,
                     format!("{cat}.with"),
                     "a position cannot collaborate with itself",
                 ));
@@ -527,6 +619,7 @@ fn from_file(
             let eat = format!("{at}.escalations[{k}]");
             if e.to == p.id {
                 return Err(bad(
+                    FileProblem::SelfReference,
                     format!("{eat}.to"),
                     "a position cannot escalate to itself",
                 ));
@@ -543,6 +636,7 @@ fn from_file(
                 let max = ranged(&f("pay_band.max"), b.max, 0, MAX_PAY.into(), "pay")?;
                 if min > max {
                     return Err(bad(
+                        FileProblem::Invalid,
                         f("pay_band"),
                         format!("min ({min}) is above max ({max})"),
                     ));
@@ -584,9 +678,10 @@ fn from_file(
     }
     match roots.as_slice() {
         [_] => {}
-        [] => return Err(bad("positions", "no position is at the top (every position has a parent), so the reporting lines form a cycle")),
+        [] => return Err(bad(FileProblem::Roots, "positions", "no position is at the top (every position has a parent), so the reporting lines form a cycle")),
         [first, second, ..] => {
             return Err(bad(
+                FileProblem::Roots,
                 format!("positions[{second}].parent"),
                 format!(
                     "a plan has one top position, but positions[{first}] ({:?}) and positions[{second}] ({:?}) both have no parent",
@@ -611,7 +706,11 @@ fn from_file(
             let aat = format!("{at}.assignments[{k}]");
             let position = pos_ids.get(&format!("{aat}.position"), &a.position)?;
             if !seen.insert(position) {
-                return Err(bad(aat, format!("{:?} is assigned twice", a.position)));
+                return Err(bad(
+                    FileProblem::Invalid,
+                    aat,
+                    format!("{:?} is assigned twice", a.position),
+                ));
             }
             assignments.push(Assignment {
                 position,
@@ -632,7 +731,17 @@ fn from_file(
         people,
     };
     doc.normalize();
-    check_doc(&doc).map_err(|e| bad("file", e.to_string()))?;
+    check_doc(&doc).map_err(|e| {
+        let kind = match &e {
+            EditError::Invalid { reason, .. } if reason.contains("levels deep") => {
+                FileProblem::TooDeep
+            }
+            EditError::Cycle { .. } => FileProblem::Cycle,
+            EditError::SecondRoot { .. } => FileProblem::Roots,
+            _ => FileProblem::Invalid,
+        };
+        bad(kind, "file", e.to_string())
+    })?;
     Ok(doc)
 }
 
@@ -659,6 +768,7 @@ fn find_cycle(positions: &[FilePosition]) -> Result<(), FileError> {
                     .map(|&i| format!("{:?}", positions[i].title))
                     .collect();
                 return Err(bad(
+                    FileProblem::Cycle,
                     format!("positions[{at}].parent"),
                     format!("the reporting lines form a cycle: {}", names.join(" → ")),
                 ));

@@ -39,3 +39,13 @@ describe("relativeTime", () => {
     expect(relativeTime("not a date", now, "zh")).toBe("");
   });
 });
+
+describe("i18n format", () => {
+  it("fills placeholders and the English plural ending", async () => {
+    const { format } = await import("./i18n");
+    expect(format("{n} position{s}", { n: 1 })).toBe("1 position");
+    expect(format("{n} position{s}", { n: 3 })).toBe("3 positions");
+    expect(format("「{a}」", { a: "店长" })).toBe("「店长」");
+    expect(format("{missing}", { a: 1 })).toBe("{missing}");
+  });
+});

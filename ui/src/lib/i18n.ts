@@ -6,10 +6,11 @@ import type { Lang } from "../generated/Lang";
 
 export type Dict = Record<string, { zh: string; en: string }>;
 
-/** Fills `{name}` placeholders. */
+/** Fills `{name}` placeholders. `{s}` is the English plural ending for `{n}`: "" when n is 1. */
 export function format(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const all = "n" in vars && !("s" in vars) ? { ...vars, s: vars.n === 1 ? "" : "s" } : vars;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in all ? String(all[k]) : m));
 }
 
 export function translate<D extends Dict>(dict: D, lang: Lang, key: keyof D, vars?: Record<string, string | number>) {

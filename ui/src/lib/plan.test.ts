@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainToTop, childrenOf, filledCounts, isSelfOrBelow, kpiTotal, root } from "./plan";
+import { chainToTop, childrenOf, filledCounts, isSelfOrBelow, kpiTotal, root, selfAndBelow } from "./plan";
 import type { PlanDoc } from "../generated/PlanDoc";
 import type { Position } from "../generated/Position";
 
@@ -37,5 +37,13 @@ describe("plan helpers", () => {
     expect(filledCounts(doc).get("d")).toBeUndefined();
     expect(kpiTotal(doc.positions[1])).toBe(100);
     expect(kpiTotal(doc.positions[2])).toBe(50);
+  });
+});
+
+describe("selfAndBelow", () => {
+  it("collects a position and everything under it", () => {
+    expect([...selfAndBelow(doc, "b")].sort()).toEqual(["b", "c"]);
+    expect(selfAndBelow(doc, "a").size).toBe(4);
+    expect([...selfAndBelow(doc, "d")]).toEqual(["d"]);
   });
 });

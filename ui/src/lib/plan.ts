@@ -78,3 +78,26 @@ export function kpiTotal(p: Position): number {
 export function monthlyPayroll(doc: PlanDoc): number {
   return doc.positions.reduce((s, p) => s + (p.pay_band ? ((p.pay_band.min + p.pay_band.max) / 2) * p.headcount : 0), 0);
 }
+
+/** `id` and every position below it, found in one pass over the plan. */
+export function selfAndBelow(doc: PlanDoc, id: string): Set<string> {
+  const kids = new Map<string, string[]>();
+  for (const p of doc.positions) {
+    if (p.parent) {
+      const list = kids.get(p.parent);
+      if (list) list.push(p.id);
+      else kids.set(p.parent, [p.id]);
+    }
+  }
+  const out = new Set<string>([id]);
+  const stack = [id];
+  while (stack.length) {
+    for (const c of kids.get(stack.pop()!) ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return out;
+}

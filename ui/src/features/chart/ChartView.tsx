@@ -31,6 +31,8 @@ const autoFolded = new Set<string>();
 /** Where each plan's chart was looked at, so switching views and back keeps the place. */
 const savedViews = new Map<string, View>();
 /** English titles run longer: wider cards. */
+/** Scroll position the viewport rests at (see onScroll); must match .oc-layer's offset. */
+const SCROLL_ORIGIN = 100000;
 const SIZES_EN = { ...DEFAULT_SIZES, width: 212 };
 const sizesFor = (lang: Lang) => (lang === "en" ? SIZES_EN : DEFAULT_SIZES);
 const COMPACT_KEY = "orgplan.chart.compact";
@@ -78,6 +80,8 @@ function Chart({ state }: { state: PlanState }) {
   const panRef = useRef<{ id: number; sx: number; sy: number; vx: number; vy: number; moved: boolean } | null>(null);
   const flashTimer = useRef<number | null>(null);
   const revealedRef = useRef<string | null>(null);
+  /** The card to hold still through the next layout change (the one just toggled or dropped on). */
+  const anchorRef = useRef<string | null>(null);
 
   const [drag, setDrag] = useState<DragInfo | null>(null);
   const [flash, setFlash] = useState<Flash | null>(null);
@@ -235,7 +239,40 @@ function Chart({ state }: { state: PlanState }) {
     };
   }, [apply, fit, setView, stopAnim, planId]);
 
-  // A new layout (edit, collapse, language): re-pick the cards near the viewport.
+  // A new layout (edit, collapse, language): keep the card the user acted on where it was on
+  // screen (else the selected card, else the root), so the chart does not jump; then re-pick
+  // the cards near the viewport.
+  const prevLayout = useRef(layout);
+  const prevSelected = useRef(selected);
+  useLayoutEffect(() => {
+    const before = prevLayout.current;
+    const wasSelected = prevSelected.current;
+    prevLayout.current = layout;
+    prevSelected.current = selected;
+    if (before === layout || !fittedRef.current) return;
+    const candidates = [anchorRef.current, wasSelected, selected, layout.nodes[0]?.id];
+    anchorRef.current = null;
+    const id = candidates.find((c) => c && before.byId.has(c) && layout.byId.has(c));
+    if (!id) return;
+    const a = before.byId.get(id)!;
+    const b = layout.byId.get(id)!;
+    const v = viewRef.current;
+    const dx = (a.x + before.sizes.width / 2 - (b.x + layout.sizes.width / 2)) * v.k;
+    const dy = (a.y - b.y) * v.k;
+    let next = { ...v, x: v.x + dx, y: v.y + dy };
+    // When the whole chart fits at this zoom, keep all of it in view.
+    const { w, h } = sizeRef.current;
+    const bx = layout.bounds;
+    if ((bx.maxX - bx.minX) * v.k <= w - 32 && (bx.maxY - bx.minY) * v.k <= h - 32) {
+      next = revealRect(next, { x: bx.minX, y: bx.minY, width: bx.maxX - bx.minX, height: bx.maxY - bx.minY }, w, h, 16);
+    }
+    if (Math.abs(next.x - v.x) > 0.5 || Math.abs(next.y - v.y) > 0.5) {
+      stopAnim();
+      viewRef.current = next;
+      apply();
+    }
+  }, [layout, selected, apply, stopAnim]);
+
   useLayoutEffect(() => {
     if (!cull || !fittedRef.current) return;
     const { w, h } = sizeRef.current;
@@ -294,15 +331,24 @@ function Chart({ state }: { state: PlanState }) {
     delete e.currentTarget.dataset.panning;
     if (!pan.moved && e.type === "pointerup") useApp.getState().select(null);
   };
-  // Focus or a test runner may scroll the viewport; turn that into a pan so nothing drifts.
+  // The viewport is a scroll box held at (SCROLL_ORIGIN, SCROLL_ORIGIN) with room on every
+  // side, so anything that scrolls a card into view (a screen reader, a test runner, PageDown)
+  // can, in any direction; the scroll is then turned into a pan and the box reset.
   const onScroll = () => {
     const vp = viewportRef.current!;
-    if (vp.scrollLeft === 0 && vp.scrollTop === 0) return;
-    viewRef.current = { ...viewRef.current, x: viewRef.current.x - vp.scrollLeft, y: viewRef.current.y - vp.scrollTop };
-    vp.scrollLeft = 0;
-    vp.scrollTop = 0;
+    const dx = vp.scrollLeft - SCROLL_ORIGIN;
+    const dy = vp.scrollTop - SCROLL_ORIGIN;
+    if (dx === 0 && dy === 0) return;
+    viewRef.current = { ...viewRef.current, x: viewRef.current.x - dx, y: viewRef.current.y - dy };
+    vp.scrollLeft = SCROLL_ORIGIN;
+    vp.scrollTop = SCROLL_ORIGIN;
     apply();
   };
+  useLayoutEffect(() => {
+    const vp = viewportRef.current!;
+    vp.scrollLeft = SCROLL_ORIGIN;
+    vp.scrollTop = SCROLL_ORIGIN;
+  }, []);
 
   // ---- selection: reveal and focus -------------------------------------------------------
   const pendingFocus = useRef(false);
@@ -503,6 +549,7 @@ function Chart({ state }: { state: PlanState }) {
     const plan = planDrop(useApp.getState().current?.doc ?? doc, source, el.dataset.id, zone);
     if (!plan) return;
     if (plan.kind === "move" && plan.noop) return;
+    anchorRef.current = el.dataset.id;
     void runPlan(plan, roleId);
   };
 
@@ -517,6 +564,7 @@ function Chart({ state }: { state: PlanState }) {
     if (!el?.dataset.id) return;
     const id = el.dataset.id;
     if (target.closest(".oc-toggle")) {
+      anchorRef.current = id;
       useApp.getState().toggleCollapsed(id);
       focusCard(id);
       return;
@@ -604,12 +652,18 @@ function Chart({ state }: { state: PlanState }) {
       case "-":
       case "_":
         e.preventDefault();
-        if (node.children.length > 0) store.toggleCollapsed(id);
+        if (node.children.length > 0) {
+          anchorRef.current = id;
+          store.toggleCollapsed(id);
+        }
         break;
       case "+":
       case "=":
         e.preventDefault();
-        if (node.children.length === 0 && node.childCount > 0) store.toggleCollapsed(id);
+        if (node.children.length === 0 && node.childCount > 0) {
+          anchorRef.current = id;
+          store.toggleCollapsed(id);
+        }
         break;
       case "m":
       case "M":
@@ -628,6 +682,7 @@ function Chart({ state }: { state: PlanState }) {
     if (!id) return;
     const p = doc.positions.find((q) => q.id === id);
     if (p && p.parent !== newParent) {
+      anchorRef.current = newParent;
       await runPlan({ kind: "move", position: id, newParent, index: undefined, zone: "child", cycle: false, noop: false }, null);
     }
     requestAnimationFrame(() => focusCard(id));
@@ -672,6 +727,7 @@ function Chart({ state }: { state: PlanState }) {
     <div
       className="oc-root"
       data-dragging={drag ? "true" : undefined}
+      data-searching={search.trim() ? "true" : undefined}
       style={{ "--oc-card-w": `${sizes.width}px`, "--oc-card-h": `${sizes.height}px` } as CSSProperties}
     >
       {busy && <div className="oc-progress" aria-hidden="true" />}
@@ -679,7 +735,7 @@ function Chart({ state }: { state: PlanState }) {
         ref={viewportRef}
         className="oc-viewport"
         role="tree"
-        aria-label={`${t("treeLabel")}：${doc.plan.name}`}
+        aria-label={t("treeLabel")}
         aria-multiselectable="false"
         data-search={chain ? "true" : undefined}
         onPointerDown={onPointerDown}
@@ -698,6 +754,7 @@ function Chart({ state }: { state: PlanState }) {
         onDrop={onDrop}
         onDragEnd={onDragEnd}
       >
+        <div className="oc-scroll-room" aria-hidden="true" />
         <div ref={layerRef} className="oc-layer">
           <Lines layout={layout} edges={edges} chainEdges={chainEdges} dotted={dotted} />
           <Cards

@@ -83,7 +83,24 @@ export function siblingStep(doc: PlanDoc, id: string, dir: -1 | 1): { newParent:
   return { newParent: p.parent, index };
 }
 
-/** Positions `id` may report to: anything not itself or below it. */
+/** Positions `id` may report to: anything not itself or below it (in plan order). */
 export function validSuperiors(doc: PlanDoc, id: string): string[] {
-  return doc.positions.filter((p) => !isSelfOrBelow(doc, p.id, id)).map((p) => p.id);
+  const kids = new Map<string, string[]>();
+  for (const p of doc.positions) {
+    if (p.parent === null) continue;
+    const list = kids.get(p.parent);
+    if (list) list.push(p.id);
+    else kids.set(p.parent, [p.id]);
+  }
+  const below = new Set<string>([id]);
+  const todo = [id];
+  while (todo.length) {
+    for (const k of kids.get(todo.pop()!) ?? []) {
+      if (!below.has(k)) {
+        below.add(k);
+        todo.push(k);
+      }
+    }
+  }
+  return doc.positions.filter((p) => !below.has(p.id)).map((p) => p.id);
 }

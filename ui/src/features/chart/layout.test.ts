@@ -149,8 +149,33 @@ describe("layoutTree", () => {
     expect(l.byId.get("g")!).toMatchObject({ index: 6, siblings: 7, depth: 1, parent: "r" });
     // Four or fewer stay a row; a subordinate with its own subordinates keeps the tidy tree.
     expect(layoutTree(docOf(flat.positions.slice(0, 5)), [], DEFAULT_SIZES, { stackLeaves: true }).nodes.every((n) => n.row === 0)).toBe(true);
-    const mixed = docOf([...flat.positions, pos("x", "a")]);
-    expect(layoutTree(mixed, [], DEFAULT_SIZES, { stackLeaves: true }).nodes.every((n) => n.row === 0)).toBe(true);
+    // A wide branch (three subordinates side by side) keeps the tidy tree.
+    const wideBranch = docOf([...flat.positions, pos("x", "a"), pos("y", "a"), pos("z", "a"), pos("x1", "x"), pos("y1", "y"), pos("z1", "z")]);
+    expect(layoutTree(wideBranch, [], DEFAULT_SIZES, { stackLeaves: true }).nodes.every((n) => n.row === 0)).toBe(true);
+  });
+
+  it("wraps narrow branches (a lead over a column) into rows too", () => {
+    // Like the 30-person template: seven leads, most with a column of specialists.
+    const ps = [pos("boss", null)];
+    for (let i = 0; i < 7; i++) {
+      ps.push(pos(`lead${i}`, "boss"));
+      for (let j = 0; j < i % 4; j++) ps.push(pos(`s${i}${j}`, `lead${i}`));
+    }
+    const doc = docOf(ps);
+    const l = layoutTree(doc, [], DEFAULT_SIZES, { stackLeaves: true });
+    expect(l.nodes).toHaveLength(ps.length);
+    expect(overlaps(l, STACK_GAP - 1e-6)).toBeNull();
+    const leads = [0, 1, 2, 3, 4, 5, 6].map((i) => l.byId.get(`lead${i}`)!);
+    expect(leads.map((n) => n.row)).toEqual([0, 0, 0, 0, 1, 1, 1]);
+    expect(leads.every((n) => n.depth === 1 && n.parent === "boss")).toBe(true);
+    // The second row starts below the deepest column of the first.
+    const firstRowBottom = Math.max(...l.nodes.filter((n) => n.depth === 2 && l.byId.get(n.parent!)!.row === 0).map((n) => n.y + DEFAULT_SIZES.height));
+    expect(leads[4].y).toBeGreaterThan(firstRowBottom);
+    // Every lead sits over its own column.
+    for (const lead of leads) for (const id of lead.children) expect(l.byId.get(id)!.x).toBe(lead.x);
+    const plain = layoutTree(doc, [], DEFAULT_SIZES, { stackLeaves: false });
+    expect(l.bounds.maxX - l.bounds.minX).toBeLessThan((plain.bounds.maxX - plain.bounds.minX) * 0.7);
+    expect(l.wrapGap).toBe(DEFAULT_SIZES.gapY);
   });
 
   it("hides collapsed branches and counts what they hide", () => {

@@ -27,8 +27,8 @@ export const STACK_GAP = 14;
 
 export interface LayoutOptions {
   /** Compact layout: a superior below the root whose subordinates are all leaves (at least
-   * two) gets them as a column under it instead of a row; a root whose subordinates are all
-   * leaves (five or more) gets them in rows of at most four. */
+   * two) gets them as a column under it instead of a row; five or more narrow branches under
+   * the root wrap into rows of at most four. */
   stackLeaves?: boolean;
 }
 
@@ -77,6 +77,8 @@ export interface TreeLayout {
   byId: Map<string, LaidNode>;
   bounds: Bounds;
   sizes: CardSizes;
+  /** Gap between the rows of the root's wrapped subordinates; 0 when they are one row. */
+  wrapGap: number;
 }
 
 interface Datum {
@@ -112,7 +114,7 @@ export function layoutTree(
       data.get(p.parent)?.kids.push(d);
     }
   }
-  if (!rootDatum) return { nodes: [], byId: new Map(), bounds: EMPTY_BOUNDS, sizes };
+  if (!rootDatum) return { nodes: [], byId: new Map(), bounds: EMPTY_BOUNDS, sizes, wrapGap: 0 };
 
   // Count descendants once (iteratively: deep chains must not blow the stack).
   const descendants = new Map<string, number>();
@@ -161,119 +163,155 @@ export function layoutTree(
     return stackFor(d) ?? d.kids;
   };
 
-  if (options.stackLeaves && !folded.has(rootDatum.id) && rootDatum.kids.length >= WRAP_MIN && rootDatum.kids.every((k) => k.kids.length === 0)) {
-    return wrapRoot(rootDatum, sizes);
+  /** Tidy-tree layout of the branch under `start`: its card centred on x = 0, top at y = 0,
+   * depths counted from it. `start` itself gets no superior, index 0 of 1. */
+  const tidy = (start: Datum): Branch => {
+    const h = hierarchy<Datum>(start, childrenOf);
+    const laid = tree<Datum>()
+      .nodeSize([stepX, stepY])
+      .separation((a, b) => (a.parent === b.parent ? 1 : COUSIN_SEPARATION))(h);
+    const out: Branch = { nodes: [], minX: Infinity, maxX: -Infinity, maxY: -Infinity };
+    const push = (node: LaidNode) => {
+      out.nodes.push(node);
+      out.minX = Math.min(out.minX, node.x);
+      out.maxX = Math.max(out.maxX, node.x + sizes.width);
+      out.maxY = Math.max(out.maxY, node.y + sizes.height);
+    };
+    laid.eachBefore((n: HierarchyPointNode<Datum>) => {
+      const d = n.data;
+      if (d.stack) {
+        // The head of a chain places the column; the rest only reserved room.
+        const leaves = d.stack.leaves;
+        leaves.forEach((leaf, i) => {
+          push({
+            id: leaf.id,
+            x: n.x - sizes.width / 2,
+            y: n.depth * stepY + i * stackStep,
+            depth: n.depth,
+            parent: n.parent!.data.id,
+            children: [],
+            childCount: 0,
+            hidden: 0,
+            index: i,
+            siblings: leaves.length,
+            stacked: true,
+            row: 0,
+          });
+        });
+        return;
+      }
+      const parent = n.parent?.data ?? null;
+      const kids = n.children ?? [];
+      const children =
+        kids.length === 1 && kids[0].data.stack ? kids[0].data.stack.leaves.map((k) => k.id) : kids.map((c) => c.data.id);
+      push({
+        id: d.id,
+        x: n.x - sizes.width / 2,
+        y: n.depth * stepY,
+        depth: n.depth,
+        parent: parent?.id ?? null,
+        children,
+        childCount: d.kids.length,
+        hidden: folded.has(d.id) ? (descendants.get(d.id) ?? 0) : 0,
+        index: parent ? parent.kids.indexOf(d) : 0,
+        siblings: parent ? parent.kids.length : 1,
+        stacked: false,
+        row: 0,
+      });
+    });
+    return out;
+  };
+
+  // Compact layout: five or more narrow branches under the root (a card, or a card over a
+  // column) wrap into rows of at most four instead of one long row.
+  if (options.stackLeaves && !folded.has(rootDatum.id) && rootDatum.kids.length >= WRAP_MIN) {
+    const branches = rootDatum.kids.map(tidy);
+    if (branches.every((b) => b.maxX - b.minX <= 2 * stepX - sizes.gapX + 1e-6)) {
+      return wrapRoot(rootDatum, branches, sizes);
+    }
   }
 
-  const h = hierarchy<Datum>(rootDatum, childrenOf);
-  const laid = tree<Datum>()
-    .nodeSize([stepX, stepY])
-    .separation((a, b) => (a.parent === b.parent ? 1 : COUSIN_SEPARATION))(h);
-
-  const nodes: LaidNode[] = [];
-  const byId = new Map<string, LaidNode>();
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const push = (node: LaidNode) => {
-    nodes.push(node);
-    byId.set(node.id, node);
-    minX = Math.min(minX, node.x);
-    maxX = Math.max(maxX, node.x + sizes.width);
-    maxY = Math.max(maxY, node.y + sizes.height);
-  };
-  laid.eachBefore((n: HierarchyPointNode<Datum>) => {
-    const d = n.data;
-    if (d.stack) {
-      // The head of a chain places the column; the rest only reserved room.
-      const leaves = d.stack.leaves;
-      leaves.forEach((leaf, i) => {
-        push({
-          id: leaf.id,
-          x: n.x - sizes.width / 2,
-          y: n.depth * stepY + i * stackStep,
-          depth: n.depth,
-          parent: n.parent!.data.id,
-          children: [],
-          childCount: 0,
-          hidden: 0,
-          index: i,
-          siblings: leaves.length,
-          stacked: true,
-          row: 0,
-        });
-      });
-      return;
-    }
-    const parent = n.parent?.data ?? null;
-    const kids = n.children ?? [];
-    const children = kids.length === 1 && kids[0].data.stack ? kids[0].data.stack.leaves.map((k) => k.id) : kids.map((c) => c.data.id);
-    push({
-      id: d.id,
-      x: n.x - sizes.width / 2,
-      y: n.depth * stepY,
-      depth: n.depth,
-      parent: parent?.id ?? null,
-      children,
-      childCount: d.kids.length,
-      hidden: folded.has(d.id) ? (descendants.get(d.id) ?? 0) : 0,
-      index: parent ? parent.kids.indexOf(d) : 0,
-      siblings: parent ? parent.kids.length : 1,
-      stacked: false,
-      row: 0,
-    });
-  });
-  return { nodes, byId, bounds: { minX, minY: 0, maxX, maxY }, sizes };
+  const all = tidy(rootDatum);
+  const byId = new Map(all.nodes.map((n) => [n.id, n]));
+  return { nodes: all.nodes, byId, bounds: { minX: all.minX, minY: 0, maxX: all.maxX, maxY: all.maxY }, sizes, wrapGap: 0 };
 }
 
-/** The root over its leaf subordinates in rows of at most four, left-aligned under a spine. */
-function wrapRoot(root: Datum, sizes: CardSizes): TreeLayout {
-  const n = root.kids.length;
+interface Branch {
+  nodes: LaidNode[];
+  minX: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** The root over its branches in rows of at most four, left-aligned, with a spine on the left
+ * from which each row hangs. */
+function wrapRoot(root: Datum, branches: Branch[], sizes: CardSizes): TreeLayout {
+  const n = branches.length;
   const rows = Math.ceil(n / WRAP_MAX_COLS);
   const cols = Math.ceil(n / rows);
   const stepX = sizes.width + sizes.gapX;
-  const gridWidth = cols * stepX - sizes.gapX;
+  const leavesOnly = root.kids.every((k) => k.kids.length === 0);
+  const rowGap = leavesOnly ? WRAP_GAP : sizes.gapY;
+  const branchGap = stepX * COUSIN_SEPARATION - sizes.width;
+
+  // Place branches left to right in each row, rows top to bottom.
+  const placed: { dx: number; dy: number; row: number }[] = [];
+  let gridWidth = 0;
+  let top = sizes.height + sizes.gapY;
+  for (let r = 0; r < rows; r++) {
+    let cursor = 0;
+    let height = 0;
+    for (let i = r * cols; i < Math.min(n, (r + 1) * cols); i++) {
+      const b = branches[i];
+      if (i > r * cols) cursor += leavesOnly ? sizes.gapX : branchGap;
+      placed.push({ dx: cursor - b.minX, dy: top, row: r });
+      cursor += b.maxX - b.minX;
+      height = Math.max(height, b.maxY);
+    }
+    gridWidth = Math.max(gridWidth, cursor);
+    top += height + rowGap;
+  }
   const left = -gridWidth / 2;
-  const top = sizes.height + sizes.gapY;
-  const rootNode: LaidNode = {
-    id: root.id,
-    x: -sizes.width / 2,
-    y: 0,
-    depth: 0,
-    parent: null,
-    children: root.kids.map((k) => k.id),
-    childCount: n,
-    hidden: 0,
-    index: 0,
-    siblings: 1,
-    stacked: false,
-    row: 0,
-  };
-  const nodes = [rootNode];
-  root.kids.forEach((k, i) => {
-    const row = Math.floor(i / cols);
-    nodes.push({
-      id: k.id,
-      x: left + (i % cols) * stepX,
-      y: top + row * (sizes.height + WRAP_GAP),
-      depth: 1,
-      parent: root.id,
-      children: [],
-      childCount: 0,
+
+  const nodes: LaidNode[] = [
+    {
+      id: root.id,
+      x: -sizes.width / 2,
+      y: 0,
+      depth: 0,
+      parent: null,
+      children: root.kids.map((k) => k.id),
+      childCount: n,
       hidden: 0,
-      index: i,
-      siblings: n,
+      index: 0,
+      siblings: 1,
       stacked: false,
-      row,
-    });
+      row: 0,
+    },
+  ];
+  let maxY = sizes.height;
+  branches.forEach((b, i) => {
+    const { dx, dy, row } = placed[i];
+    for (const node of b.nodes) {
+      const head = node.id === root.kids[i].id;
+      const moved: LaidNode = {
+        ...node,
+        x: node.x + left + dx,
+        y: node.y + dy,
+        depth: node.depth + 1,
+        ...(head ? { parent: root.id, index: i, siblings: n, row } : {}),
+      };
+      nodes.push(moved);
+      maxY = Math.max(maxY, moved.y + sizes.height);
+    }
   });
   const byId = new Map(nodes.map((x) => [x.id, x]));
-  const maxY = top + (rows - 1) * (sizes.height + WRAP_GAP) + sizes.height;
   return {
     nodes,
     byId,
-    bounds: { minX: Math.min(left - WRAP_SPINE, -sizes.width / 2), minY: 0, maxX: Math.max(left + gridWidth, sizes.width / 2), maxY },
+    bounds: { minX: Math.min(left - WRAP_SPINE - 2, -sizes.width / 2), minY: 0, maxX: Math.max(left + gridWidth, sizes.width / 2), maxY },
     sizes,
+    wrapGap: rowGap,
   };
 }
 
@@ -297,7 +335,7 @@ export function edgePath(layout: TreeLayout, only?: Set<string>): string {
       for (const id of kids) {
         const c = layout.byId.get(id)!;
         const cx = c.x + w / 2;
-        const busY = c.y - (c.row === 0 ? gapY / 2 : WRAP_GAP / 2);
+        const busY = c.y - (c.row === 0 ? gapY / 2 : layout.wrapGap / 2);
         const bus = buses.get(c.row);
         buses.set(c.row, { y: busY, right: Math.max(bus?.right ?? -Infinity, cx) });
         parts.push(`M${r(cx)} ${r(busY)}V${r(c.y)}`);

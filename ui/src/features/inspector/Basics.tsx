@@ -1,9 +1,9 @@
 // Title, English title, department, superior, headcount, grade and purpose.
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { NumberField, TextArea, TextField } from "../../lib/ui/fields";
-import { departmentName, isSelfOrBelow } from "../../lib/plan";
+import { departmentName, selfAndBelow } from "../../lib/plan";
 import { seats } from "../../lib/totals";
 import type { Position } from "../../generated/Position";
 import { inspectorDict } from "./dict";
@@ -14,6 +14,8 @@ const NEW = "__new__";
 export function Basics({ position: p }: { position: Position }) {
   const t = useT(inspectorDict);
   const doc = useApp((s) => s.current!.doc);
+  // Positions that cannot become the superior: this one and everything below it.
+  const below = useMemo(() => selfAndBelow(doc, p.id), [doc, p.id]);
   const lang = useApp((s) => s.lang);
   const edit = useApp((s) => s.edit);
   const update = useUpdate(p.id);
@@ -127,7 +129,7 @@ export function Basics({ position: p }: { position: Position }) {
             value={p.parent}
             onChange={(e) => void edit("move_position", { position: p.id, new_parent: e.target.value })}
           >
-            <PositionOptions positions={doc.positions} exclude={(x) => isSelfOrBelow(doc, x.id, p.id)} />
+            <PositionOptions positions={doc.positions} exclude={(x) => below.has(x.id)} />
           </select>
         ) : (
           <span className="insp-static muted">{t("topPosition")}</span>

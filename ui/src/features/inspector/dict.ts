@@ -141,7 +141,7 @@ export const inspectorDict = {
   removeDeptTitle: { zh: "删除部门「{name}」？", en: "Delete the department “{name}”?" },
   removeDeptBody: { zh: "其中的岗位会保留，但不再属于任何部门。可以撤销。", en: "Its positions stay but belong to no department. You can undo this." },
   addDept: { zh: "新建部门", en: "New department" },
-  deptPositions: { zh: "{n} 个岗位", en: "{n} positions" },
+  deptPositions: { zh: "{n} 个岗位", en: "{n} position{s}" },
   noDepts: { zh: "还没有部门。部门用于给岗位分组和着色。", en: "No departments yet. Departments group and colour positions." },
 } as const;
 

@@ -18,7 +18,7 @@ export const tablesDict = {
   overfilled: { zh: "超编 {n} 人", en: "{n} over headcount" },
   subtotal: { zh: "小计", en: "Subtotal" },
   total: { zh: "合计", en: "Total" },
-  positionsN: { zh: "{n} 个岗位", en: "{n} positions" },
+  positionsN: { zh: "{n} 个岗位", en: "{n} position{s}" },
   top: { zh: "—", en: "—" },
   noMatch: { zh: "没有与「{q}」匹配的结果", en: "Nothing matches “{q}”" },
   clearSearch: { zh: "清除搜索", en: "Clear search" },
