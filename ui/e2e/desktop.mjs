@@ -34,7 +34,9 @@ async function find(session, css, timeout = 20000) {
   for (;;) {
     try {
       const el = await wd("POST", `/session/${session}/element`, { using: "css selector", value: css });
-      return el[ELEMENT];
+      const id = el?.[ELEMENT] ?? Object.values(el ?? {})[0];
+      if (!id) throw new Error(`no element id in ${JSON.stringify(el)}`);
+      return id;
     } catch (e) {
       if (Date.now() > end) throw new Error(`no element ${css}: ${e.message}`);
       await sleep(250);

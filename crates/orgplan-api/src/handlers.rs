@@ -406,7 +406,15 @@ pub fn add_position(ctx: &mut Ctx, a: AddPositionArgs) -> R<PlanState> {
     if let (Some(_), Some(title)) = (&a.role, &a.title) {
         position.title = title.clone();
     }
-    position.department = a.department;
+    // A new position joins its superior's department unless told otherwise.
+    position.department = match a.department {
+        Some(d) => Some(d),
+        None => {
+            let plan = resolve(ctx, &a.plan)?;
+            let doc = ctx.store.load(plan).map_err(store_err(ctx))?;
+            doc.position(a.parent).and_then(|p| p.department)
+        }
+    };
     let e = Edit::AddPosition {
         parent: a.parent,
         index: a.index,

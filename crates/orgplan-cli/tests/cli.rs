@@ -190,6 +190,17 @@ fn the_command_table_through_call() {
         .collect();
     assert_eq!(kids[0]["id"], new.as_str());
     assert_eq!(kids[0]["title"], "直通车专员");
+    let manager_dept = state["doc"]["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == manager.as_str())
+        .unwrap()["department"]
+        .clone();
+    assert_eq!(
+        kids[0]["department"], manager_dept,
+        "a new position joins its superior's department"
+    );
     assert_eq!(state["history"]["undo"], "add_position");
     // move, then a cycle is refused with exit 2 and {kind, message}
     let data = position_id(&state["doc"], "数据分析组长");
