@@ -298,6 +298,19 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
     }
 }
 
+/// Reads a plan file's bytes: UTF-8 (a leading byte-order mark is skipped), then [`import`].
+pub fn import_bytes(bytes: &[u8], now: DateTime<Utc>) -> Result<PlanDoc, FileError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        bad(
+            FileProblem::NotJson,
+            format!("byte {}", e.valid_up_to()),
+            "not UTF-8 text (save the file as UTF-8)",
+        )
+    })?;
+    import(text, now)
+}
+
 /// Reads a plan file into a new plan with fresh ids, or names what is wrong and where.
 pub fn import(text: &str, now: DateTime<Utc>) -> Result<PlanDoc, FileError> {
     import_with(text, now, &mut Uuid::new_v4)

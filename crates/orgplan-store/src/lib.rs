@@ -290,7 +290,12 @@ impl Store {
 
     /// Reads a plan file into a new plan. A bad file changes nothing.
     pub fn import(&mut self, text: &str) -> Result<Id> {
-        let doc = file::import(text, stored_now())?;
+        self.import_bytes(text.as_bytes())
+    }
+
+    /// [`Store::import`] from the file's bytes (UTF-8 is checked here).
+    pub fn import_bytes(&mut self, bytes: &[u8]) -> Result<Id> {
+        let doc = file::import_bytes(bytes, stored_now())?;
         self.insert_plan(&doc)
     }
 
