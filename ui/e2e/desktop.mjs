@@ -90,6 +90,17 @@ try {
   session = undefined;
   await sleep(1000);
 
+  // Reopened, the app shows the position where it was left.
+  const again = await wd("POST", "/session", {
+    capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application: app } } },
+  });
+  session = again.sessionId;
+  await find(session, '[role="treeitem"][aria-label="直通车专员"][aria-level="2"]');
+  await screenshot(session, "03-reopened");
+  await wd("DELETE", `/session/${session}`);
+  session = undefined;
+  await sleep(1000);
+
   // The position is in the database after the window closed.
   const plans = JSON.parse(execFileSync(orgplanBinary(), ["--db", db, "plans", "--json"], { encoding: "utf8" }));
   assert(plans.length === 1, "one demo plan");
@@ -99,7 +110,7 @@ try {
   const manager = file.positions.find((p) => p.title === "店长");
   assert(added.parent === manager.id, "under 店长");
   passed += 1;
-  console.log("ok   desktop: demo chart, add a position, persisted");
+  console.log("ok   desktop: demo chart, add a position, reopen, persisted");
 } catch (e) {
   failed += 1;
   console.log(`FAIL desktop: ${e.stack ?? e}`);
