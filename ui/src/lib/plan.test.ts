@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainToTop, childrenOf, filledCounts, isSelfOrBelow, kpiTotal, root, selfAndBelow } from "./plan";
+import { chainToTop, childrenOf, filledCounts, isSelfOrBelow, kpiTotal, root, selfAndBelow, depths } from "./plan";
 import type { PlanDoc } from "../generated/PlanDoc";
 import type { Position } from "../generated/Position";
 
@@ -45,5 +45,12 @@ describe("selfAndBelow", () => {
     expect([...selfAndBelow(doc, "b")].sort()).toEqual(["b", "c"]);
     expect(selfAndBelow(doc, "a").size).toBe(4);
     expect([...selfAndBelow(doc, "d")]).toEqual(["d"]);
+  });
+});
+
+describe("depths", () => {
+  it("gives every position its depth in one pass", () => {
+    const d = depths(doc);
+    expect([d.get("a"), d.get("b"), d.get("c"), d.get("d")]).toEqual([0, 1, 2, 1]);
   });
 });

@@ -101,3 +101,31 @@ export function selfAndBelow(doc: PlanDoc, id: string): Set<string> {
   }
   return out;
 }
+
+/** The depth of every position (the top is 0), in one pass. */
+export function depths(doc: PlanDoc): Map<string, number> {
+  const parent = new Map(doc.positions.map((p) => [p.id, p.parent]));
+  const out = new Map<string, number>();
+  const depthOf = (id: string): number => {
+    const known = out.get(id);
+    if (known !== undefined) return known;
+    // Walk up to a known depth, then fill in on the way back.
+    const path: string[] = [];
+    let at: string | null | undefined = id;
+    let base = -1;
+    while (at) {
+      const d = out.get(at);
+      if (d !== undefined) {
+        base = d;
+        break;
+      }
+      if (path.includes(at)) break;
+      path.push(at);
+      at = parent.get(at);
+    }
+    for (let i = path.length - 1; i >= 0; i--) out.set(path[i], ++base);
+    return out.get(id)!;
+  };
+  for (const p of doc.positions) depthOf(p.id);
+  return out;
+}

@@ -129,7 +129,7 @@ export function Basics({ position: p }: { position: Position }) {
             value={p.parent}
             onChange={(e) => void edit("move_position", { position: p.id, new_parent: e.target.value })}
           >
-            <PositionOptions positions={doc.positions} exclude={(x) => below.has(x.id)} />
+            <PositionOptions doc={doc} exclude={(x) => below.has(x.id)} />
           </select>
         ) : (
           <span className="insp-static muted">{t("topPosition")}</span>

@@ -58,7 +58,7 @@ function Dotted({ position: p }: { position: Position }) {
           }}
         >
           <option value="">{`＋ ${t("addDotted")}`}</option>
-          <PositionOptions positions={doc.positions} exclude={(x) => x.id === p.id || x.id === p.parent || p.dotted.includes(x.id)} />
+          <PositionOptions doc={doc} exclude={(x) => x.id === p.id || x.id === p.parent || p.dotted.includes(x.id)} />
         </select>
       </div>
     </div>
@@ -121,7 +121,7 @@ function Collaborations({ position: p }: { position: Position }) {
       <div className="line-add">
         <select className="input select sm" aria-label={t("collaborator")} value={withId} onChange={(e) => setWith(e.target.value)}>
           <option value="">{t("pickPosition")}</option>
-          <PositionOptions positions={doc.positions} exclude={(x) => x.id === p.id} />
+          <PositionOptions doc={doc} exclude={(x) => x.id === p.id} />
         </select>
         <input
           className="input sm"
@@ -195,7 +195,7 @@ function Escalations({ position: p }: { position: Position }) {
                   value={x.to}
                   onChange={(e) => void update({ escalations: p.escalations.map((y, j) => (j === i ? { ...y, to: e.target.value } : y)) })}
                 >
-                  <PositionOptions positions={doc.positions} exclude={(y) => y.id === p.id} />
+                  <PositionOptions doc={doc} exclude={(y) => y.id === p.id} />
                 </select>
               </div>
             </li>
@@ -219,7 +219,7 @@ function Escalations({ position: p }: { position: Position }) {
         />
         <select className="input select sm" aria-label={t("escalateTo")} value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">{t("pickPosition")}</option>
-          <PositionOptions positions={doc.positions} exclude={(y) => y.id === p.id} />
+          <PositionOptions doc={doc} exclude={(y) => y.id === p.id} />
         </select>
         <button type="button" className="btn sm icon-only" disabled={!to || !when.trim()} aria-label={t("addEscalation")} title={t("addEscalation")} onClick={() => void add()}>
           <Icon name="plus" size={14} />

@@ -2,8 +2,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { useDraft } from "../../lib/ui/fields";
 import { useApp } from "../../lib/store";
-import { depthOf, title } from "../../lib/plan";
-import type { Position } from "../../generated/Position";
 import type { UpdatePositionArgs } from "../../generated/UpdatePositionArgs";
 
 export type PositionPatch = Omit<UpdatePositionArgs, "plan" | "position">;
@@ -44,24 +42,7 @@ export function Row({ label, htmlFor, children, hint }: { label: string; htmlFor
   );
 }
 
-/** Positions as <option>s, indented by depth, in tree order. */
-export function PositionOptions({ positions, exclude }: { positions: Position[]; exclude?: (p: Position) => boolean }) {
-  const doc = useApp((s) => s.current?.doc);
-  const lang = useApp((s) => s.lang);
-  if (!doc) return null;
-  return (
-    <>
-      {positions
-        .filter((p) => !exclude?.(p))
-        .map((p) => (
-          <option key={p.id} value={p.id}>
-            {"\u3000".repeat(Math.min(depthOf(doc, p.id), 6))}
-            {title(p, lang)}
-          </option>
-        ))}
-    </>
-  );
-}
+export { PositionOptions } from "../../lib/ui/PositionOptions";
 
 function fit(el: HTMLTextAreaElement) {
   el.style.height = "auto";

@@ -11,7 +11,7 @@ import { confirmRemovePerson } from "../../lib/actions";
 import type { Person } from "../../generated/Person";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import { tablesDict } from "./dict";
-import { PositionOptions } from "./PositionOptions";
+import { PositionOptions } from "../../lib/ui/PositionOptions";
 import "./tables.css";
 
 export function PeopleTable() {
