@@ -51,6 +51,14 @@ install_test_deps() {
   fi
 }
 
+# cargo fuzz (libFuzzer); on a stable toolchain it runs with RUSTC_BOOTSTRAP=1.
+install_fuzz_deps() {
+  if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    step "cargo install cargo-fuzz"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
 # The UI's packages, exactly as locked.
 install_ui_deps() {
   step "npm ci (ui)"

@@ -38,4 +38,15 @@ step "end to end in Chromium (screenshots in ui/e2e/artifacts)"
 step "the desktop app under Xvfb through tauri-driver"
 xvfb-run -a -s "-screen 0 1440x900x24" node ui/e2e/desktop.mjs
 
+step "fuzz: a short run of each target (new inputs go to a scratch folder)"
+install_fuzz_deps
+fuzz_scratch=$(mktemp -d)
+for target in import commands; do
+  mkdir -p "$fuzz_scratch/$target"
+  RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$CARGO_TARGET_DIR-fuzz" \
+    cargo fuzz run -O "$target" "$fuzz_scratch/$target" "fuzz/corpus/$target" -- \
+    -max_total_time="${FUZZ_SECONDS:-30}" -max_len=200000 -rss_limit_mb=4096
+done
+rm -rf "$fuzz_scratch"
+
 echo "all checks passed"
