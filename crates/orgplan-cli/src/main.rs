@@ -38,7 +38,28 @@ enum LangArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// The plan file.
     Json,
+    /// Job descriptions as Markdown.
+    Md,
+    /// Job descriptions as HTML.
+    Html,
+    /// The sheets (定岗定编, KPI考核表, 人员), one CSV file each, into the --out folder.
+    Csv,
+    /// The chart.
+    Svg,
+}
+
+impl Format {
+    fn export(self) -> orgplan_export::Format {
+        match self {
+            Format::Json => orgplan_export::Format::Json,
+            Format::Md => orgplan_export::Format::Md,
+            Format::Html => orgplan_export::Format::Html,
+            Format::Csv => orgplan_export::Format::Csv,
+            Format::Svg => orgplan_export::Format::Svg,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -84,8 +105,12 @@ enum Command {
         plan: String,
         #[arg(long, value_enum)]
         format: Format,
-        #[arg(long, value_name = "FILE")]
+        /// The file to write (for csv: the folder).
+        #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// Only this position's job description (its id).
+        #[arg(long, value_name = "ID")]
+        position: Option<String>,
     },
     /// Read a plan file into a new plan; prints its id.
     Import { file: PathBuf },
@@ -319,14 +344,55 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             }
             return Ok(if has_errors(&list) { 1 } else { 0 });
         }
-        Command::Export { plan, format, out } => {
-            let Format::Json = format;
-            let exported = call(&mut ctx, "export_plan", json!({ "plan": plan }))?;
-            let text = exported["text"].as_str().unwrap_or_default();
-            std::fs::write(&out, text).map_err(|e| Fail {
-                code: 2,
-                message: format!("{}: {e}", out.display()),
-            })?;
+        Command::Export {
+            plan,
+            format,
+            out,
+            position,
+        } => {
+            let fail = |e: ApiError| Fail::from(e);
+            let id = ctx
+                .store
+                .resolve(&plan)
+                .map_err(|e| fail(ApiError::from_store(e, lang)))?;
+            let doc = ctx
+                .store
+                .load(id)
+                .map_err(|e| fail(ApiError::from_store(e, lang)))?;
+            let position = match position {
+                None => None,
+                Some(p) => Some(p.parse().map_err(|_| {
+                    fail(ApiError::new(
+                        ErrorKind::BadArguments,
+                        format!("--position: not a position id: {p}"),
+                    ))
+                })?),
+            };
+            let opts = orgplan_export::Options {
+                lang,
+                position,
+                date: chrono::Utc::now().date_naive(),
+            };
+            let output = orgplan_export::export(&doc, format.export(), &opts)
+                .map_err(|e| fail(ApiError::new(ErrorKind::NotFound, e.to_string())))?;
+            let write = |path: &std::path::Path, bytes: &[u8]| {
+                std::fs::write(path, bytes).map_err(|e| Fail {
+                    code: 2,
+                    message: format!("{}: {e}", path.display()),
+                })
+            };
+            match output {
+                orgplan_export::Output::File(bytes) => write(&out, &bytes)?,
+                orgplan_export::Output::Files(files) => {
+                    std::fs::create_dir_all(&out).map_err(|e| Fail {
+                        code: 2,
+                        message: format!("{}: {e}", out.display()),
+                    })?;
+                    for (name, bytes) in files {
+                        write(&out.join(name), &bytes)?;
+                    }
+                }
+            }
         }
         Command::Import { file } => {
             let bytes = std::fs::read(&file).map_err(|e| Fail {

@@ -1,0 +1,336 @@
+//! What the documents say, independent of the format: a job description per position and the
+//! rows of each sheet. Every format renders these, so the formats cannot disagree.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use orgplan_core::validate::filled_counts;
+use orgplan_core::{Id, Lang, PlanDoc, Position};
+
+use crate::labels::{cycle, Labels};
+
+/// A job description (岗位说明书).
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobDescription {
+    pub id: Id,
+    pub company: String,
+    pub plan: String,
+    pub department: String,
+    pub title: String,
+    pub title_en: String,
+    pub superior: String,
+    pub dotted: Vec<String>,
+    pub subordinates: Vec<String>,
+    pub headcount: u32,
+    pub filled: u32,
+    pub grade: String,
+    pub date: NaiveDate,
+    pub purpose: String,
+    pub duties: Vec<String>,
+    pub requirements: Vec<String>,
+    pub kpis: Vec<KpiRow>,
+    pub kpi_total: u32,
+    /// (with whom, about what)
+    pub collaborations: Vec<(String, String)>,
+    /// (when, to whom)
+    pub escalations: Vec<(String, String)>,
+    pub pay_band: Option<(u32, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiRow {
+    pub metric: String,
+    pub weight: u32,
+    pub target: String,
+    pub cycle: String,
+    pub source: String,
+}
+
+/// Titles by id, in the chosen language.
+pub(crate) fn titles(doc: &PlanDoc, lang: Lang) -> HashMap<Id, String> {
+    doc.positions
+        .iter()
+        .map(|p| (p.id, position_title(p, lang).to_string()))
+        .collect()
+}
+
+pub fn position_title(p: &Position, lang: Lang) -> &str {
+    match lang {
+        Lang::En if !p.title_en.is_empty() => &p.title_en,
+        _ => &p.title,
+    }
+}
+
+pub(crate) fn department_name(doc: &PlanDoc, p: &Position, lang: Lang) -> String {
+    p.department
+        .and_then(|d| doc.department(d))
+        .map(|d| match lang {
+            Lang::En if !d.name_en.is_empty() => d.name_en.clone(),
+            _ => d.name.clone(),
+        })
+        .unwrap_or_default()
+}
+
+/// One job description per position, in tree order, or only `only`'s.
+pub fn job_descriptions(
+    doc: &PlanDoc,
+    lang: Lang,
+    date: NaiveDate,
+    only: Option<Id>,
+) -> Vec<JobDescription> {
+    let names = titles(doc, lang);
+    let name = |id: &Id| names.get(id).cloned().unwrap_or_default();
+    let filled = filled_counts(doc);
+    let l = Labels::of(lang);
+    doc.positions
+        .iter()
+        .filter(|p| only.is_none_or(|o| o == p.id))
+        .map(|p| JobDescription {
+            id: p.id,
+            company: doc.plan.company.clone(),
+            plan: doc.plan.name.clone(),
+            department: department_name(doc, p, lang),
+            title: p.title.clone(),
+            title_en: p.title_en.clone(),
+            superior: p
+                .parent
+                .map(|s| name(&s))
+                .unwrap_or_else(|| l.none.to_string()),
+            dotted: p.dotted.iter().map(name).collect(),
+            subordinates: doc.children(p.id).iter().map(name).collect(),
+            headcount: p.headcount,
+            filled: filled.get(&p.id).copied().unwrap_or(0),
+            grade: p.grade.clone(),
+            date,
+            purpose: p.purpose.clone(),
+            duties: p.duties.clone(),
+            requirements: p.requirements.clone(),
+            kpis: p
+                .kpis
+                .iter()
+                .map(|k| KpiRow {
+                    metric: k.metric.clone(),
+                    weight: k.weight,
+                    target: k.target.clone(),
+                    cycle: cycle(k.cycle, lang).to_string(),
+                    source: k.source.clone(),
+                })
+                .collect(),
+            kpi_total: p.kpi_weight_total(),
+            collaborations: p
+                .collaborations
+                .iter()
+                .map(|c| (name(&c.with), c.about.clone()))
+                .collect(),
+            escalations: p
+                .escalations
+                .iter()
+                .map(|e| (e.when.clone(), name(&e.to)))
+                .collect(),
+            pay_band: p.pay_band.map(|b| (b.min, b.max)),
+        })
+        .collect()
+}
+
+/// A spreadsheet cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+    pub fn num(n: impl Into<f64>) -> Cell {
+        Cell::Number(n.into())
+    }
+}
+
+/// A sheet: a header row, body rows and a totals row. `widths` are column widths in
+/// characters, counting a Chinese character as two.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    /// The file-name stem for CSV.
+    pub slug: &'static str,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub totals: Option<Vec<Cell>>,
+}
+
+impl Sheet {
+    /// Column widths in character cells (a CJK character counts two), padded.
+    pub fn widths(&self) -> Vec<f64> {
+        let mut w: Vec<f64> = self.headers.iter().map(|h| display_width(h)).collect();
+        for row in self.rows.iter().chain(self.totals.iter()) {
+            for (i, c) in row.iter().enumerate() {
+                let n = match c {
+                    Cell::Text(s) => display_width(s),
+                    Cell::Number(n) => display_width(&n.to_string()),
+                    Cell::Empty => 0.0,
+                };
+                if let Some(x) = w.get_mut(i) {
+                    *x = x.max(n);
+                }
+            }
+        }
+        w.into_iter().map(|x| (x + 2.0).clamp(6.0, 60.0)).collect()
+    }
+}
+
+/// Width of text in monospace cells: East Asian wide characters count two.
+pub fn display_width(s: &str) -> f64 {
+    s.chars().map(|c| if is_wide(c) { 2.0 } else { 1.0 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6)
+}
+
+/// 定岗定编, KPI考核表 and 人员, in this order.
+pub fn sheets(doc: &PlanDoc, lang: Lang) -> Vec<Sheet> {
+    vec![
+        establishment(doc, lang),
+        kpi_sheet(doc, lang),
+        people(doc, lang),
+    ]
+}
+
+pub fn establishment(doc: &PlanDoc, lang: Lang) -> Sheet {
+    let l = Labels::of(lang);
+    let names = titles(doc, lang);
+    let filled = filled_counts(doc);
+    let mut rows = Vec::new();
+    let (mut hc, mut fl, mut vac, mut pay) = (0u32, 0u32, 0u32, 0f64);
+    for p in &doc.positions {
+        let f = filled.get(&p.id).copied().unwrap_or(0);
+        let v = p.headcount.saturating_sub(f);
+        hc += p.headcount;
+        fl += f.min(p.headcount);
+        vac += v;
+        rows.push(vec![
+            Cell::text(department_name(doc, p, lang)),
+            Cell::text(position_title(p, lang)),
+            Cell::text(
+                p.parent
+                    .and_then(|s| names.get(&s).cloned())
+                    .unwrap_or_default(),
+            ),
+            Cell::num(p.headcount),
+            Cell::num(f),
+            Cell::num(v),
+            Cell::text(&p.grade),
+            p.pay_band.map_or(Cell::Empty, |b| Cell::num(b.min)),
+            p.pay_band.map_or(Cell::Empty, |b| Cell::num(b.max)),
+        ]);
+        if let Some(b) = p.pay_band {
+            pay += f64::from(b.min + b.max) / 2.0 * f64::from(p.headcount);
+        }
+    }
+    Sheet {
+        name: l.sheet_establishment.into(),
+        slug: "establishment",
+        headers: l
+            .establishment_headers
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        rows,
+        totals: Some(vec![
+            Cell::text(l.total),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::num(hc),
+            Cell::num(fl),
+            Cell::num(vac),
+            Cell::Empty,
+            Cell::text(l.payroll_mid),
+            Cell::num(pay),
+        ]),
+    }
+}
+
+pub fn kpi_sheet(doc: &PlanDoc, lang: Lang) -> Sheet {
+    let l = Labels::of(lang);
+    let mut rows = Vec::new();
+    for p in &doc.positions {
+        for k in &p.kpis {
+            rows.push(vec![
+                Cell::text(department_name(doc, p, lang)),
+                Cell::text(position_title(p, lang)),
+                Cell::text(&k.metric),
+                Cell::num(k.weight),
+                Cell::text(&k.target),
+                Cell::text(cycle(k.cycle, lang)),
+                Cell::text(&k.source),
+            ]);
+        }
+        if !p.kpis.is_empty() {
+            rows.push(vec![
+                Cell::Empty,
+                Cell::text(position_title(p, lang)),
+                Cell::text(l.weight_total),
+                Cell::num(p.kpi_weight_total()),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ]);
+        }
+    }
+    Sheet {
+        name: l.sheet_kpi.into(),
+        slug: "kpi",
+        headers: l.kpi_headers.iter().map(|s| s.to_string()).collect(),
+        rows,
+        totals: None,
+    }
+}
+
+pub fn people(doc: &PlanDoc, lang: Lang) -> Sheet {
+    let l = Labels::of(lang);
+    let names = titles(doc, lang);
+    let rows = doc
+        .people
+        .iter()
+        .map(|person| {
+            let seats: Vec<String> = person
+                .assignments
+                .iter()
+                .map(|a| names.get(&a.position).cloned().unwrap_or_default())
+                .collect();
+            let shares: Vec<String> = person
+                .assignments
+                .iter()
+                .map(|a| format!("{}%", a.share))
+                .collect();
+            vec![
+                Cell::text(&person.name),
+                Cell::text(seats.join("、")),
+                Cell::text(shares.join("、")),
+                Cell::num(person.total_share()),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: l.sheet_people.into(),
+        slug: "people",
+        headers: l.people_headers.iter().map(|s| s.to_string()).collect(),
+        rows,
+        totals: None,
+    }
+}
+
+/// Text a spreadsheet would read as a formula (or that would hide a control) is neutralised
+/// with a leading apostrophe-like quote: `=`, `+`, `-`, `@`, tab and carriage return.
+pub fn neutralize(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}

@@ -1,0 +1,249 @@
+//! Job descriptions as Markdown and HTML, and sheets as CSV. Everything user-written is
+//! escaped for its format; CSV cells are neutralised against formulas.
+
+use std::fmt::Write;
+
+use crate::labels::Labels;
+use crate::model::{neutralize, Cell, JobDescription, Sheet};
+use orgplan_core::Lang;
+
+/// Escapes Markdown's inline syntax and HTML, and keeps each value on one line.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn markdown(jds: &[JobDescription], lang: Lang) -> String {
+    let l = Labels::of(lang);
+    let mut out = String::new();
+    for (i, jd) in jds.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n---\n\n");
+        }
+        let _ = writeln!(out, "# {} · {}\n", md(&jd.title), l.job_description);
+        let rows = header_rows(jd, l);
+        let _ = writeln!(out, "| | |\n|---|---|");
+        for (k, v) in rows {
+            let _ = writeln!(out, "| {} | {} |", k, md(&v));
+        }
+        let _ = writeln!(out, "\n## {}\n\n{}\n", l.purpose, md(&jd.purpose));
+        let _ = writeln!(out, "## {}\n", l.duties);
+        for (n, d) in jd.duties.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", n + 1, md(d));
+        }
+        let _ = writeln!(out, "\n## {}\n", l.requirements);
+        for r in &jd.requirements {
+            let _ = writeln!(out, "- {}", md(r));
+        }
+        let _ = writeln!(out, "\n## {}\n", l.kpis);
+        let h = l.kpi_table_headers;
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n|---|---:|---|---|---|",
+            h[0], h[1], h[2], h[3], h[4]
+        );
+        for k in &jd.kpis {
+            let _ = writeln!(
+                out,
+                "| {} | {}% | {} | {} | {} |",
+                md(&k.metric),
+                k.weight,
+                md(&k.target),
+                md(&k.cycle),
+                md(&k.source)
+            );
+        }
+        let _ = writeln!(out, "| **{}** | **{}%** | | | |", l.total, jd.kpi_total);
+        if !jd.collaborations.is_empty() {
+            let _ = writeln!(out, "\n## {}\n", l.collaboration);
+            for (with, about) in &jd.collaborations {
+                let _ = writeln!(out, "- {}：{}", md(with), md(about));
+            }
+        }
+        if !jd.escalations.is_empty() {
+            let _ = writeln!(out, "\n## {}\n", l.escalation);
+            for (when, to) in &jd.escalations {
+                let _ = writeln!(out, "- {} → {} {}", md(when), l.escalate_to, md(to));
+            }
+        }
+        let _ = writeln!(out);
+        for who in l.sign_off {
+            let _ = writeln!(out, "{who}：__________　{}：__________  ", l.sign_date);
+        }
+    }
+    out
+}
+
+/// The header block of a job description, as (label, value).
+pub(crate) fn header_rows(jd: &JobDescription, l: &Labels) -> Vec<(&'static str, String)> {
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            l.none.to_string()
+        } else {
+            v.join("、")
+        }
+    };
+    let mut rows = vec![
+        (l.company, jd.company.clone()),
+        (l.plan, jd.plan.clone()),
+        (l.department, jd.department.clone()),
+        (l.title, jd.title.clone()),
+        (l.title_en, jd.title_en.clone()),
+        (l.superior, jd.superior.clone()),
+        (l.dotted, list(&jd.dotted)),
+        (l.subordinates, list(&jd.subordinates)),
+        (l.headcount, jd.headcount.to_string()),
+        (l.grade, jd.grade.clone()),
+        (l.date, jd.date.format("%Y-%m-%d").to_string()),
+    ];
+    if let Some((min, max)) = jd.pay_band {
+        rows.push((l.pay_band, format!("{min}–{max}")));
+    }
+    rows
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;color:#1d2530;max-width:820px;margin:32px auto;line-height:1.6;padding:0 16px}\
+h1{font-size:24px;border-bottom:3px solid #2457d6;padding-bottom:8px}h2{font-size:17px;margin-top:24px;color:#2457d6}\
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #cbd2dc;padding:6px 10px;text-align:left;vertical-align:top}\
+th{background:#f1f3f6}.num{text-align:right;font-variant-numeric:tabular-nums}.total td{font-weight:600}.off{color:#c62828}\
+.sign{display:flex;gap:32px;margin-top:40px}.sign div{flex:1;border-top:1px solid #1d2530;padding-top:6px}\
+section{page-break-after:always;margin-bottom:48px}";
+
+pub fn html(jds: &[JobDescription], lang: Lang) -> String {
+    let l = Labels::of(lang);
+    let e = html_escape;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        if lang == Lang::Zh { "zh-CN" } else { "en" },
+        l.job_description
+    );
+    for jd in jds {
+        let _ = writeln!(
+            out,
+            "<section><h1>{} · {}</h1><table>",
+            e(&jd.title),
+            l.job_description
+        );
+        for (k, v) in header_rows(jd, l) {
+            let _ = writeln!(out, "<tr><th>{k}</th><td>{}</td></tr>", e(&v));
+        }
+        let _ = writeln!(
+            out,
+            "</table><h2>{}</h2><p>{}</p><h2>{}</h2><ol>",
+            l.purpose,
+            e(&jd.purpose),
+            l.duties
+        );
+        for d in &jd.duties {
+            let _ = writeln!(out, "<li>{}</li>", e(d));
+        }
+        let _ = writeln!(out, "</ol><h2>{}</h2><ul>", l.requirements);
+        for r in &jd.requirements {
+            let _ = writeln!(out, "<li>{}</li>", e(r));
+        }
+        let h = l.kpi_table_headers;
+        let _ = writeln!(
+            out,
+            "</ul><h2>{}</h2><table><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            l.kpis, h[0], h[1], h[2], h[3], h[4]
+        );
+        for k in &jd.kpis {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{}%</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                e(&k.metric),
+                k.weight,
+                e(&k.target),
+                e(&k.cycle),
+                e(&k.source)
+            );
+        }
+        let class = if jd.kpi_total == 100 {
+            "total"
+        } else {
+            "total off"
+        };
+        let _ = writeln!(
+            out,
+            "<tr class=\"{class}\"><td>{}</td><td class=\"num\">{}%</td><td colspan=\"3\"></td></tr></table>",
+            l.total, jd.kpi_total
+        );
+        if !jd.collaborations.is_empty() {
+            let _ = writeln!(out, "<h2>{}</h2><ul>", l.collaboration);
+            for (with, about) in &jd.collaborations {
+                let _ = writeln!(out, "<li>{}：{}</li>", e(with), e(about));
+            }
+            out.push_str("</ul>\n");
+        }
+        if !jd.escalations.is_empty() {
+            let _ = writeln!(out, "<h2>{}</h2><ul>", l.escalation);
+            for (when, to) in &jd.escalations {
+                let _ = writeln!(out, "<li>{} → {} {}</li>", e(when), l.escalate_to, e(to));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("<div class=\"sign\">");
+        for who in l.sign_off {
+            let _ = write!(out, "<div>{who}　　{}：</div>", l.sign_date);
+        }
+        out.push_str("</div></section>\n");
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// One sheet as CSV (RFC 4180, UTF-8 with a byte-order mark so Excel reads Chinese).
+pub fn csv(sheet: &Sheet) -> Vec<u8> {
+    fn field(s: &str) -> String {
+        let s = neutralize(s);
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s
+        }
+    }
+    let mut out = String::from("\u{FEFF}");
+    let line = |cells: Vec<String>| cells.join(",") + "\r\n";
+    out.push_str(&line(sheet.headers.iter().map(|h| field(h)).collect()));
+    for row in sheet.rows.iter().chain(sheet.totals.iter()) {
+        out.push_str(&line(
+            row.iter()
+                .map(|c| match c {
+                    Cell::Text(s) => field(s),
+                    Cell::Number(n) => n.to_string(),
+                    Cell::Empty => String::new(),
+                })
+                .collect(),
+        ));
+    }
+    out.into_bytes()
+}
