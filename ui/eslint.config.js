@@ -4,10 +4,10 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "src/generated", "e2e/artifacts"] },
+  { ignores: ["dist", "node_modules", "src/generated", "e2e/artifacts", "bench/dist"] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
-    files: ["src/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "bench/**/*.{ts,tsx}"],
     languageOptions: { ecmaVersion: 2022, globals: globals.browser },
     plugins: { "react-hooks": reactHooks },
     rules: {
@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["e2e/**/*.mjs"],
+    files: ["e2e/**/*.mjs", "bench/**/*.mjs"],
     extends: [js.configs.recommended],
     // Callbacks passed to page.evaluate run in the browser.
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.node, ...globals.browser } },

@@ -1,5 +1,6 @@
 // One position card. Every prop is a primitive so `memo` skips cards whose content did not
-// change; events are handled by the chart (delegation), not here.
+// change; events are handled by the chart (delegation), not here. Zoomed out, a card holds only
+// what can be seen at that size (see `Lod`): the treeitem and its ARIA stay the same.
 import { memo } from "react";
 import type { CSSProperties } from "react";
 import type { Lang } from "../../generated/Lang";
@@ -9,7 +10,10 @@ import type { CardModel } from "./model";
 import { splitMatch } from "./model";
 
 export type SearchState = "match" | "chain" | "dim" | null;
+/** Drop feedback on a card (data-drop), set by the chart without re-rendering the card. */
 export type DropState = "child" | "before" | "after" | "cycle" | "noop" | null;
+/** Level of detail, from the zoom: everything; the title only; a coloured box. */
+export type Lod = "high" | "low" | "min";
 
 export interface CardProps extends CardModel {
   lang: Lang;
@@ -19,8 +23,8 @@ export interface CardProps extends CardModel {
   search: SearchState;
   /** The search text, only for matching cards (to highlight it in the title). */
   query: string;
-  drop: DropState;
-  dragging: boolean;
+  /** Zoomed out, a card is built with only what shows at that size: fewer nodes to build. */
+  lod: Lod;
 }
 
 export const Card = memo(function Card(p: CardProps) {
@@ -53,38 +57,40 @@ export const Card = memo(function Card(p: CardProps) {
       data-stacked={p.stacked ? "true" : undefined}
       data-selected={p.selected ? "true" : undefined}
       data-search={p.search ?? undefined}
-      data-drop={p.drop ?? undefined}
-      data-dragging={p.dragging ? "true" : undefined}
       data-vacant={vacant > 0 ? "true" : undefined}
       style={{ left: p.x, top: p.y, "--dept": p.color } as CSSProperties}
     >
-      <div className="oc-row">
-        <span className="oc-title" title={p.title}>
-          {parts ? (
-            <>
-              {parts[0]}
-              <mark>{parts[1]}</mark>
-              {parts[2]}
-            </>
-          ) : (
-            p.title
-          )}
-        </span>
-        {p.warnCount > 0 && (
-          <span className="oc-warn" data-tone={p.warnTone ?? "warning"} data-tip={p.warnText} aria-hidden="true">
-            <WarnIcon />
-            <span className="num">{p.warnCount}</span>
+      {p.lod !== "min" && (
+        <div className="oc-row">
+          <span className="oc-title" title={p.title}>
+            {parts ? (
+              <>
+                {parts[0]}
+                <mark>{parts[1]}</mark>
+                {parts[2]}
+              </>
+            ) : (
+              p.title
+            )}
           </span>
-        )}
-      </div>
-      <div className="oc-row oc-meta">
-        <span className="oc-dept">{p.dept}</span>
-        {vacant > 0 && <span className="oc-vacant">{tr("vacant", { n: vacant })}</span>}
-        <span className="oc-hc num" data-full={vacant === 0 ? "true" : undefined} aria-hidden="true">
-          <span className="oc-hc-filled">{p.filled}</span>/{p.headcount}
-        </span>
-      </div>
-      {p.hasChildren && (
+          {p.warnCount > 0 && p.lod === "high" && (
+            <span className="oc-warn" data-tone={p.warnTone ?? "warning"} data-tip={p.warnText} aria-hidden="true">
+              <WarnIcon />
+              <span className="num">{p.warnCount}</span>
+            </span>
+          )}
+        </div>
+      )}
+      {p.lod === "high" && (
+        <div className="oc-row oc-meta">
+          <span className="oc-dept">{p.dept}</span>
+          {vacant > 0 && <span className="oc-vacant">{tr("vacant", { n: vacant })}</span>}
+          <span className="oc-hc num" data-full={vacant === 0 ? "true" : undefined} aria-hidden="true">
+            <span className="oc-hc-filled">{p.filled}</span>/{p.headcount}
+          </span>
+        </div>
+      )}
+      {p.hasChildren && p.lod !== "min" && (
         <button
           type="button"
           className="oc-toggle"

@@ -15,7 +15,7 @@ import type { Bounds, TreeLayout } from "./layout";
 import { ancestorsOf, cardModels, chainsOf, defaultFold, searchMatches } from "./model";
 import type { CardModel } from "./model";
 import { Card } from "./Card";
-import type { DropState, SearchState } from "./Card";
+import type { DropState, Lod, SearchState } from "./Card";
 import { activeDrag, planDrop, POSITION_MIME, ROLE_MIME, siblingStep, zoneAt } from "./dnd";
 import type { DragSource, DropPlan, Zone } from "./dnd";
 import { contains, fitView, grow, lerpView, revealRect, visibleRect, zoomAround } from "./viewport";
@@ -25,6 +25,15 @@ import "./chart.css";
 
 /** Above this many visible cards, only those near the viewport are in the DOM. */
 const CULL_THRESHOLD = 240;
+/** Levels of detail: below LOW_ZOOM cards show their titles only, below BOX_ZOOM (where a title
+ * would be a few pixels tall) they are coloured boxes. Cards are built with only what shows, so
+ * a big plan zoomed out stays light. */
+const LOW_ZOOM = 0.3;
+const BOX_ZOOM = 0.15;
+const lodAt = (k: number): Lod => (k < BOX_ZOOM ? "min" : k < LOW_ZOOM ? "low" : "high");
+/** The drop bar beside a card (see .oc-drop-bar): its gap from the card (beside it, or above /
+ * below it in a column), its thickness and how far it overhangs the card; bigger far out. */
+const DROP_BAR = { near: { gap: 7, gapStacked: 5, thick: 4, over: 7 }, far: { gap: 16, gapStacked: 10, thick: 16, over: 24 } };
 /** A plan bigger than this opens with its lower levels collapsed (once per session). */
 const BIG_PLAN = 150;
 const autoFolded = new Set<string>();
@@ -46,19 +55,20 @@ function readCompact(): boolean {
   }
 }
 
-export function ChartView() {
+/** `autoFold={false}` opens big plans fully expanded (the benchmark page uses it). */
+export function ChartView({ autoFold = true }: { autoFold?: boolean } = {}) {
   const current = useApp((s) => s.current);
   const loading = useApp((s) => s.loading);
   if (!current) return loading ? <ChartSkeleton /> : <ChartEmpty />;
   if (current.doc.positions.length === 0) return <ChartEmpty noPositions />;
   // A new plan gets a fresh chart, fitted to the window on first show.
-  return <Chart key={current.doc.plan.id} state={current} />;
+  return <Chart key={current.doc.plan.id} state={current} autoFold={autoFold} />;
 }
 
 type DragInfo = { source: DragSource; target: string | null; zone: Zone };
 type Flash = { tone: "error" | "info"; text: string };
 
-function Chart({ state }: { state: PlanState }) {
+function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
   const t = useT(chartDict);
   const lang = useApp((s) => s.lang);
   const selected = useApp((s) => s.selected);
@@ -88,6 +98,13 @@ function Chart({ state }: { state: PlanState }) {
   const [picker, setPicker] = useState<string | null>(null);
   const [tip, setTip] = useState<{ x: number; y: number; text: string; tone: string } | null>(null);
   const [win, setWin] = useState<Bounds | null>(null);
+  const [lod, setLod] = useState<Lod>("high");
+  const lodRef = useRef<Lod>("high");
+  /** During the first fit: what it decides (level of detail, first cards) is rendered in the
+   * same commit, before the first paint; later changes come in transitions. */
+  const firstFit = useRef(false);
+  /** Fitted once: before that a big plan mounts no cards, as it cannot tell which are in view. */
+  const [fitted, setFitted] = useState(false);
   const winRef = useRef<Bounds | null>(null);
   const shrinkTimer = useRef<number | null>(null);
 
@@ -95,7 +112,7 @@ function Chart({ state }: { state: PlanState }) {
   // A big plan opens showing its top levels only; the first layout already uses that, so the
   // first fit frames what is shown.
   const [initialFold] = useState(() => {
-    if (autoFolded.has(doc.plan.id) || useApp.getState().collapsed.length > 0) return [];
+    if (!autoFold || autoFolded.has(doc.plan.id) || useApp.getState().collapsed.length > 0) return [];
     autoFolded.add(doc.plan.id);
     return defaultFold(doc, BIG_PLAN);
   });
@@ -133,7 +150,12 @@ function Chart({ state }: { state: PlanState }) {
     const vp = viewportRef.current;
     if (!layer || !vp) return;
     layer.style.transform = `translate3d(${v.x}px, ${v.y}px, 0) scale(${v.k})`;
-    layer.dataset.lod = v.k < 0.3 ? "low" : "high";
+    const nextLod = lodAt(v.k);
+    if (nextLod !== lodRef.current) {
+      lodRef.current = nextLod;
+      if (firstFit.current) setLod(nextLod);
+      else startTransition(() => setLod(nextLod));
+    }
     let g = 22 * v.k;
     while (g < 11) g *= 2;
     vp.style.backgroundSize = `${g}px ${g}px`;
@@ -147,10 +169,16 @@ function Chart({ state }: { state: PlanState }) {
       shrinkTimer.current = null;
       if (!current || !contains(current, seen)) {
         // Off the edge of what is rendered: render around the new view (in a transition, so
-        // panning stays smooth while new cards mount).
+        // panning stays smooth while new cards mount). On first show, the cards in view come
+        // first, for the first frame; the ones around them right after.
         const next = grow(seen, 0.5);
         winRef.current = next;
-        startTransition(() => setWin(next));
+        if (firstFit.current) {
+          setWin(grow(seen, 0.02));
+          requestAnimationFrame(() => startTransition(() => setWin(next)));
+        } else {
+          startTransition(() => setWin(next));
+        }
       } else if (area(current) > area(seen) * 9) {
         // Zoomed in a lot: drop the far-away cards once the view settles.
         shrinkTimer.current = window.setTimeout(() => {
@@ -221,9 +249,12 @@ function Chart({ state }: { state: PlanState }) {
       sizeRef.current = { w: r.width, h: r.height };
       if (!fittedRef.current && r.width > 0 && r.height > 0) {
         fittedRef.current = true;
+        firstFit.current = true;
         const saved = savedViews.get(planId);
         if (saved) setView(saved);
         else fit(false);
+        firstFit.current = false;
+        setFitted(true);
       } else {
         apply();
       }
@@ -273,8 +304,12 @@ function Chart({ state }: { state: PlanState }) {
     }
   }, [layout, selected, apply, stopAnim]);
 
+  // (Not on mount: there the first fit picks the first cards.)
+  const winMounted = useRef(false);
   useLayoutEffect(() => {
-    if (!cull || !fittedRef.current) return;
+    const mounted = winMounted.current;
+    winMounted.current = true;
+    if (!mounted || !cull || !fittedRef.current) return;
     const { w, h } = sizeRef.current;
     if (w <= 0) return;
     const next = grow(visibleRect(viewRef.current, w, h), 0.5);
@@ -700,12 +735,13 @@ function Chart({ state }: { state: PlanState }) {
   const rootId = layout.nodes[0]?.id ?? null;
   const tabbableId = selected && layout.byId.has(selected) ? selected : rootId;
   const shown = useMemo(() => {
-    if (!cull || !win) return models;
+    if (!cull) return models;
+    if (!win) return fitted ? models : [];
     const { width: w, height: h } = layout.sizes;
     return models.filter(
       (m) => m.id === tabbableId || (m.x + w >= win.minX && m.x <= win.maxX && m.y + h >= win.minY && m.y <= win.maxY),
     );
-  }, [models, cull, win, tabbableId, layout]);
+  }, [models, cull, win, fitted, tabbableId, layout]);
 
   const dropPlan = useMemo(() => {
     if (!drag?.target) return null;
@@ -722,6 +758,41 @@ function Chart({ state }: { state: PlanState }) {
       : dropPlan.kind === "move" && dropPlan.noop
         ? "noop"
         : dropPlan.zone;
+
+  // Drop feedback goes straight onto the two cards concerned (data-drop, data-dragging), after
+  // every commit (a card may have just mounted): a drag over a big chart re-renders no card.
+  // A drop before / after a card shows the drop bar beside it.
+  const dropTargetId = drag?.target ?? null;
+  const marked = useRef<{ target: HTMLElement | null; source: HTMLElement | null }>({ target: null, source: null });
+  const dropBarRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    const bar = dropBarRef.current;
+    if (!layer || !bar) return;
+    const node = (dropState === "before" || dropState === "after") && dropTargetId ? layout.byId.get(dropTargetId) : undefined;
+    if (node) {
+      const g = lod === "min" ? DROP_BAR.far : DROP_BAR.near;
+      const { width: w, height: h } = layout.sizes;
+      const before = dropState === "before";
+      const x = node.stacked ? node.x - g.over : before ? node.x - g.gap - g.thick : node.x + w + g.gap;
+      const y = !node.stacked ? node.y - g.over : before ? node.y - g.gapStacked - g.thick : node.y + h + g.gapStacked;
+      const dir = node.stacked ? "h" : "v";
+      if (bar.dataset.dir !== dir) bar.dataset.dir = dir;
+      bar.style.transform = `translate(${x}px, ${y}px)`;
+      bar.dataset.show = "true";
+    } else if (bar.dataset.show) {
+      delete bar.dataset.show;
+    }
+    const find = (id: string | null) => (id ? layer.querySelector<HTMLElement>(`.oc-card[data-id="${CSS.escape(id)}"]`) : null);
+    const m = marked.current;
+    const target = dropState ? find(dropTargetId) : null;
+    const source = find(dragSourceId);
+    if (m.target && m.target !== target) delete m.target.dataset.drop;
+    if (target && target.dataset.drop !== dropState) target.dataset.drop = dropState!;
+    if (m.source && m.source !== source) delete m.source.dataset.dragging;
+    if (source && !source.dataset.dragging) source.dataset.dragging = "true";
+    marked.current = { target, source };
+  });
 
   return (
     <div
@@ -755,7 +826,7 @@ function Chart({ state }: { state: PlanState }) {
         onDragEnd={onDragEnd}
       >
         <div className="oc-scroll-room" aria-hidden="true" />
-        <div ref={layerRef} className="oc-layer">
+        <div ref={layerRef} className="oc-layer" data-lod={lod}>
           <Lines layout={layout} edges={edges} chainEdges={chainEdges} dotted={dotted} />
           <Cards
             models={shown}
@@ -765,10 +836,9 @@ function Chart({ state }: { state: PlanState }) {
             matchSet={matchSet}
             chain={chain}
             query={search}
-            dropTarget={drag?.target ?? null}
-            dropState={dropState}
-            dragSource={dragSourceId}
+            lod={lod}
           />
+          <div ref={dropBarRef} className="oc-drop-bar" aria-hidden="true" />
         </div>
       </div>
 
@@ -914,14 +984,15 @@ interface CardsProps {
   matchSet: Set<string>;
   chain: Set<string> | null;
   query: string;
-  dropTarget: string | null;
-  dropState: DropState;
-  dragSource: string | null;
+  lod: Lod;
 }
 
+// The cards sit in a wrapper that mounts with the first of them: React then builds all of them
+// off-document and inserts them at once (into an existing parent, it would place each one).
 const Cards = memo(function Cards(p: CardsProps) {
+  if (p.models.length === 0) return null;
   return (
-    <>
+    <div className="oc-cards">
       {p.models.map((m) => {
         const search: SearchState = !p.chain ? null : p.matchSet.has(m.id) ? "match" : p.chain.has(m.id) ? "chain" : "dim";
         return (
@@ -933,12 +1004,11 @@ const Cards = memo(function Cards(p: CardsProps) {
             tabbable={m.id === p.tabbable}
             search={search}
             query={search === "match" ? p.query : ""}
-            drop={m.id === p.dropTarget ? p.dropState : null}
-            dragging={m.id === p.dragSource}
+            lod={p.lod}
           />
         );
       })}
-    </>
+    </div>
   );
 });
 

@@ -225,10 +225,14 @@ export function layoutTree(
   // Compact layout: five or more narrow branches under the root (a card, or a card over a
   // column) wrap into rows of at most four instead of one long row.
   if (options.stackLeaves && !folded.has(rootDatum.id) && rootDatum.kids.length >= WRAP_MIN) {
-    const branches = rootDatum.kids.map(tidy);
-    if (branches.every((b) => b.maxX - b.minX <= 2 * stepX - sizes.gapX + 1e-6)) {
-      return wrapRoot(rootDatum, branches, sizes);
+    // Laid out one by one, stopping at the first wide branch (a big plan need not lay out twice).
+    const branches: Branch[] = [];
+    for (const kid of rootDatum.kids) {
+      const b = tidy(kid);
+      if (b.maxX - b.minX > 2 * stepX - sizes.gapX + 1e-6) break;
+      branches.push(b);
     }
+    if (branches.length === rootDatum.kids.length) return wrapRoot(rootDatum, branches, sizes);
   }
 
   const all = tidy(rootDatum);

@@ -34,6 +34,16 @@ export interface CardModel {
 export function cardModels(doc: PlanDoc, findings: Finding[], layout: TreeLayout, lang: Lang): CardModel[] {
   const filled = filledCounts(doc);
   const positions = new Map(doc.positions.map((p) => [p.id, p]));
+  // Each department's name and colour once, not looked up again for each card.
+  const depts = new Map<string | null, { name: string; color: string }>();
+  const deptOf = (p: PlanDoc["positions"][number]) => {
+    let d = depts.get(p.department);
+    if (!d) {
+      d = { name: departmentName(departmentOf(doc, p), lang), color: departmentColor(doc, p) };
+      depts.set(p.department, d);
+    }
+    return d;
+  };
   const warn = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.position || f.severity === "info") continue;
@@ -46,6 +56,7 @@ export function cardModels(doc: PlanDoc, findings: Finding[], layout: TreeLayout
     const p = positions.get(n.id);
     if (!p) continue;
     const fs = warn.get(p.id) ?? [];
+    const dept = deptOf(p);
     out.push({
       id: p.id,
       x: n.x,
@@ -54,8 +65,8 @@ export function cardModels(doc: PlanDoc, findings: Finding[], layout: TreeLayout
       posinset: n.index + 1,
       setsize: n.siblings,
       title: title(p, lang),
-      dept: departmentName(departmentOf(doc, p), lang),
-      color: departmentColor(doc, p),
+      dept: dept.name,
+      color: dept.color,
       filled: filled.get(p.id) ?? 0,
       headcount: p.headcount,
       warnCount: fs.length,

@@ -1,0 +1,211 @@
+// The benchmark page: one of two renderers (?lib=orgplan or ?lib=d3), the same generated plan.
+// bench/run.mjs drives it through `window.__bench`; nothing here starts on its own.
+import { createRoot } from "react-dom/client";
+import { StrictMode } from "react";
+import { OrgChart } from "d3-org-chart";
+import "../src/styles.css";
+import { ChartView } from "../src/features/chart";
+import { useApp } from "../src/lib/store";
+import { DEFAULT_SIZES, layoutTree } from "../src/features/chart/layout";
+import { visibleRect } from "../src/features/chart/viewport";
+import { BENCH_SIZE, benchPlan, flatRows, treeStats } from "./tree";
+import type { FlatRow } from "./tree";
+
+export interface RenderResult {
+  lib: string;
+  /** From just before the renderer gets the data to the end of the first frame that shows all
+   * of it (all node groups for d3-org-chart; every card in view for OrgPlan). */
+  ms: number;
+  /** Until the DOM was built (the rest is style, layout and paint of the frame that shows it). */
+  buildMs: number;
+  /** Cards / node groups in the DOM at that frame. */
+  inDom: number;
+  /** OrgPlan: cards the layout puts inside the viewport, and how many of them were missing. */
+  inView?: number;
+  missing?: number;
+  zoom?: number;
+}
+
+const stage = document.getElementById("stage")!;
+const params = new URLSearchParams(location.search);
+const lib = params.get("lib") ?? "orgplan";
+const doc = benchPlan(Number(params.get("size") ?? BENCH_SIZE));
+
+const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+/** Resolves when the first animation frame in which `done()` holds has been rendered: checked in
+ * the frame's requestAnimationFrame callback; a task posted from there runs once the browser has
+ * done that frame's style, layout and paint. */
+function settled(done: () => boolean): Promise<number> {
+  return new Promise((resolve) => {
+    const tick = () => {
+      if (!done()) {
+        requestAnimationFrame(tick);
+        return;
+      }
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(performance.now());
+      ch.port2.postMessage(0);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** When the DOM last changed (for the split between building it and the frame that shows it). */
+let lastMutation = 0;
+new MutationObserver(() => (lastMutation = performance.now())).observe(stage, { childList: true, subtree: true });
+
+async function renderOrgPlan(): Promise<RenderResult> {
+  const t0 = performance.now();
+  useApp.setState({
+    current: { doc, findings: [], history: { undo: null, redo: null }, created: null },
+    loading: false,
+    collapsed: [],
+  });
+  const t1 = await settled(() => document.querySelector(".oc-card") !== null);
+  // Check the frame was complete: every card the layout puts in view is in the DOM.
+  const vp = document.querySelector<HTMLElement>(".oc-viewport")!;
+  const layer = document.querySelector<HTMLElement>(".oc-layer")!;
+  const m = /translate3d\(([-\d.e]+)px, ([-\d.e]+)px, 0px\) scale\(([-\d.e]+)\)/.exec(layer.style.transform);
+  const view = m ? { x: +m[1], y: +m[2], k: +m[3] } : { x: 0, y: 0, k: 1 };
+  const r = vp.getBoundingClientRect();
+  const seen = visibleRect(view, r.width, r.height);
+  const layout = layoutTree(doc, [], DEFAULT_SIZES, { stackLeaves: true });
+  const { width: w, height: h } = layout.sizes;
+  const want = layout.nodes.filter((n) => n.x + w >= seen.minX && n.x <= seen.maxX && n.y + h >= seen.minY && n.y <= seen.maxY);
+  const have = new Set(Array.from(document.querySelectorAll<HTMLElement>(".oc-card"), (e) => e.dataset.id));
+  return {
+    lib,
+    ms: t1 - t0,
+    buildMs: lastMutation - t0,
+    inDom: have.size,
+    inView: want.length,
+    missing: want.filter((n) => !have.has(n.id)).length,
+    zoom: view.k,
+  };
+}
+
+let chart: OrgChart<FlatRow> | null = null;
+async function renderD3(): Promise<RenderResult> {
+  const rows = flatRows(doc);
+  const t0 = performance.now();
+  chart!.data(rows).render().fit({ animate: false });
+  const t1 = await settled(() => document.querySelectorAll("g.node").length >= rows.length);
+  return { lib, ms: t1 - t0, buildMs: lastMutation - t0, inDom: document.querySelectorAll("g.node").length };
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Both pages lay out the plan's kind of text once before measuring, in both renderers' fonts, so
+ * neither pays for loading the CJK font inside the measurement (the app has it loaded by then). */
+function warmFonts() {
+  const warm = document.createElement("div");
+  warm.setAttribute("aria-hidden", "true");
+  warm.style.cssText = "position:fixed;left:-10000px;top:0;white-space:nowrap";
+  const sample = "岗位0123456789 部门0123456789 0/3 空缺";
+  for (const font of ["600 13px system-ui, sans-serif", "12px system-ui, sans-serif", "600 14px var(--font)", "12px var(--font)"]) {
+    const span = document.createElement("span");
+    span.style.font = font;
+    span.textContent = sample;
+    warm.append(span);
+  }
+  document.body.append(warm);
+  void warm.offsetWidth;
+}
+
+async function setup() {
+  warmFonts();
+  if (lib === "d3") {
+    const { width, height } = DEFAULT_SIZES;
+    chart = new OrgChart<FlatRow>()
+      .container(stage)
+      .svgHeight(stage.getBoundingClientRect().height)
+      .nodeWidth(() => width)
+      .nodeHeight(() => height)
+      .childrenMargin(() => DEFAULT_SIZES.gapY)
+      .siblingsMargin(() => DEFAULT_SIZES.gapX)
+      // No entry animation: the first frame shows every node where it ends up (OrgPlan has none).
+      .duration(0)
+      .nodeContent(
+        ({ data: d }) =>
+          `<div style="box-sizing:border-box;width:${width}px;height:${height}px;background:#fff;border:1px solid #e2e6ec;` +
+          `border-radius:8px;border-top:4px solid ${d.color};padding:8px 12px;font:13px/1.5 system-ui,sans-serif;color:#1d2530">` +
+          `<div style="font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">${esc(d.title)}</div>` +
+          `<div style="display:flex;justify-content:space-between;color:#556170;font-size:12px">` +
+          `<span>${esc(d.dept)}</span><span>${d.filled}/${d.headcount}</span></div></div>`,
+      );
+  } else {
+    useApp.setState({ current: null, loading: false, collapsed: [], selected: null, search: "" });
+    createRoot(stage).render(
+      <StrictMode>
+        <ChartView autoFold={false} />
+      </StrictMode>,
+    );
+  }
+  await frame();
+  await frame();
+}
+
+// Frame probe for the drag: the time of every animation frame, and how many dragover events
+// the page handled since the one before.
+let frames: { t: number; events: number }[] = [];
+let dragEvents = 0;
+let probing = false;
+window.addEventListener("dragover", () => void dragEvents++, true);
+function startProbe() {
+  frames = [];
+  dragEvents = 0;
+  probing = true;
+  const loop = () => {
+    if (!probing) return;
+    frames.push({ t: performance.now(), events: dragEvents });
+    dragEvents = 0;
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+}
+function stopProbe() {
+  probing = false;
+  return frames;
+}
+
+/** Where to drag in OrgPlan: a department head's card, and the chart's extent on screen. */
+function dragPlan() {
+  const cards = Array.from(document.querySelectorAll<HTMLElement>(".oc-card"));
+  const onScreen = cards.filter((c) => {
+    const r = c.getBoundingClientRect();
+    return r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight;
+  });
+  const heads = onScreen.filter((c) => c.getAttribute("aria-level") === "2");
+  const from = heads[Math.floor(heads.length * 0.1)].getBoundingClientRect();
+  const deepest = onScreen.filter((c) => c.getAttribute("aria-level") === "3").map((c) => c.getBoundingClientRect());
+  const rowY = deepest.reduce((a, r) => a + r.top + r.height / 2, 0) / deepest.length;
+  return {
+    from: { x: from.left + from.width / 2, y: from.top + from.height / 2 },
+    rowY,
+    right: Math.min(innerWidth - 80, Math.max(...deepest.map((r) => r.right))),
+    onScreen: onScreen.length,
+    zoom: +(/scale\(([-\d.e]+)\)/.exec(document.querySelector<HTMLElement>(".oc-layer")!.style.transform)?.[1] ?? 1),
+  };
+}
+
+declare global {
+  interface Window {
+    __bench: {
+      ready: Promise<void>;
+      render(): Promise<RenderResult>;
+      stats: ReturnType<typeof treeStats>;
+      startProbe(): void;
+      stopProbe(): { t: number; events: number }[];
+      dragPlan(): ReturnType<typeof dragPlan>;
+    };
+  }
+}
+
+window.__bench = {
+  ready: setup(),
+  render: () => (lib === "d3" ? renderD3() : renderOrgPlan()),
+  stats: treeStats(doc),
+  startProbe,
+  stopProbe,
+  dragPlan,
+};
