@@ -1,11 +1,15 @@
 //! OrgPlan's documents. [`model`] says what each document contains; the other modules render
-//! it: Markdown, HTML and CSV in [`text`], the chart in [`svg`]. Nothing here does IO: each
-//! export returns bytes (or several named files) for the caller to write.
+//! it: Markdown, HTML and CSV in [`text`], Word in [`docx`], Excel in [`xlsx`], the chart in
+//! [`svg`]. Nothing here does IO: each export returns bytes (or several named files) for the
+//! caller to write.
 
+pub mod docx;
 pub mod labels;
 pub mod model;
+mod ooxml;
 pub mod svg;
 pub mod text;
+pub mod xlsx;
 
 use chrono::NaiveDate;
 use orgplan_core::{Id, Lang, PlanDoc};
@@ -18,6 +22,10 @@ pub enum Format {
     Html,
     Csv,
     Svg,
+    /// Job descriptions as a Word document.
+    Docx,
+    /// The sheets as one Excel workbook.
+    Xlsx,
 }
 
 impl Format {
@@ -28,6 +36,8 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Svg => "svg",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -45,6 +55,9 @@ pub struct Options {
 pub enum ExportError {
     #[error("no position {0} in this plan")]
     NoPosition(Id),
+    /// The DOCX or XLSX library refused to build the file (not expected with valid plans).
+    #[error("could not build the {0} file: {1}")]
+    Build(&'static str, String),
 }
 
 /// What an export produces: one file, or several named files (CSV: one a sheet).
@@ -66,6 +79,13 @@ pub fn export(doc: &PlanDoc, format: Format, opts: &Options) -> Result<Output, E
         Format::Md => Output::File(text::markdown(&jds(), opts.lang).into_bytes()),
         Format::Html => Output::File(text::html(&jds(), opts.lang).into_bytes()),
         Format::Svg => Output::File(svg::chart(doc, opts.lang).into_bytes()),
+        Format::Docx => Output::File(
+            docx::job_descriptions(&jds(), opts.lang).map_err(|e| ExportError::Build("docx", e))?,
+        ),
+        Format::Xlsx => Output::File(
+            xlsx::workbook(&model::sheets(doc, opts.lang))
+                .map_err(|e| ExportError::Build("xlsx", e))?,
+        ),
         Format::Csv => Output::Files(
             model::sheets(doc, opts.lang)
                 .iter()

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Renders a template's job descriptions (DOCX) and sheets (XLSX) the way a person sees them:
+# exported by the orgplan-export `render` example, converted to PDF by LibreOffice (headless)
+# and to PNG pages (80 dpi) by pdftoppm, so the pages can be looked at.
+#
+#   scripts/render-docs.sh [OUT_DIR] [TEMPLATE] [zh|en]     (defaults: target/render team-8 zh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+out="${1:-target/render}"
+template="${2:-team-8}"
+lang="${3:-zh}"
+
+# LibreOffice (Writer, Calc), pdftoppm, Chinese fonts and Carlito (metric-compatible with
+# Calibri); apt_install only installs what is missing.
+apt_install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk \
+  fonts-crosextra-carlito
+
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+step "export $template ($lang) to DOCX and XLSX"
+cargo run -q -p orgplan-export --example render -- "$out" "$template" "$lang"
+
+# A private LibreOffice profile, so a running office or a stale profile does not interfere.
+profile="$(mktemp -d)"
+trap 'rm -rf "$profile"' EXIT
+for ext in docx xlsx; do
+  step "LibreOffice: $template.$ext → PDF"
+  soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf \
+    --outdir "$out" "$out/$template.$ext" >/dev/null
+  test -s "$out/$template.pdf" && mv "$out/$template.pdf" "$out/$template-$ext.pdf"
+  rm -f "$out/$template-$ext"-page-*.png
+  pdftoppm -r 80 -png "$out/$template-$ext.pdf" "$out/$template-$ext-page"
+done
+
+step "pages"
+ls -1 "$out"/*.png
