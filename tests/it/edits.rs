@@ -299,6 +299,7 @@ fn bad_text_and_numbers_are_refused() {
                 target: "3.0".into(),
                 cycle: orgplan_core::Cycle::Monthly,
                 source: String::new(),
+                goal: None,
             }]),
             ..Default::default()
         },

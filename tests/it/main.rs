@@ -1,6 +1,7 @@
 //! OrgPlan's integration tests, in one binary.
 
 mod common;
+mod consultant;
 mod corpus;
 mod desktop_config;
 mod edits;

@@ -241,6 +241,7 @@ fn weight_total_counts_every_kpi() {
         target: String::new(),
         cycle: orgplan_core::Cycle::Monthly,
         source: String::new(),
+        goal: None,
     };
     let mut p = orgplan_core::Position::blank(Uuid::new_v4(), "x");
     p.kpis = vec![k(40), k(35), k(25)];

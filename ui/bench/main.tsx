@@ -57,7 +57,13 @@ new MutationObserver(() => (lastMutation = performance.now())).observe(stage, { 
 async function renderOrgPlan(): Promise<RenderResult> {
   const t0 = performance.now();
   useApp.setState({
-    current: { doc, findings: [], history: { undo: null, redo: null }, created: null },
+    current: {
+      doc,
+      findings: [],
+      cost: { departments: [], headcount: 0, monthly: { min: 0, max: 0 }, yearly: { min: 0, max: 0 }, unpriced: 0 },
+      history: { undo: null, redo: null },
+      created: null,
+    },
     loading: false,
     collapsed: [],
   });

@@ -56,12 +56,13 @@ export function benchPlan(size = BENCH_SIZE, seed = SEED): PlanDoc {
       department,
       headcount,
       grade: `P${int(3, 8)}`,
+      lineage: null,
       purpose: "",
       duties: [],
       requirements: [],
       kpis: [
-        { metric: `指标${n}-A`, weight: 60, target: "≥ 95%", cycle: "monthly", source: "" },
-        { metric: `指标${n}-B`, weight: 40, target: "≥ 90%", cycle: "quarterly", source: "" },
+        { metric: `指标${n}-A`, weight: 60, target: "≥ 95%", cycle: "monthly", source: "", goal: null },
+        { metric: `指标${n}-B`, weight: 40, target: "≥ 90%", cycle: "quarterly", source: "", goal: null },
       ],
       dotted: [],
       collaborations: [],
@@ -101,12 +102,15 @@ export function benchPlan(size = BENCH_SIZE, seed = SEED): PlanDoc {
       stage: "scale",
       goal_notes: "",
       template: null,
+      logo: null,
+      scenario_of: null,
       created_at: now,
       updated_at: now,
     },
     departments,
     positions,
     people,
+    goals: [],
   };
 }
 

@@ -1,11 +1,16 @@
 //! Command bodies and their argument and result types. Each body resolves the plan, turns its
 //! arguments into one core edit or query, and runs it through the store.
 
+use orgplan_core::cascade::{cascade, CascadeNode};
+use orgplan_core::compare::{compare, Comparison};
+use orgplan_core::cost::{cost, Cost};
+use orgplan_core::edit::GoalPatch;
 use orgplan_core::layout::{layout, Layout, LayoutOptions};
+use orgplan_core::periods::{split, PeriodTarget};
 use orgplan_core::templates::{self, Role, TemplateInfo};
 use orgplan_core::{
-    file, validate, DepartmentPatch, Edit, Finding, Id, Lang, PlanDoc, PlanPatch, Position,
-    PositionPatch,
+    file, validate, Cycle, DepartmentPatch, Direction, Edit, Finding, Goal, GoalKind, GoalUnit, Id,
+    Lang, PlanDoc, PlanPatch, Position, PositionPatch,
 };
 use orgplan_store::{History, PlanSummary, StoreError};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -27,6 +32,8 @@ fn store_err(ctx: &Ctx) -> impl Fn(StoreError) -> ApiError + '_ {
 pub struct PlanState {
     pub doc: PlanDoc,
     pub findings: Vec<Finding>,
+    /// Payroll per department and in total, from the pay bands.
+    pub cost: Cost,
     pub history: History,
     pub created: Option<Id>,
 }
@@ -79,6 +86,85 @@ pub struct CreatePlanArgs {
 pub struct DuplicatePlanArgs {
     pub plan: String,
     pub name: Option<String>,
+    /// Makes the copy a scenario of the plan (方案的备选方案), to compare against it.
+    pub scenario: Option<bool>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct CompareArgs {
+    /// The plan before (by id or unique name).
+    pub a: String,
+    /// The plan after.
+    pub b: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct AddGoalArgs {
+    pub plan: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub parent: Option<Id>,
+    pub kind: GoalKind,
+    pub unit: Option<GoalUnit>,
+    pub direction: Option<Direction>,
+    pub target: f64,
+    pub period: Option<Cycle>,
+}
+
+/// `{plan, goal, ...fields}` with the fields of [`GoalPatch`].
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct UpdateGoalArgs {
+    pub plan: String,
+    pub goal: Id,
+    #[serde(flatten)]
+    pub patch: GoalPatch,
+}
+
+/// Takes `key` out of `map`, for arguments whose other fields are a flattened patch.
+fn take_field<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    map: &mut Map<String, Value>,
+    key: &'static str,
+) -> Result<T, E> {
+    let v = map.remove(key).ok_or_else(|| E::missing_field(key))?;
+    serde_json::from_value(v).map_err(E::custom)
+}
+
+/// What is left of `map`, read as a patch (which refuses unknown fields).
+fn rest<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    map: Map<String, Value>,
+) -> Result<T, E> {
+    serde_json::from_value(Value::Object(map)).map_err(E::custom)
+}
+
+impl<'de> Deserialize<'de> for UpdateGoalArgs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut map = Map::<String, Value>::deserialize(d)?;
+        Ok(UpdateGoalArgs {
+            plan: take_field(&mut map, "plan")?,
+            goal: take_field(&mut map, "goal")?,
+            patch: rest(map)?,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct GoalArg {
+    pub plan: String,
+    pub goal: Id,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct GoalPeriodsArgs {
+    pub plan: String,
+    pub goal: Id,
+    /// The calendar year; this year when absent.
+    pub year: Option<i32>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
@@ -135,18 +221,11 @@ pub struct UpdatePositionArgs {
 
 impl<'de> Deserialize<'de> for UpdatePositionArgs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
         let mut map = Map::<String, Value>::deserialize(d)?;
-        let plan = map
-            .remove("plan")
-            .ok_or_else(|| D::Error::missing_field("plan"))?;
-        let position = map
-            .remove("position")
-            .ok_or_else(|| D::Error::missing_field("position"))?;
         Ok(UpdatePositionArgs {
-            plan: serde_json::from_value(plan).map_err(D::Error::custom)?,
-            position: serde_json::from_value(position).map_err(D::Error::custom)?,
-            patch: serde_json::from_value(Value::Object(map)).map_err(D::Error::custom)?,
+            plan: take_field(&mut map, "plan")?,
+            position: take_field(&mut map, "position")?,
+            patch: rest(map)?,
         })
     }
 }
@@ -161,14 +240,10 @@ pub struct UpdatePlanArgs {
 
 impl<'de> Deserialize<'de> for UpdatePlanArgs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
         let mut map = Map::<String, Value>::deserialize(d)?;
-        let plan = map
-            .remove("plan")
-            .ok_or_else(|| D::Error::missing_field("plan"))?;
         Ok(UpdatePlanArgs {
-            plan: serde_json::from_value(plan).map_err(D::Error::custom)?,
-            patch: serde_json::from_value(Value::Object(map)).map_err(D::Error::custom)?,
+            plan: take_field(&mut map, "plan")?,
+            patch: rest(map)?,
         })
     }
 }
@@ -275,6 +350,7 @@ fn state(ctx: &Ctx, doc: PlanDoc, created: Option<Id>) -> R<PlanState> {
     let history = ctx.store.history(doc.plan.id).map_err(store_err(ctx))?;
     Ok(PlanState {
         findings: validate(&doc),
+        cost: cost(&doc),
         doc,
         history,
         created,
@@ -340,6 +416,14 @@ pub fn duplicate_plan(ctx: &mut Ctx, a: DuplicatePlanArgs) -> R<PlanState> {
     let doc = ctx.store.load(id).map_err(store_err(ctx))?;
     let mut copy = file::import(&file::export(&doc), orgplan_store::stored_now())
         .map_err(|e| ApiError::bad_file(&e, ctx.lang))?;
+    // Both are in tree order: each copied position remembers the seat it came from, so the
+    // two plans can be compared.
+    for (c, p) in copy.positions.iter_mut().zip(&doc.positions) {
+        c.lineage = Some(p.lineage.clone().unwrap_or_else(|| p.id.to_string()));
+    }
+    if a.scenario == Some(true) {
+        copy.plan.scenario_of = Some(id);
+    }
     copy.plan.name = a.name.unwrap_or_else(|| match ctx.lang {
         Lang::Zh => format!("{}（副本）", doc.plan.name),
         Lang::En => format!("{} (copy)", doc.plan.name),
@@ -482,6 +566,64 @@ pub fn redo(ctx: &mut Ctx, a: PlanArg) -> R<PlanState> {
     state(ctx, doc, None)
 }
 
+pub fn compare_plans(ctx: &mut Ctx, a: CompareArgs) -> R<Comparison> {
+    let (ia, ib) = (resolve(ctx, &a.a)?, resolve(ctx, &a.b)?);
+    let da = ctx.store.load(ia).map_err(store_err(ctx))?;
+    let db = ctx.store.load(ib).map_err(store_err(ctx))?;
+    Ok(compare(&da, &db, ctx.lang))
+}
+
+pub fn add_goal(ctx: &mut Ctx, a: AddGoalArgs) -> R<PlanState> {
+    let id = Uuid::new_v4();
+    let unit = a.unit.unwrap_or(match a.kind {
+        GoalKind::Gmv | GoalKind::Basket => GoalUnit::Yuan,
+        GoalKind::Traffic => GoalUnit::Count,
+        _ => GoalUnit::Percent,
+    });
+    let goal = Goal {
+        id,
+        parent: a.parent,
+        name: a.name,
+        name_en: a.name_en.unwrap_or_default(),
+        kind: a.kind,
+        unit,
+        direction: a.direction.unwrap_or(match a.kind {
+            GoalKind::PromotionCost => Direction::AtMost,
+            _ => Direction::AtLeast,
+        }),
+        target: a.target,
+        period: a.period.unwrap_or(Cycle::Monthly),
+    };
+    edit(ctx, &a.plan, Edit::AddGoal { goal }, Some(id))
+}
+
+pub fn plan_cascade(ctx: &mut Ctx, a: PlanArg) -> R<Vec<CascadeNode>> {
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    Ok(cascade(&doc))
+}
+
+pub fn goal_periods(ctx: &mut Ctx, a: GoalPeriodsArgs) -> R<Vec<PeriodTarget>> {
+    use chrono::Datelike;
+    let id = resolve(ctx, &a.plan)?;
+    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let goal = doc.goal(a.goal).ok_or_else(|| {
+        ApiError::from_store(
+            orgplan_core::EditError::not_found("goal", a.goal).into(),
+            ctx.lang,
+        )
+    })?;
+    let year = a.year.unwrap_or_else(|| chrono::Utc::now().year());
+    if !(2000..=2100).contains(&year) {
+        return Err(invalid(
+            ctx,
+            "年份须在 2000 到 2100 之间",
+            "the year must be from 2000 to 2100",
+        ));
+    }
+    Ok(split(goal, year))
+}
+
 pub fn list_templates(_: &mut Ctx, _: NoArgs) -> R<Vec<TemplateInfo>> {
     Ok(templates::templates())
 }
@@ -521,4 +663,6 @@ edit_handlers! {
         patch: DepartmentPatch { name: a.name, name_en: a.name_en, color: a.color },
     };
     remove_department(DepartmentArg) => |a| Edit::RemoveDepartment { department: a.department };
+    update_goal(UpdateGoalArgs) => |a| Edit::UpdateGoal { goal: a.goal, patch: a.patch };
+    remove_goal(GoalArg) => |a| Edit::RemoveGoal { goal: a.goal };
 }

@@ -179,4 +179,10 @@ commands! {
     redo(PlanArg) -> PlanState;
     list_templates(NoArgs) -> Vec<orgplan_core::templates::TemplateInfo>;
     list_roles(NoArgs) -> Vec<orgplan_core::templates::Role>;
+    compare_plans(CompareArgs) -> orgplan_core::compare::Comparison;
+    add_goal(AddGoalArgs) -> PlanState;
+    update_goal(UpdateGoalArgs) -> PlanState;
+    remove_goal(GoalArg) -> PlanState;
+    plan_cascade(PlanArg) -> Vec<orgplan_core::cascade::CascadeNode>;
+    goal_periods(GoalPeriodsArgs) -> Vec<orgplan_core::periods::PeriodTarget>;
 }

@@ -100,6 +100,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare two plans: positions added, removed, moved, renamed, resized, duties that
+    /// changed hands, seats that split (along the growth path), hiring order and payroll.
+    Compare {
+        /// The plan before (id or unique name).
+        plan_a: String,
+        /// The plan after.
+        plan_b: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a plan to a file.
     Export {
         plan: String,
@@ -313,6 +323,24 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 print!("{}", orgplan_core::file::export(&doc));
             } else {
                 print!("{}", render::tree_text(&doc, lang));
+            }
+        }
+        Command::Compare {
+            plan_a,
+            plan_b,
+            json,
+        } => {
+            let out = call(
+                &mut ctx,
+                "compare_plans",
+                json!({ "a": plan_a, "b": plan_b }),
+            )?;
+            if json {
+                println!("{}", pretty(&out));
+            } else {
+                let c: orgplan_core::compare::Comparison =
+                    serde_json::from_value(out).expect("a comparison reads back");
+                print!("{}", render::compare_text(&c, lang));
             }
         }
         Command::Validate { plan, json } => {

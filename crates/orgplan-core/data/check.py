@@ -28,12 +28,13 @@ CYCLES = {"daily", "weekly", "monthly", "quarterly", "yearly"}
 STAGES = {"startup", "growth", "scale"}
 GRADES = {"M1", "M2", "M3", "P1", "P2", "P3"}
 
-TOP_KEYS = {"format", "version", "plan", "departments", "positions", "people"}
+TOP_KEYS = {"format", "version", "plan", "departments", "positions", "people", "goals"}
+GOAL_KEYS = {"id", "parent", "name", "name_en", "kind", "unit", "direction", "target", "period"}
 PLAN_KEYS = {"name", "company", "target_size", "stage", "goal_notes", "template"}
 DEPT_KEYS = {"id", "name", "name_en", "color"}
 POS_KEYS = {"id", "title", "title_en", "department", "parent", "headcount", "grade", "purpose",
             "duties", "requirements", "kpis", "dotted", "collaborations", "escalations",
-            "functions", "pay_band", "notes"}
+            "functions", "pay_band", "notes", "lineage"}
 KPI_KEYS = {"metric", "weight", "target", "cycle", "source"}
 PERSON_KEYS = {"id", "name", "assignments"}
 ROLE_KEYS = {"id", "title", "title_en", "function", "functions", "grade", "purpose", "duties",
@@ -162,7 +163,8 @@ def check_requirements(reqs, where, rep):
         zh_text(r, f"{where}[{i}]", rep, 6, 60, sentence=True)
 
 
-def check_kpis(kpis, where, rep):
+def check_kpis(kpis, where, rep, goals=None):
+    """KPIs of a template link to one of its `goals` (a set of ids); roles have no goals."""
     if not isinstance(kpis, list) or not 2 <= len(kpis) <= 5:
         rep.err(where, f"2–5 KPIs required, got {len(kpis) if isinstance(kpis, list) else kpis!r}")
         return
@@ -170,8 +172,10 @@ def check_kpis(kpis, where, rep):
     metrics = set()
     for i, k in enumerate(kpis):
         w = f"{where}[{i}]"
-        if not check_keys(k, KPI_KEYS, w, rep):
+        if not check_keys(k, KPI_KEYS if goals is None else KPI_KEYS | {"goal"}, w, rep):
             continue
+        if goals is not None and k["goal"] is not None and k["goal"] not in goals:
+            rep.err(f"{w}.goal", f"no goal {k['goal']!r} in this template")
         zh_text(k["metric"], f"{w}.metric", rep, 2, 30)
         if k["metric"] in metrics:
             rep.err(w, f"duplicate metric {k['metric']!r}")
@@ -383,7 +387,7 @@ def check_template(name, data, rep, colors_by_dept):
         zh_text(p["purpose"], f"{pw}.purpose", rep, 10, 60, sentence=True)
         check_duties(p["duties"], f"{pw}.duties", rep)
         check_requirements(p["requirements"], f"{pw}.requirements", rep)
-        check_kpis(p["kpis"], f"{pw}.kpis", rep)
+        check_kpis(p["kpis"], f"{pw}.kpis", rep, {g["id"] for g in data.get("goals", [])})
 
         dotted = p["dotted"]
         if not isinstance(dotted, list) or len(dotted) > 2:

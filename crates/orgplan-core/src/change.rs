@@ -5,20 +5,41 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Department, Id, Person, PlanDoc, PlanMeta, Position};
+use crate::model::{Department, Goal, Id, Person, PlanDoc, PlanMeta, Position};
 
 /// One row written or removed. `ord` is the place among siblings (positions) or in the list
 /// (departments, people).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "op")]
 pub enum Change {
-    Plan { plan: PlanMeta },
-    Department { ord: usize, department: Department },
-    DepartmentRemoved { id: Id },
-    Position { ord: usize, position: Box<Position> },
-    PositionRemoved { id: Id },
-    Person { ord: usize, person: Person },
-    PersonRemoved { id: Id },
+    Plan {
+        plan: PlanMeta,
+    },
+    Department {
+        ord: usize,
+        department: Department,
+    },
+    DepartmentRemoved {
+        id: Id,
+    },
+    Position {
+        ord: usize,
+        position: Box<Position>,
+    },
+    PositionRemoved {
+        id: Id,
+    },
+    Person {
+        ord: usize,
+        person: Person,
+    },
+    PersonRemoved {
+        id: Id,
+    },
+    /// The plan's goals, written whole (they are few and edited together with their links).
+    Goals {
+        goals: Vec<Goal>,
+    },
 }
 
 /// The changes that turn `before` into `after`. `updated_at` is not compared: it is the
@@ -30,6 +51,11 @@ pub fn diff(before: &PlanDoc, after: &PlanDoc) -> Vec<Change> {
     if a != after.plan {
         out.push(Change::Plan {
             plan: after.plan.clone(),
+        });
+    }
+    if before.goals != after.goals {
+        out.push(Change::Goals {
+            goals: after.goals.clone(),
         });
     }
     rows(
@@ -104,6 +130,7 @@ pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
     let mut positions = ordered(&doc.positions, |p| p.id, |_, i| sib[i]);
     let mut people = ordered(&doc.people, |p| p.id, |_, i| i);
     let mut plan = doc.plan.clone();
+    let mut goals = doc.goals.clone();
     for change in changes {
         match change {
             Change::Plan { plan: p } => {
@@ -129,6 +156,7 @@ pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
             Change::PersonRemoved { id } => {
                 people.remove(id);
             }
+            Change::Goals { goals: g } => goals = g.clone(),
         }
     }
     let mut next = PlanDoc {
@@ -136,6 +164,7 @@ pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
         departments: sorted(departments),
         positions: sorted(positions),
         people: sorted(people),
+        goals,
     };
     next.normalize();
     next

@@ -120,10 +120,23 @@ pub fn check_doc_with(doc: &PlanDoc, texts: &dyn Fn(&Position) -> bool) -> Resul
         }
     }
 
+    if let Some(logo) = &meta.logo {
+        check_logo(logo)?;
+    }
+    let goals = check_goals(doc)?;
+
     check_count("positions", doc.positions.len(), MAX_POSITIONS)?;
     let index = check_tree(doc)?;
     for p in &doc.positions {
         check_position(p, &index, &departments, texts(p))?;
+        if let Some(g) = p
+            .kpis
+            .iter()
+            .filter_map(|k| k.goal)
+            .find(|g| !goals.contains(g))
+        {
+            return Err(EditError::not_found("goal", g));
+        }
     }
 
     check_count("people", doc.people.len(), MAX_POSITIONS)?;
@@ -158,6 +171,97 @@ pub fn check_doc_with(doc: &PlanDoc, texts: &dyn Fn(&Position) -> bool) -> Resul
         }
     }
     Ok(())
+}
+
+/// Largest logo accepted, in bytes of the `data:` URL (about 1 MB of image).
+pub const MAX_LOGO: usize = 1_400_000;
+/// Most goals in one plan.
+pub const MAX_GOALS: usize = 200;
+/// Largest goal target (a yearly GMV of a trillion yuan is out of reach of any store).
+pub const MAX_TARGET: f64 = 1e12;
+
+/// A logo is a PNG, JPEG or WebP image as a base64 `data:` URL of at most [`MAX_LOGO`] bytes.
+pub fn check_logo(logo: &str) -> Result<(), EditError> {
+    if logo.len() > MAX_LOGO {
+        return Err(EditError::invalid(
+            "plan.logo",
+            format!(
+                "the image is {} KB; at most {} KB are allowed",
+                logo.len() * 3 / 4 / 1024,
+                MAX_LOGO * 3 / 4 / 1024
+            ),
+            format!(
+                "图片有 {} KB，最大允许 {} KB",
+                logo.len() * 3 / 4 / 1024,
+                MAX_LOGO * 3 / 4 / 1024
+            ),
+        ));
+    }
+    let body = ["image/png", "image/jpeg", "image/webp"]
+        .iter()
+        .find_map(|t| logo.strip_prefix(&format!("data:{t};base64,")));
+    let Some(body) = body else {
+        return Err(EditError::invalid(
+            "plan.logo",
+            "a logo must be a PNG, JPEG or WebP image",
+            "标志图片须为 PNG、JPEG 或 WebP 格式",
+        ));
+    };
+    let base64 = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=');
+    if body.is_empty() || !body.bytes().all(base64) {
+        return Err(EditError::invalid(
+            "plan.logo",
+            "the image data is not base64",
+            "图片数据不是 base64 编码",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the goals (texts, targets, the sub-goal tree) and returns their ids.
+fn check_goals(doc: &PlanDoc) -> Result<HashSet<Id>, EditError> {
+    check_count("goals", doc.goals.len(), MAX_GOALS)?;
+    let mut ids = HashSet::with_capacity(doc.goals.len());
+    for g in &doc.goals {
+        check_text("goal.name", &g.name, TextKind::Required)?;
+        check_text("goal.name_en", &g.name_en, TextKind::Short)?;
+        if !g.target.is_finite() || g.target < 0.0 || g.target > MAX_TARGET {
+            return Err(EditError::invalid(
+                "goal.target",
+                format!(
+                    "a target is a number from 0 to {MAX_TARGET:e} (got {})",
+                    g.target
+                ),
+                format!("目标值须在 0 到 {MAX_TARGET:e} 之间（现为 {}）", g.target),
+            ));
+        }
+        if !ids.insert(g.id) {
+            return Err(EditError::invalid(
+                "goals",
+                format!("duplicate id {}", g.id),
+                format!("重复的 id {}", g.id),
+            ));
+        }
+    }
+    let parent: HashMap<Id, Option<Id>> = doc.goals.iter().map(|g| (g.id, g.parent)).collect();
+    for g in &doc.goals {
+        let mut at = g.parent;
+        let mut steps = 0;
+        while let Some(id) = at {
+            if id == g.id || steps > doc.goals.len() {
+                return Err(EditError::invalid(
+                    "goal.parent",
+                    format!("「{}」 would be a sub-goal of itself", g.name),
+                    format!("「{}」 不能成为自己的子目标", g.name),
+                ));
+            }
+            at = *parent
+                .get(&id)
+                .ok_or_else(|| EditError::not_found("goal", id))?;
+            steps += 1;
+        }
+    }
+    Ok(ids)
 }
 
 /// Checks the reporting tree and returns the index of each position by id.

@@ -7,8 +7,8 @@ use ts_rs::TS;
 use crate::check::{check_doc_with, label};
 use crate::error::EditError;
 use crate::model::{
-    Collaboration, Department, Escalation, Function, Id, Kpi, PayBand, Person, PlanDoc, Position,
-    Stage,
+    Collaboration, Cycle, Department, Direction, Escalation, Function, Goal, GoalKind, GoalUnit,
+    Id, Kpi, PayBand, Person, PlanDoc, Position, Stage,
 };
 
 /// Fields of a position to change; absent fields stay as they are.
@@ -48,6 +48,26 @@ pub struct PlanPatch {
     pub target_size: Option<u32>,
     pub stage: Option<Stage>,
     pub goal_notes: Option<String>,
+    /// A `data:image/…;base64,…` URL; `null` removes the logo.
+    #[serde(default, deserialize_with = "double_option")]
+    pub logo: Option<Option<String>>,
+}
+
+/// Fields of a goal to change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct GoalPatch {
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub kind: Option<GoalKind>,
+    pub unit: Option<GoalUnit>,
+    pub direction: Option<Direction>,
+    pub target: Option<f64>,
+    pub period: Option<Cycle>,
+    /// `null` makes it a top-level goal.
+    #[serde(default, deserialize_with = "double_option")]
+    pub parent: Option<Option<Id>>,
 }
 
 /// Fields of a department to change.
@@ -151,6 +171,19 @@ pub enum Edit {
     RemoveDepartment {
         department: Id,
     },
+    /// Adds a goal at the end (under `goal.parent`, if set).
+    AddGoal {
+        goal: Goal,
+    },
+    UpdateGoal {
+        goal: Id,
+        patch: GoalPatch,
+    },
+    /// Removes a goal; its sub-goals and the KPI points linked to it move up to its parent
+    /// goal (or become unlinked, for a top-level goal).
+    RemoveGoal {
+        goal: Id,
+    },
 }
 
 impl Edit {
@@ -188,6 +221,9 @@ impl Edit {
             Edit::AddDepartment { .. } => "add_department",
             Edit::UpdateDepartment { .. } => "update_department",
             Edit::RemoveDepartment { .. } => "remove_department",
+            Edit::AddGoal { .. } => "add_goal",
+            Edit::UpdateGoal { .. } => "update_goal",
+            Edit::RemoveGoal { .. } => "remove_goal",
         }
     }
 }
@@ -404,6 +440,67 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
             }
             if let Some(v) = patch.goal_notes {
                 m.goal_notes = v;
+            }
+            if let Some(v) = patch.logo {
+                m.logo = v;
+            }
+        }
+        Edit::AddGoal { goal } => {
+            if doc.goal(goal.id).is_some() {
+                return Err(EditError::invalid(
+                    "goal",
+                    "a goal with this id exists",
+                    "已存在相同 id 的目标",
+                ));
+            }
+            doc.goals.push(goal);
+        }
+        Edit::UpdateGoal { goal, patch } => {
+            let g = doc
+                .goals
+                .iter_mut()
+                .find(|g| g.id == goal)
+                .ok_or_else(|| EditError::not_found("goal", goal))?;
+            if let Some(v) = patch.name {
+                g.name = v;
+            }
+            if let Some(v) = patch.name_en {
+                g.name_en = v;
+            }
+            if let Some(v) = patch.kind {
+                g.kind = v;
+            }
+            if let Some(v) = patch.unit {
+                g.unit = v;
+            }
+            if let Some(v) = patch.direction {
+                g.direction = v;
+            }
+            if let Some(v) = patch.target {
+                g.target = v;
+            }
+            if let Some(v) = patch.period {
+                g.period = v;
+            }
+            if let Some(v) = patch.parent {
+                g.parent = v;
+            }
+        }
+        Edit::RemoveGoal { goal } => {
+            let removed = doc
+                .goal(goal)
+                .ok_or_else(|| EditError::not_found("goal", goal))?
+                .clone();
+            doc.goals.retain(|g| g.id != goal);
+            for g in &mut doc.goals {
+                if g.parent == Some(goal) {
+                    g.parent = removed.parent;
+                }
+            }
+            for k in doc.positions.iter_mut().flat_map(|p| p.kpis.iter_mut()) {
+                if k.goal == Some(goal) {
+                    k.goal = removed.parent;
+                }
             }
         }
         Edit::AddDepartment { department } => {

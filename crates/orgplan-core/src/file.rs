@@ -15,8 +15,8 @@ use crate::check::{check_color, check_doc, check_text, TextKind, MAX_HEADCOUNT, 
 use crate::check::{MAX_DEPARTMENTS, MAX_PAY, MAX_POSITIONS};
 use crate::error::EditError;
 use crate::model::{
-    Assignment, Collaboration, Cycle, Department, Escalation, Function, Kpi, PayBand, Person,
-    PlanDoc, PlanMeta, Position, Stage,
+    Assignment, Collaboration, Cycle, Department, Direction, Escalation, Function, Goal, GoalKind,
+    GoalUnit, Kpi, PayBand, Person, PlanDoc, PlanMeta, Position, Stage,
 };
 
 pub const FORMAT: &str = "orgplan";
@@ -35,6 +35,24 @@ pub struct PlanFile {
     pub positions: Vec<FilePosition>,
     #[serde(default)]
     pub people: Vec<FilePerson>,
+    #[serde(default)]
+    pub goals: Vec<FileGoal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileGoal {
+    pub id: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub kind: GoalKind,
+    pub unit: GoalUnit,
+    pub direction: Direction,
+    pub target: f64,
+    pub period: Cycle,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,6 +68,8 @@ pub struct FilePlan {
     pub goal_notes: String,
     #[serde(default)]
     pub template: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,6 +115,8 @@ pub struct FilePosition {
     pub pay_band: Option<FilePayBand>,
     #[serde(default)]
     pub notes: String,
+    #[serde(default)]
+    pub lineage: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -107,6 +129,8 @@ pub struct FileKpi {
     pub cycle: Cycle,
     #[serde(default)]
     pub source: String,
+    #[serde(default)]
+    pub goal: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -218,6 +242,7 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
             stage: doc.plan.stage,
             goal_notes: doc.plan.goal_notes.clone(),
             template: doc.plan.template.clone(),
+            logo: doc.plan.logo.clone(),
         },
         departments: doc
             .departments
@@ -252,6 +277,7 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
                         target: k.target.clone(),
                         cycle: k.cycle,
                         source: k.source.clone(),
+                        goal: k.goal.as_ref().map(id),
                     })
                     .collect(),
                 dotted: p.dotted.iter().map(id).collect(),
@@ -277,6 +303,7 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
                     max: b.max.into(),
                 }),
                 notes: p.notes.clone(),
+                lineage: p.lineage.clone(),
             })
             .collect(),
         people: doc
@@ -293,6 +320,21 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
                         share: a.share.into(),
                     })
                     .collect(),
+            })
+            .collect(),
+        goals: doc
+            .goals
+            .iter()
+            .map(|g| FileGoal {
+                id: id(&g.id),
+                parent: g.parent.as_ref().map(id),
+                name: g.name.clone(),
+                name_en: g.name_en.clone(),
+                kind: g.kind,
+                unit: g.unit,
+                direction: g.direction,
+                target: g.target,
+                period: g.period,
             })
             .collect(),
     }
@@ -514,6 +556,8 @@ fn from_file(
     let dept_ids = Ids::new("departments", &file.departments, |d| &d.id, new_id)?;
     let pos_ids = Ids::new("positions", &file.positions, |p| &p.id, new_id)?;
     let person_ids = Ids::new("people", &file.people, |p| &p.id, new_id)?;
+    count("goals", file.goals.len(), crate::check::MAX_GOALS)?;
+    let goal_ids = Ids::new("goals", &file.goals, |g| &g.id, new_id)?;
 
     let fp = &file.plan;
     let plan = PlanMeta {
@@ -533,6 +577,8 @@ fn from_file(
             Some(t) => Some(text("plan.template", t, TextKind::Short)?),
             None => None,
         },
+        logo: fp.logo.clone(),
+        scenario_of: None,
         created_at: now,
         updated_at: now,
     };
@@ -587,6 +633,10 @@ fn from_file(
                 target: text(&format!("{kat}.target"), &kpi.target, TextKind::Short)?,
                 cycle: kpi.cycle,
                 source: text(&format!("{kat}.source"), &kpi.source, TextKind::Short)?,
+                goal: match &kpi.goal {
+                    Some(g) => Some(goal_ids.get(&format!("{kat}.goal"), g)?),
+                    None => None,
+                },
             });
         }
         count(&f("dotted"), p.dotted.len(), MAX_ITEMS)?;
@@ -687,6 +737,10 @@ fn from_file(
             functions,
             pay_band,
             notes: text(&f("notes"), &p.notes, TextKind::Long)?,
+            lineage: match &p.lineage {
+                Some(l) => Some(text(&f("lineage"), l, TextKind::Required)?),
+                None => None,
+            },
         });
     }
     match roots.as_slice() {
@@ -737,11 +791,38 @@ fn from_file(
         });
     }
 
+    let mut goals = Vec::with_capacity(file.goals.len());
+    for (i, g) in file.goals.iter().enumerate() {
+        let at = format!("goals[{i}]");
+        if !g.target.is_finite() || g.target < 0.0 || g.target > crate::check::MAX_TARGET {
+            return Err(bad(
+                FileProblem::OutOfRange,
+                format!("{at}.target"),
+                format!("a target is a number from 0 to 1e12 (got {})", g.target),
+            ));
+        }
+        goals.push(Goal {
+            id: goal_ids.get(&format!("{at}.id"), &g.id)?,
+            parent: match &g.parent {
+                Some(p) => Some(goal_ids.get(&format!("{at}.parent"), p)?),
+                None => None,
+            },
+            name: text(&format!("{at}.name"), &g.name, TextKind::Required)?,
+            name_en: text(&format!("{at}.name_en"), &g.name_en, TextKind::Short)?,
+            kind: g.kind,
+            unit: g.unit,
+            direction: g.direction,
+            target: g.target,
+            period: g.period,
+        });
+    }
+
     let mut doc = PlanDoc {
         plan,
         departments,
         positions,
         people,
+        goals,
     };
     doc.normalize();
     check_doc(&doc).map_err(|e| {

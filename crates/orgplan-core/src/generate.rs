@@ -97,12 +97,15 @@ pub fn generate(n: usize, seed: u64, now: DateTime<Utc>) -> PlanDoc {
             stage: Stage::Scale,
             goal_notes: String::new(),
             template: None,
+            logo: None,
+            scenario_of: None,
             created_at: now,
             updated_at: now,
         },
         departments,
         positions,
         people,
+        goals: Vec::new(),
     };
     doc.normalize();
     doc
@@ -127,6 +130,7 @@ fn position(rng: &mut Rng, i: usize, parent: Option<Uuid>, department: Option<Uu
             target: "≥ 100%".into(),
             cycle: Cycle::Monthly,
             source: "生意参谋".into(),
+            goal: None,
         },
         Kpi {
             metric: "工作质量".into(),
@@ -134,6 +138,7 @@ fn position(rng: &mut Rng, i: usize, parent: Option<Uuid>, department: Option<Uu
             target: "≥ 95%".into(),
             cycle: Cycle::Weekly,
             source: "主管评分".into(),
+            goal: None,
         },
     ];
     p.functions = vec![Function::ALL[i % Function::ALL.len()]];

@@ -5,14 +5,18 @@
 //! **This crate does no IO.** The store (`orgplan-store`) loads and saves; templates are
 //! embedded at build time.
 
+pub mod cascade;
 pub mod change;
 pub mod check;
+pub mod compare;
+pub mod cost;
 pub mod edit;
 pub mod error;
 pub mod file;
 pub mod generate;
 pub mod layout;
 pub mod model;
+pub mod periods;
 pub mod render;
 pub mod templates;
 pub mod validate;

@@ -166,6 +166,12 @@ pub struct PlanMeta {
     pub goal_notes: String,
     /// The built-in template the plan started from, if any.
     pub template: Option<String>,
+    /// The client's logo for present mode: a `data:image/png|jpeg|webp;base64,…` URL.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// The plan this one is a scenario of (它的基准方案), if any. Not in plan files.
+    #[serde(default)]
+    pub scenario_of: Option<Id>,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
@@ -192,6 +198,9 @@ pub struct Kpi {
     pub cycle: Cycle,
     /// Where the figure comes from (e.g. 生意参谋).
     pub source: String,
+    /// The plan goal this KPI point serves (KPI cascade), if any.
+    #[serde(default)]
+    pub goal: Option<Id>,
 }
 
 /// Who this position works with, on what (协作).
@@ -238,6 +247,11 @@ pub struct Position {
     pub functions: Vec<Function>,
     pub pay_band: Option<PayBand>,
     pub notes: String,
+    /// A stable name for the seat across copies of a plan and stages of the growth path: a
+    /// built-in template's seat (`team-8/p-manager`), or the id of the position a scenario's
+    /// copy was made from. Compare matches positions by it.
+    #[serde(default)]
+    pub lineage: Option<String>,
 }
 
 impl Position {
@@ -261,6 +275,7 @@ impl Position {
             functions: Vec::new(),
             pay_band: None,
             notes: String::new(),
+            lineage: None,
         }
     }
 
@@ -291,6 +306,83 @@ impl Person {
     }
 }
 
+/// What a goal measures. Sales decompose as traffic × conversion × basket size
+/// (销售额 = 流量 × 转化率 × 客单价): a GMV goal may have one sub-goal of each factor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKind {
+    /// Sales (销售额/GMV), in yuan.
+    Gmv,
+    /// Visitors (访客数/UV).
+    Traffic,
+    /// Conversion rate (转化率), percent.
+    Conversion,
+    /// Average order value (客单价), yuan.
+    Basket,
+    /// Gross margin (毛利率), percent.
+    Margin,
+    /// Promotion cost as a share of sales (推广费用占比), percent.
+    PromotionCost,
+    /// Repeat-buyer rate (回头客占比), percent.
+    Repeat,
+    /// Anything else, in the goal's unit.
+    Other,
+}
+
+impl GoalKind {
+    /// Whether the target adds up over periods (sales, visitors), as opposed to a rate or an
+    /// average that holds in every period.
+    pub fn additive(self, unit: GoalUnit) -> bool {
+        match self {
+            GoalKind::Gmv | GoalKind::Traffic => true,
+            GoalKind::Other => unit != GoalUnit::Percent,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalUnit {
+    Yuan,
+    Count,
+    Percent,
+}
+
+impl GoalUnit {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            GoalUnit::Yuan => lang.pick("元", "yuan"),
+            GoalUnit::Count => lang.pick("个", ""),
+            GoalUnit::Percent => "%",
+        }
+    }
+}
+
+/// Whether the target is a floor or a ceiling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    AtLeast,
+    AtMost,
+}
+
+/// A goal of the plan (经营目标), the top of the KPI cascade: KPI points link to it, and a goal
+/// may hang under a bigger one (a GMV goal's traffic, conversion and basket factors).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Goal {
+    pub id: Id,
+    pub parent: Option<Id>,
+    pub name: String,
+    pub name_en: String,
+    pub kind: GoalKind,
+    pub unit: GoalUnit,
+    pub direction: Direction,
+    pub target: f64,
+    /// The period the target is stated for (a monthly GMV of 200,000 yuan).
+    pub period: Cycle,
+}
+
 /// A whole plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct PlanDoc {
@@ -298,6 +390,9 @@ pub struct PlanDoc {
     pub departments: Vec<Department>,
     pub positions: Vec<Position>,
     pub people: Vec<Person>,
+    /// Goals in display order (parents before their sub-goals).
+    #[serde(default)]
+    pub goals: Vec<Goal>,
 }
 
 impl PlanDoc {
@@ -311,6 +406,10 @@ impl PlanDoc {
 
     pub fn department(&self, id: Id) -> Option<&Department> {
         self.departments.iter().find(|d| d.id == id)
+    }
+
+    pub fn goal(&self, id: Id) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
     }
 
     pub fn person(&self, id: Id) -> Option<&Person> {

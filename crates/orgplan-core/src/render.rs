@@ -82,3 +82,159 @@ pub fn tree_text(doc: &PlanDoc, lang: Lang) -> String {
     }
     out
 }
+
+fn yuan(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// A comparison as sections of lines, for the terminal.
+pub fn compare_text(c: &crate::compare::Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} → {}  ({} {} → {}, {} {} → {})",
+        c.a.name,
+        c.b.name,
+        lang.pick("岗位", "positions"),
+        c.a.positions,
+        c.b.positions,
+        lang.pick("编制", "headcount"),
+        c.a.headcount,
+        c.b.headcount
+    );
+    let mut section = |title: &str, lines: Vec<String>| {
+        if lines.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "\n{title} ({})", lines.len());
+        for l in lines {
+            let _ = writeln!(out, "  {l}");
+        }
+    };
+    section(
+        lang.pick("新增岗位", "Added"),
+        c.added
+            .iter()
+            .map(|p| format!("+ {} ×{}", p.title, p.headcount))
+            .collect(),
+    );
+    section(
+        lang.pick("撤销岗位", "Removed"),
+        c.removed
+            .iter()
+            .map(|r| format!("- {} ×{}", r.position.title, r.position.headcount))
+            .collect(),
+    );
+    section(
+        lang.pick("调整上级", "Moved"),
+        c.moved
+            .iter()
+            .map(|m| format!("{}: {} → {}", m.position.title, m.before, m.after))
+            .collect(),
+    );
+    section(
+        lang.pick("更名", "Renamed"),
+        c.renamed
+            .iter()
+            .map(|r| format!("{} → {}", r.before, r.after))
+            .collect(),
+    );
+    section(
+        lang.pick("编制变化", "Headcount changed"),
+        c.headcount_changed
+            .iter()
+            .map(|h| format!("{}: {} → {}", h.position.title, h.before, h.after))
+            .collect(),
+    );
+    section(
+        lang.pick("职责转移", "Duties moved"),
+        c.duties_moved
+            .iter()
+            .map(|d| format!("{} → {}: {}", d.from.title, d.to.title, d.duty))
+            .collect(),
+    );
+    let titles = |v: &[crate::compare::PosRef]| {
+        v.iter()
+            .map(|p| p.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    section(
+        lang.pick("岗位拆分与合并", "Splits and merges"),
+        c.splits
+            .iter()
+            .map(|s| {
+                let into = if s.into.is_empty() {
+                    lang.pick("（移出）", "(moved out)").to_string()
+                } else {
+                    titles(&s.into)
+                };
+                format!("{} ⇒ {}: {}", titles(&s.from), into, s.reason)
+            })
+            .collect(),
+    );
+    section(
+        lang.pick("招聘顺序", "Hiring order"),
+        c.hiring_order
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                if h.reason.is_empty() {
+                    format!("{}. {}", i + 1, h.position.title)
+                } else {
+                    format!("{}. {} — {}", i + 1, h.position.title, h.reason)
+                }
+            })
+            .collect(),
+    );
+    section(
+        lang.pick("部门", "Departments"),
+        c.departments
+            .iter()
+            .map(|d| {
+                let name = if d.name.is_empty() {
+                    lang.pick("（无部门）", "(no department)")
+                } else {
+                    &d.name
+                };
+                format!(
+                    "{name}: {} → {} {}, {} → {} {}",
+                    d.headcount_a,
+                    d.headcount_b,
+                    lang.pick("人", "people"),
+                    yuan(d.monthly_a.mid() as i64),
+                    yuan(d.monthly_b.mid() as i64),
+                    lang.pick("元/月", "yuan/month")
+                )
+            })
+            .collect(),
+    );
+    let d = &c.cost_delta;
+    let _ = writeln!(
+        out,
+        "\n{}: {} → {} {} ({}{} {}, {}{} {})",
+        lang.pick("人力成本（中位）", "Payroll (midpoint)"),
+        yuan(d.monthly_a.mid() as i64),
+        yuan(d.monthly_b.mid() as i64),
+        lang.pick("元/月", "yuan/month"),
+        if d.monthly >= 0 { "+" } else { "" },
+        yuan(d.monthly),
+        lang.pick("元/月", "yuan/month"),
+        if d.yearly >= 0 { "+" } else { "" },
+        yuan(d.yearly),
+        lang.pick("元/年", "yuan/year"),
+    );
+    out
+}

@@ -163,11 +163,14 @@ pub fn blank(name: &str, now: DateTime<Utc>) -> PlanDoc {
             stage: crate::model::Stage::Startup,
             goal_notes: String::new(),
             template: None,
+            logo: None,
+            scenario_of: None,
             created_at: now,
             updated_at: now,
         },
         departments: Vec::new(),
         positions: vec![root],
         people: Vec::new(),
+        goals: Vec::new(),
     }
 }

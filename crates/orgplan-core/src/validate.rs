@@ -32,7 +32,10 @@ pub mod codes {
     pub const PERSON_UNASSIGNED: &str = "person_unassigned";
     pub const VACANCY: &str = "vacancy";
     pub const OVERFILLED: &str = "overfilled";
-    pub const ALL: [&str; 10] = [
+    pub const GOAL_UNOWNED: &str = "goal_unowned";
+    pub const KPI_UNLINKED: &str = "kpi_unlinked";
+    pub const GOAL_FACTORS: &str = "goal_factors";
+    pub const ALL: [&str; 13] = [
         KPI_WEIGHTS,
         NO_KPIS,
         NO_DUTIES,
@@ -43,6 +46,9 @@ pub mod codes {
         PERSON_UNASSIGNED,
         VACANCY,
         OVERFILLED,
+        GOAL_UNOWNED,
+        KPI_UNLINKED,
+        GOAL_FACTORS,
     ];
 }
 
@@ -56,6 +62,8 @@ pub struct Finding {
     pub person: Option<Id>,
     /// The function concerned (for coverage findings).
     pub function: Option<Function>,
+    /// The goal concerned (for cascade findings).
+    pub goal: Option<Id>,
     pub message_zh: String,
     pub message_en: String,
 }
@@ -79,6 +87,7 @@ impl Out {
             position: None,
             person: None,
             function: None,
+            goal: None,
             message_zh: zh,
             message_en: en,
         });
@@ -150,6 +159,15 @@ pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
                     format!("KPI weights of {t} sum to {total}%, not 100%"),
                 ));
             }
+        }
+        let unlinked = p.kpis.iter().filter(|k| k.goal.is_none()).count();
+        if !doc.goals.is_empty() && unlinked > 0 {
+            at(out.push(
+                Severity::Info,
+                codes::KPI_UNLINKED,
+                format!("「{t}」有 {unlinked} 个 KPI 考核点未关联经营目标"),
+                format!("{unlinked} KPI point(s) of {t} serve no plan goal"),
+            ));
         }
         if p.duties.is_empty() {
             at(out.push(
@@ -241,7 +259,51 @@ pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
             .function = Some(f);
         }
     }
+    goal_findings(doc, &mut out);
     out.0
+}
+
+/// A goal nobody owns, and a sales goal whose factors do not multiply out to it.
+fn goal_findings(doc: &PlanDoc, out: &mut Out) {
+    let owned: HashSet<Id> = doc
+        .positions
+        .iter()
+        .flat_map(|p| p.kpis.iter().filter_map(|k| k.goal))
+        .collect();
+    for g in &doc.goals {
+        let name = &g.name;
+        let en = if g.name_en.is_empty() {
+            name
+        } else {
+            &g.name_en
+        };
+        if !owned.contains(&g.id) {
+            out.push(
+                Severity::Warning,
+                codes::GOAL_UNOWNED,
+                format!("经营目标「{name}」没有任何岗位的 KPI 承接"),
+                format!("No position's KPI serves the goal {en}"),
+            )
+            .goal = Some(g.id);
+        }
+        if let Some((product, target)) = crate::cascade::factor_product(doc, g) {
+            if target > 0.0 && ((product - target) / target).abs() > 0.05 {
+                out.push(
+                    Severity::Warning,
+                    codes::GOAL_FACTORS,
+                    format!(
+                        "「{name}」目标为 {target}，但流量 × 转化率 × 客单价 只得 {}",
+                        product.round()
+                    ),
+                    format!(
+                        "{en} aims at {target}, but traffic × conversion × basket size gives {}",
+                        product.round()
+                    ),
+                )
+                .goal = Some(g.id);
+            }
+        }
+    }
 }
 
 /// True when any finding is an error.

@@ -23,7 +23,10 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 /// The schema migrations, in order; entry `i` takes the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/v1.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/v1.sql"),
+    include_str!("migrations/v2.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -73,6 +76,8 @@ pub struct PlanSummary {
     pub positions: u32,
     /// Planned headcount over all positions (编制).
     pub headcount: u32,
+    /// The plan this one is a scenario of.
+    pub scenario_of: Option<Id>,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
@@ -201,7 +206,7 @@ impl Store {
             "SELECT p.id, p.name, p.company, p.template, p.stage, p.target_size,
                     (SELECT COUNT(*) FROM positions WHERE plan_id = p.id),
                     (SELECT COALESCE(SUM(headcount), 0) FROM positions WHERE plan_id = p.id),
-                    p.created_at, p.updated_at
+                    p.created_at, p.updated_at, p.scenario_of
              FROM plans p ORDER BY p.updated_at DESC, p.name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -216,11 +221,12 @@ impl Store {
                 r.get::<_, u32>(7)?,
                 r.get::<_, String>(8)?,
                 r.get::<_, String>(9)?,
+                r.get::<_, Option<String>>(10)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, name, company, template, stage, target_size, positions, headcount, c, u) =
+            let (id, name, company, template, stage, target_size, positions, headcount, c, u, s) =
                 row?;
             out.push(PlanSummary {
                 id: rows::parse_id(&id)?,
@@ -231,6 +237,7 @@ impl Store {
                 target_size,
                 positions,
                 headcount,
+                scenario_of: s.map(|s| rows::parse_id(&s)).transpose()?,
                 created_at: rows::parse_time(&c)?,
                 updated_at: rows::parse_time(&u)?,
             });

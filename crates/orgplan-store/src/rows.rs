@@ -48,7 +48,8 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     let pid = plan.to_string();
     let meta = conn
         .query_row(
-            "SELECT name, company, target_size, stage, goal_notes, template, created_at, updated_at
+            "SELECT name, company, target_size, stage, goal_notes, template, created_at, updated_at,
+                goals, logo, scenario_of
              FROM plans WHERE id = ?1",
             [&pid],
             |r| {
@@ -61,12 +62,18 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
                 ))
             },
         )
         .optional()?
         .ok_or_else(|| StoreError::PlanNotFound(pid.clone()))?;
-    let (name, company, target_size, stage, goal_notes, template, created, updated) = meta;
+    let (name, company, target_size, stage, goal_notes, template, created, updated) = (
+        meta.0, meta.1, meta.2, meta.3, meta.4, meta.5, meta.6, meta.7,
+    );
+    let (goals, logo, scenario_of) = (meta.8, meta.9, meta.10);
     let plan_meta = PlanMeta {
         id: plan,
         name,
@@ -75,6 +82,8 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
         stage: parse_stage(&stage)?,
         goal_notes,
         template,
+        logo,
+        scenario_of: scenario_of.map(|s| parse_id(&s)).transpose()?,
         created_at: parse_time(&created)?,
         updated_at: parse_time(&updated)?,
     };
@@ -105,7 +114,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, parent_id, title, title_en, department_id, headcount, grade, purpose, duties,
                 requirements, kpis, dotted, collaborations, escalations, functions, pay_min,
-                pay_max, notes
+                pay_max, notes, lineage
          FROM positions WHERE plan_id = ?1 ORDER BY ord, id",
     )?;
     let mut rows = stmt.query([&pid])?;
@@ -140,6 +149,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
                 _ => None,
             },
             notes: text(17)?,
+            lineage: r.get(18)?,
         });
     }
 
@@ -173,6 +183,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
         departments,
         positions,
         people,
+        goals: parse_json(&goals)?,
     };
     doc.normalize();
     Ok(doc)
@@ -181,8 +192,9 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
 pub fn insert_doc(conn: &Connection, doc: &PlanDoc) -> Result<()> {
     let m = &doc.plan;
     conn.execute(
-        "INSERT INTO plans (id, name, company, target_size, stage, goal_notes, template, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO plans (id, name, company, target_size, stage, goal_notes, template, created_at,
+            updated_at, goals, logo, scenario_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             m.id.to_string(),
             m.name,
@@ -193,6 +205,9 @@ pub fn insert_doc(conn: &Connection, doc: &PlanDoc) -> Result<()> {
             m.template,
             time(m.created_at),
             time(m.updated_at),
+            json(&doc.goals),
+            m.logo,
+            m.scenario_of.map(|x| x.to_string()),
         ],
     )?;
     let sib = doc.sibling_indices();
@@ -242,7 +257,7 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
             Change::Plan { plan: m } => {
                 conn.execute(
                     "UPDATE plans SET name = ?2, company = ?3, target_size = ?4, stage = ?5,
-                        goal_notes = ?6, template = ?7 WHERE id = ?1",
+                        goal_notes = ?6, template = ?7, logo = ?8, scenario_of = ?9 WHERE id = ?1",
                     params![
                         pid,
                         m.name,
@@ -250,8 +265,16 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                         m.target_size,
                         stage_text(m.stage),
                         m.goal_notes,
-                        m.template
+                        m.template,
+                        m.logo,
+                        m.scenario_of.map(|x| x.to_string()),
                     ],
+                )?;
+            }
+            Change::Goals { goals } => {
+                conn.execute(
+                    "UPDATE plans SET goals = ?2 WHERE id = ?1",
+                    params![pid, json(goals)],
                 )?;
             }
             Change::Department { ord, department: d } => {
@@ -280,9 +303,10 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                 conn.prepare_cached(
                     "INSERT INTO positions (id, plan_id, parent_id, ord, title, title_en,
                         department_id, headcount, grade, purpose, duties, requirements, kpis,
-                        dotted, collaborations, escalations, functions, pay_min, pay_max, notes)
+                        dotted, collaborations, escalations, functions, pay_min, pay_max, notes,
+                        lineage)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        ?16, ?17, ?18, ?19, ?20)
+                        ?16, ?17, ?18, ?19, ?20, ?21)
                      ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id,
                         ord = excluded.ord, title = excluded.title, title_en = excluded.title_en,
                         department_id = excluded.department_id, headcount = excluded.headcount,
@@ -292,7 +316,7 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                         collaborations = excluded.collaborations,
                         escalations = excluded.escalations, functions = excluded.functions,
                         pay_min = excluded.pay_min, pay_max = excluded.pay_max,
-                        notes = excluded.notes",
+                        notes = excluded.notes, lineage = excluded.lineage",
                 )?
                 .execute(params![
                     p.id.to_string(),
@@ -315,6 +339,7 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                     p.pay_band.map(|b| b.min),
                     p.pay_band.map(|b| b.max),
                     p.notes,
+                    p.lineage,
                 ])?;
             }
             Change::PositionRemoved { id } => {

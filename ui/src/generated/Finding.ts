@@ -14,4 +14,8 @@ person: string | null,
 /**
  * The function concerned (for coverage findings).
  */
-function: Function | null, message_zh: string, message_en: string, };
+function: Function | null, 
+/**
+ * The goal concerned (for cascade findings).
+ */
+goal: string | null, message_zh: string, message_en: string, };

@@ -12,4 +12,8 @@ weight: number, target: string, cycle: Cycle,
 /**
  * Where the figure comes from (e.g. 生意参谋).
  */
-source: string, };
+source: string, 
+/**
+ * The plan goal this KPI point serves (KPI cascade), if any.
+ */
+goal: string | null, };

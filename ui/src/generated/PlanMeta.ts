@@ -12,4 +12,12 @@ target_size: number, stage: Stage, goal_notes: string,
 /**
  * The built-in template the plan started from, if any.
  */
-template: string | null, created_at: string, updated_at: string, };
+template: string | null, 
+/**
+ * The client's logo for present mode: a `data:image/png|jpeg|webp;base64,…` URL.
+ */
+logo: string | null, 
+/**
+ * The plan this one is a scenario of (它的基准方案), if any. Not in plan files.
+ */
+scenario_of: string | null, created_at: string, updated_at: string, };

@@ -8,4 +8,8 @@ export type PlanSummary = { id: string, name: string, company: string, template:
 /**
  * Planned headcount over all positions (编制).
  */
-headcount: number, created_at: string, updated_at: string, };
+headcount: number, 
+/**
+ * The plan this one is a scenario of.
+ */
+scenario_of: string | null, created_at: string, updated_at: string, };

@@ -20,4 +20,10 @@ headcount: number, grade: string, purpose: string, duties: Array<string>, requir
 /**
  * Dotted-line superiors (虚线汇报).
  */
-dotted: Array<string>, collaborations: Array<Collaboration>, escalations: Array<Escalation>, functions: Array<Function>, pay_band: PayBand | null, notes: string, };
+dotted: Array<string>, collaborations: Array<Collaboration>, escalations: Array<Escalation>, functions: Array<Function>, pay_band: PayBand | null, notes: string, 
+/**
+ * A stable name for the seat across copies of a plan and stages of the growth path: a
+ * built-in template's seat (`team-8/p-manager`), or the id of the position a scenario's
+ * copy was made from. Compare matches positions by it.
+ */
+lineage: string | null, };

@@ -4,4 +4,8 @@ import type { Stage } from "./Stage";
 /**
  * `{plan, ...fields}` with the fields of [`PlanPatch`].
  */
-export type UpdatePlanArgs = { plan: string, name?: string, company?: string, target_size?: number, stage?: Stage, goal_notes?: string, };
+export type UpdatePlanArgs = { plan: string, name?: string, company?: string, target_size?: number, stage?: Stage, goal_notes?: string, 
+/**
+ * A `data:image/…;base64,…` URL; `null` removes the logo.
+ */
+logo?: string | null, };

@@ -2,9 +2,13 @@
 import type { AddCollaborationArgs } from "./AddCollaborationArgs";
 import type { AddDepartmentArgs } from "./AddDepartmentArgs";
 import type { AddEscalationArgs } from "./AddEscalationArgs";
+import type { AddGoalArgs } from "./AddGoalArgs";
 import type { AddPersonArgs } from "./AddPersonArgs";
 import type { AddPositionArgs } from "./AddPositionArgs";
 import type { AssignArgs } from "./AssignArgs";
+import type { CascadeNode } from "./CascadeNode";
+import type { CompareArgs } from "./CompareArgs";
+import type { Comparison } from "./Comparison";
 import type { CreatePlanArgs } from "./CreatePlanArgs";
 import type { Deleted } from "./Deleted";
 import type { DepartmentArg } from "./DepartmentArg";
@@ -12,12 +16,15 @@ import type { DottedArgs } from "./DottedArgs";
 import type { DuplicatePlanArgs } from "./DuplicatePlanArgs";
 import type { ExportedPlan } from "./ExportedPlan";
 import type { Finding } from "./Finding";
+import type { GoalArg } from "./GoalArg";
+import type { GoalPeriodsArgs } from "./GoalPeriodsArgs";
 import type { ImportPlanArgs } from "./ImportPlanArgs";
 import type { IndexArgs } from "./IndexArgs";
 import type { Layout } from "./Layout";
 import type { LayoutArgs } from "./LayoutArgs";
 import type { MovePositionArgs } from "./MovePositionArgs";
 import type { NoArgs } from "./NoArgs";
+import type { PeriodTarget } from "./PeriodTarget";
 import type { PersonArg } from "./PersonArg";
 import type { PlanArg } from "./PlanArg";
 import type { PlanState } from "./PlanState";
@@ -28,6 +35,7 @@ import type { Role } from "./Role";
 import type { TemplateInfo } from "./TemplateInfo";
 import type { UnassignArgs } from "./UnassignArgs";
 import type { UpdateDepartmentArgs } from "./UpdateDepartmentArgs";
+import type { UpdateGoalArgs } from "./UpdateGoalArgs";
 import type { UpdatePlanArgs } from "./UpdatePlanArgs";
 import type { UpdatePositionArgs } from "./UpdatePositionArgs";
 
@@ -65,6 +73,12 @@ export interface Commands {
   redo: { args: PlanArg; result: PlanState };
   list_templates: { args: NoArgs; result: Array<TemplateInfo> };
   list_roles: { args: NoArgs; result: Array<Role> };
+  compare_plans: { args: CompareArgs; result: Comparison };
+  add_goal: { args: AddGoalArgs; result: PlanState };
+  update_goal: { args: UpdateGoalArgs; result: PlanState };
+  remove_goal: { args: GoalArg; result: PlanState };
+  plan_cascade: { args: PlanArg; result: Array<CascadeNode> };
+  goal_periods: { args: GoalPeriodsArgs; result: Array<PeriodTarget> };
 }
 
 export type CommandName = keyof Commands;
@@ -102,4 +116,10 @@ export const COMMAND_NAMES: CommandName[] = [
   "redo",
   "list_templates",
   "list_roles",
+  "compare_plans",
+  "add_goal",
+  "update_goal",
+  "remove_goal",
+  "plan_cascade",
+  "goal_periods",
 ];

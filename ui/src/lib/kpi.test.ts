@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cycleLabel, draftTotal, fromDraft, moveItem, parseWeight, remainingWeight, toDraft, totalState, type KpiDraft } from "./kpi";
 
-const row = (weight: string): KpiDraft => ({ metric: "m", weight, target: "", cycle: "monthly", source: "" });
+const row = (weight: string): KpiDraft => ({ metric: "m", weight, target: "", cycle: "monthly", source: "", goal: null });
 
 describe("KPI weights as typed", () => {
   it("parses weights, blank as 0, a trailing % allowed", () => {
@@ -25,14 +25,14 @@ describe("KPI weights as typed", () => {
   it("turns the draft back into KPI points, or names the bad row", () => {
     expect(fromDraft([row("60"), row("40")])).toEqual({
       kpis: [
-        { metric: "m", weight: 60, target: "", cycle: "monthly", source: "" },
-        { metric: "m", weight: 40, target: "", cycle: "monthly", source: "" },
+        { metric: "m", weight: 60, target: "", cycle: "monthly", source: "", goal: null },
+        { metric: "m", weight: 40, target: "", cycle: "monthly", source: "", goal: null },
       ],
     });
     expect(fromDraft([row("60"), row("forty")])).toEqual({ badRow: 1 });
   });
   it("round-trips through the draft", () => {
-    const kpis = [{ metric: "ROI", weight: 50, target: "≥ 3", cycle: "weekly" as const, source: "直通车" }];
+    const kpis = [{ metric: "ROI", weight: 50, target: "≥ 3", cycle: "weekly" as const, source: "直通车", goal: null }];
     expect(fromDraft(toDraft(kpis))).toEqual({ kpis });
   });
   it("starts a new point with what is left to 100", () => {

@@ -22,6 +22,8 @@ export interface KpiDraft {
   target: string;
   cycle: Cycle;
   source: string;
+  /** The plan goal it serves (kept through edits). */
+  goal: string | null;
 }
 
 export function toDraft(kpis: Kpi[]): KpiDraft[] {

@@ -7,15 +7,16 @@ function pos(id: string, parent: string | null, weights: number[] = []): Positio
   return {
     id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "",
-    kpis: weights.map((w) => ({ metric: "m", weight: w, target: "", cycle: "monthly", source: "" })),
+    pay_band: null, notes: "", lineage: null,
+    kpis: weights.map((w) => ({ metric: "m", weight: w, target: "", cycle: "monthly", source: "", goal: null })),
   };
 }
 
 const doc: PlanDoc = {
-  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
   departments: [],
   positions: [pos("a", null), pos("b", "a", [60, 40]), pos("c", "b", [50]), pos("d", "a")],
+  goals: [],
   people: [{ id: "u", name: "u", assignments: [{ position: "b", share: 50 }, { position: "c", share: 50 }] }],
 };
 

@@ -10,19 +10,21 @@ function pos(id: string, parent: string | null): Position {
   return {
     id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [],
+    pay_band: null, notes: "", kpis: [], lineage: null,
   };
 }
 
 function state(ids: string[], created: string | null = null, undo: string | null = null): PlanState {
   return {
     doc: {
-      plan: { id: "plan-1", name: "测试方案", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+      plan: { id: "plan-1", name: "测试方案", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
       departments: [],
       positions: ids.map((id, i) => pos(id, i === 0 ? null : ids[0])),
       people: [],
+      goals: [],
     },
     findings: [],
+    cost: { departments: [], headcount: 3, monthly: { min: 0, max: 0 }, yearly: { min: 0, max: 0 }, unpriced: 3 },
     history: { undo, redo: null },
     created,
   };

@@ -8,14 +8,15 @@ function pos(id: string, parent: string | null, headcount: number, band: [number
   return {
     id, parent, title: id, title_en: "", department: null, headcount, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: band ? { min: band[0], max: band[1] } : null, notes: "", kpis: [],
+    pay_band: band ? { min: band[0], max: band[1] } : null, notes: "", kpis: [], lineage: null,
   };
 }
 
 const doc: PlanDoc = {
-  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
   departments: [],
   positions: [pos("boss", null, 1, null), pos("cs", "boss", 3, [4000, 6000]), pos("art", "boss", 1, [6000, 9000])],
+  goals: [],
   people: [
     { id: "a", name: "A", assignments: [{ position: "boss", share: 80 }, { position: "art", share: 40 }] },
     { id: "b", name: "B", assignments: [{ position: "cs", share: 100 }] },
@@ -46,7 +47,7 @@ describe("totals", () => {
 
 describe("findings order", () => {
   const f = (severity: Finding["severity"], code: string): Finding => ({
-    severity, code, position: null, person: null, function: null, message_zh: code, message_en: code,
+    severity, code, position: null, person: null, function: null, goal: null, message_zh: code, message_en: code,
   });
   it("puts errors first and keeps the order within a severity", () => {
     const list = [f("info", "i1"), f("warning", "w1"), f("error", "e1"), f("warning", "w2")];

@@ -7,7 +7,7 @@ function pos(id: string, parent: string | null): Position {
   return {
     id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [],
+    pay_band: null, notes: "", kpis: [], lineage: null,
   };
 }
 
@@ -15,10 +15,11 @@ function pos(id: string, parent: string | null): Position {
 //       ├─ b
 //       └─ c
 const doc: PlanDoc = {
-  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
   departments: [],
   positions: [pos("root", null), pos("a", "root"), pos("a1", "a"), pos("b", "root"), pos("c", "root")],
   people: [],
+  goals: [],
 };
 const card = (id: string) => ({ kind: "position" as const, id });
 

@@ -9,12 +9,12 @@ function pos(id: string, parent: string | null, title: string, extra: Partial<Po
   return {
     id, parent, title, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [], ...extra,
+    pay_band: null, notes: "", kpis: [], lineage: null, ...extra,
   };
 }
 
 const doc: PlanDoc = {
-  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
   departments: [{ id: "d", name: "客服组", name_en: "Customer Service", color: "#0f766e" }],
   positions: [
     pos("a", null, "店长", { title_en: "Store Manager" }),
@@ -22,11 +22,12 @@ const doc: PlanDoc = {
     pos("c", "b", "售前客服", { department: "d" }),
     pos("e", "a", "美工"),
   ],
+  goals: [],
   people: [{ id: "u", name: "张三", assignments: [{ position: "b", share: 100 }] }],
 };
 
 const finding = (severity: Finding["severity"], position: string | null, zh: string): Finding => ({
-  severity, code: "x", position, person: null, function: null, message_zh: zh, message_en: `en ${zh}`,
+  severity, code: "x", position, person: null, function: null, goal: null, message_zh: zh, message_en: `en ${zh}`,
 });
 
 describe("cardModels", () => {

@@ -44,7 +44,7 @@ export function KpiEditor({ position: p }: { position: Position }) {
     // From the rows as typed: a row being edited is saved on blur just before this click.
     const parsed = fromDraft(rows);
     const base = "kpis" in parsed ? parsed.kpis : p.kpis;
-    const fresh = { metric: t("newMetric"), weight: remainingWeight(base), target: "", cycle: "monthly" as Cycle, source: "" };
+    const fresh = { metric: t("newMetric"), weight: remainingWeight(base), target: "", cycle: "monthly" as Cycle, source: "", goal: null };
     const result = await update({ kpis: [...base, fresh] });
     if (result) {
       const n = base.length + 1;

@@ -7,18 +7,19 @@ function pos(id: string, parent: string | null, department: string | null, headc
   return {
     id, parent, title: `岗位${id}`, title_en: `Role ${id}`, department, headcount, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: id === "b" ? { min: 4000, max: 6000 } : null, notes: "", kpis: [],
+    pay_band: id === "b" ? { min: 4000, max: 6000 } : null, notes: "", kpis: [], lineage: null,
   };
 }
 
 const doc: PlanDoc = {
-  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, created_at: "", updated_at: "" },
+  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
   departments: [
     { id: "ops", name: "运营部", name_en: "Operations", color: "#2563eb" },
     { id: "cs", name: "客服组", name_en: "Customer service", color: "#0f766e" },
     { id: "empty", name: "空部门", name_en: "", color: "#000000" },
   ],
   positions: [pos("a", null, "ops", 1), pos("b", "a", "cs", 3), pos("c", "a", null, 1), pos("d", "a", "ops", 2)],
+  goals: [],
   people: [
     { id: "x", name: "X", assignments: [{ position: "b", share: 100 }, { position: "c", share: 50 }] },
     { id: "y", name: "Y", assignments: [{ position: "c", share: 50 }] },
