@@ -28,6 +28,13 @@ async function createTeam8(page, shot) {
   await card(page, "店长").waitFor();
 }
 
+/** Waits until the present-mode step has finished sliding in, for a clean screenshot. */
+async function settled(page) {
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="present-step"]')?.getAnimations().every((a) => a.playState === "finished"),
+  );
+}
+
 async function openPlansView(page) {
   await page.getByRole("button", { name: /方案|Plans/ }).first().click();
 }
@@ -120,6 +127,128 @@ const scenarios = {
     await page.keyboard.press("Control+Shift+z");
     await page.waitForFunction(() => document.querySelectorAll('[role="treeitem"]').length === 9);
     assert((await currentPlan(page, url)).positions.length === 9, "redo stored");
+  },
+
+  async "present-mode"({ page, url, shot }) {
+    // A consultant's screen: 1920×1080, the demo plan (team-8) for a named client.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await card(page, "店长").waitFor();
+    const doc = await currentPlan(page, url);
+    await api(url, "update_plan", { plan: doc.plan.id, company: "杭州云杉电子商务有限公司" });
+    await page.reload();
+    await card(page, "店长").waitFor();
+    await page.evaluate(() => (window.__notReloaded = true));
+
+    await page.keyboard.press("F5");
+    const present = page.getByRole("dialog", { name: "演示模式" });
+    await present.waitFor();
+    assert(await page.evaluate(() => window.__notReloaded === true), "F5 opens present mode instead of reloading");
+    const announce = present.getByTestId("present-announce");
+    const n = 2 + doc.departments.length;
+    const heading = () => present.getByTestId("present-step").locator("h1, h2").first().textContent();
+    assert((await announce.textContent()) === `第 1 步，共 ${n} 步：方案概览`, "the first step is announced");
+    await present.getByText(doc.plan.name).first().waitFor();
+    await present.getByText("杭州云杉电子商务有限公司").first().waitFor();
+    const privacy = present.getByTestId("present-privacy");
+    assert((await privacy.getAttribute("aria-checked")) === "true", "pay and notes are hidden by default");
+    assert((await present.getByTestId("present-payroll").count()) === 0, "no payroll on the title slide");
+
+    // The client's logo: a wrong type is refused with a clear message, a PNG is shown.
+    const logoInput = present.getByTestId("present-logo-input");
+    await logoInput.setInputFiles({ name: "logo.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+    const refusal = present.getByTestId("present-logo-error");
+    await refusal.waitFor();
+    assert((await refusal.getAttribute("data-kind")) === "invalid_input", "a GIF is refused as invalid input");
+    await refusal.getByRole("button").click();
+    const png = await page.evaluate(() => {
+      const c = document.createElement("canvas");
+      c.width = 360;
+      c.height = 120;
+      const g = c.getContext("2d");
+      g.fillStyle = "#0f766e";
+      g.beginPath();
+      g.roundRect(0, 10, 100, 100, 24);
+      g.fill();
+      g.fillStyle = "#ffffff";
+      g.font = "bold 64px sans-serif";
+      g.fillText("云", 18, 84);
+      g.fillStyle = "#0f766e";
+      g.font = "bold 56px sans-serif";
+      g.fillText("云杉电商", 118, 84);
+      return c.toDataURL("image/png").split(",")[1];
+    });
+    await logoInput.setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
+    await present.getByTestId("present-logo").waitFor();
+    const stored = (await api(url, "get_plan", { plan: doc.plan.id })).body.doc.plan.logo;
+    assert(stored?.startsWith("data:image/png;base64,"), "the logo is stored on the plan");
+    await settled(page);
+    await shot("overview");
+
+    // Step 2: the top of the chart, then one step per department in the plan's order.
+    await page.keyboard.press("ArrowRight");
+    assert((await heading()) === "组织架构", "step 2 is the top of the chart");
+    await present.getByTestId("present-card").filter({ hasText: "店长" }).first().waitFor();
+    await settled(page);
+    await shot("structure");
+    for (const [i, d] of doc.departments.entries()) {
+      if (i > 0) await page.keyboard.press("ArrowRight");
+      else await page.keyboard.press("PageDown");
+      assert((await heading()) === d.name, `step ${i + 3} is ${d.name} (got ${await heading()})`);
+      assert((await announce.textContent()) === `第 ${i + 3} 步，共 ${n} 步：${d.name}`, `step ${i + 3} is announced`);
+      assert((await present.getByRole("img", { name: "杭州云杉电子商务有限公司 的 Logo" }).count()) === 1, "the logo is in the corner");
+      const positions = doc.positions.filter((p) => p.department === d.id);
+      for (const p of positions) await present.getByRole("article", { name: p.title }).waitFor();
+      if (d.name === "客服组") {
+        await settled(page);
+        await shot("department");
+      }
+    }
+    await page.keyboard.press("ArrowRight");
+    assert((await announce.textContent()).startsWith(`第 ${n} 步`), "the last step stays the last");
+
+    // Pay bands: hidden until the presenter shows them (H or the button), and remembered.
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    assert((await heading()) === "店铺运营", "Home, then two steps on, is the manager's department");
+    const pay = present.getByText("¥10,000–16,000");
+    assert((await pay.count()) === 0, "the manager's pay band is hidden");
+    // The presenter's controls show the state when the mouse moves.
+    const showControls = async (x) => {
+      await page.mouse.move(x, 600);
+      await page.waitForTimeout(600);
+    };
+    await settled(page);
+    await showControls(900);
+    await shot("pay-hidden");
+    await page.keyboard.press("h");
+    await pay.first().waitFor();
+    assert((await privacy.getAttribute("aria-checked")) === "false", "the switch shows the state");
+    await showControls(960);
+    await shot("pay-shown");
+    await privacy.click();
+    await pay.first().waitFor({ state: "detached" });
+    await privacy.click();
+    await pay.first().waitFor();
+    assert((await page.evaluate(() => localStorage.getItem("orgplan.present.hidePrivate"))) === "shown", "the choice is remembered");
+
+    // The step list jumps; End goes to the last step.
+    await present.getByTestId("present-indicator").click();
+    await present.getByRole("navigation", { name: "演示步骤" }).getByRole("button", { name: /客服组/ }).click();
+    assert((await heading()) === "客服组", "the step list jumps to a step");
+    await page.keyboard.press("End");
+    assert((await heading()) === doc.departments.at(-1).name, "End goes to the last step");
+
+    // Esc leaves; the editor is back, and the choice holds when present mode opens again.
+    await page.keyboard.press("Escape");
+    await present.waitFor({ state: "detached" });
+    await card(page, "店长").waitFor();
+    await page.getByTestId("present-button").click();
+    await present.waitFor();
+    assert((await privacy.getAttribute("aria-checked")) === "false", "pay stays shown when reopened");
+    await page.keyboard.press("h");
+    await page.keyboard.press("Escape");
+    await present.waitFor({ state: "detached" });
   },
 
   async "switch-language"({ page, shot }) {

@@ -8,6 +8,7 @@ import { ChartView } from "../chart";
 import { RolePalette } from "../palette";
 import { PlansView } from "../plans";
 import { EstablishmentTable, PeopleTable } from "../tables";
+import { PresentMode, usePresentShortcut } from "../present";
 import { TopBar } from "./TopBar";
 import { Footer } from "./Footer";
 import { Toasts } from "./Toasts";
@@ -24,6 +25,7 @@ export function Shell() {
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
   useGlobalKeys();
+  usePresentShortcut();
 
   if (fatal) {
     return (
@@ -80,6 +82,7 @@ export function Shell() {
       {view !== "plans" && <Footer />}
       <Toasts />
       <ConfirmHost />
+      <PresentMode />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Icon, Mark } from "../../lib/ui/Icon";
 import { Menu } from "../../lib/ui/Menu";
 import { shortcut } from "../../lib/actions";
 import { severityCounts } from "../../lib/totals";
+import { usePresent } from "../present";
 import { shellDict } from "./dict";
 
 const VIEWS: { view: View; key: "viewChart" | "viewEstablishment" | "viewPeople"; icon: "chart" | "table" | "users" }[] = [
@@ -31,6 +32,7 @@ export function TopBar() {
   const exportPlanFile = useApp((s) => s.exportPlanFile);
   const importPlanFile = useApp((s) => s.importPlanFile);
   const notify = useApp((s) => s.notify);
+  const enterPresent = usePresent((s) => s.enter);
 
   const counts = severityCounts(current?.findings ?? []);
   const issues = counts.error + counts.warning;
@@ -161,7 +163,14 @@ export function TopBar() {
         <Icon name="chevronDown" size={14} />
       </Menu>
 
-      <button type="button" className="btn primary" aria-disabled="true" title={t("comingSoon")} data-testid="present" onClick={(e) => e.preventDefault()}>
+      <button
+        type="button"
+        className="btn primary"
+        disabled={!current}
+        title={t("presentHint")}
+        data-testid="present-button"
+        onClick={enterPresent}
+      >
         <Icon name="play" size={14} />
         {t("present")}
       </button>

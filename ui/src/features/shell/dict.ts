@@ -25,7 +25,7 @@ export const shellDict = {
   exported: { zh: "方案文件已导出", en: "Plan file exported" },
   imported: { zh: "已导入「{name}」", en: "Imported “{name}”" },
   present: { zh: "演示", en: "Present" },
-  comingSoon: { zh: "即将推出", en: "Coming soon" },
+  presentHint: { zh: "向客户演示方案 (F5)", en: "Present the plan to a client (F5)" },
   language: { zh: "语言", en: "Language" },
   langZh: { zh: "中文", en: "中文" },
   langEn: { zh: "English", en: "English" },

@@ -1,0 +1,2 @@
+export { PresentMode } from "./PresentMode";
+export { usePresent, usePresentShortcut } from "./state";
