@@ -39,6 +39,17 @@ async function openPlansView(page) {
   await page.getByRole("button", { name: /方案|Plans/ }).first().click();
 }
 
+/** Creates a plan from a template with a name through the plans view; it opens. */
+async function createNamedPlan(page, template, name) {
+  await openPlansView(page);
+  await page.getByRole("button", { name: /新建方案/ }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText(template).first().click();
+  await dialog.getByLabel("方案名称").fill(name);
+  await dialog.getByRole("button", { name: /^创建/ }).click();
+  await page.getByTestId("plan-name").filter({ hasText: name }).waitFor();
+}
+
 const scenarios = {
   async "create-from-team-8"({ page, url, shot }) {
     await card(page, "店长").waitFor();
@@ -259,6 +270,108 @@ const scenarios = {
     await shot("english");
     await page.reload();
     await card(page, "Store Manager").waitFor();
+  },
+
+  async "compare-growth-stages"({ page, url, shot }) {
+    await card(page, "店长").waitFor();
+    await createNamedPlan(page, "五人全能型店铺团队", "五人团队");
+    await createNamedPlan(page, "八人成长型运营团队", "八人团队");
+    await page.getByRole("tab", { name: "对比" }).click();
+    await page.getByTestId("compare-view").waitFor();
+    await page.getByLabel("对比基准（A）").selectOption({ label: "五人团队" });
+    await page.getByLabel("对比方案（B）").selectOption({ label: "八人团队" });
+    const split = page.getByTestId("compare-splits").getByRole("listitem", { name: "客服 → 售前客服 + 售后客服" });
+    await split.waitFor();
+    assert((await split.textContent()).includes("客服 → 售前客服 + 售后客服"), "the split reads 客服 → 售前客服 + 售后客服");
+    assert((await split.textContent()).includes("售前、售后分开"), "with its reason");
+    const hires = page.getByRole("list", { name: "招聘顺序" }).getByRole("listitem");
+    assert((await hires.first().textContent()).includes("售后客服"), "after-sales is hired first");
+    assert((await hires.first().textContent()).includes("先补售后"), "with the reason");
+    const chart = page.getByRole("tree", { name: "对比架构图" });
+    const added = chart.getByRole("treeitem", { name: "售后客服", exact: true });
+    assert((await added.getAttribute("data-status")) === "added", "售后客服 is marked added on the chart");
+    const border = await added.evaluate((el) => getComputedStyle(el).borderTopColor);
+    assert(/rgb\(\d{1,2}, 1[0-9]{2}, \d{2}\)/.test(border), `the added card is green (${border})`);
+    const plans = (await api(url, "list_plans")).body;
+    const five = plans.find((p) => p.name === "五人团队");
+    const eight = plans.find((p) => p.name === "八人团队");
+    const cmp = (await api(url, "compare_plans", { a: five.id, b: eight.id })).body;
+    assert((await page.getByTestId("compare-removed").getByRole("listitem").count()) === cmp.removed.length, "every removed position is listed");
+    assert((await hires.count()) === cmp.hiring_order.length, "the whole hiring order is listed");
+    await shot("compare-team-5-team-8");
+    await page.getByTestId("compare-hiring").scrollIntoViewIfNeeded();
+    await shot("compare-hiring-order");
+    await page.getByTestId("compare-departments").scrollIntoViewIfNeeded();
+    await shot("compare-departments");
+  },
+
+  async "scenario-compare-with-base"({ page, url, shot }) {
+    await card(page, "店长").waitFor();
+    const base = await currentPlan(page, url);
+    await openPlansView(page);
+    await page.getByRole("button", { name: `把「${base.plan.name}」另存为备选方案` }).click();
+    const dialog = page.getByRole("dialog", { name: "另存为备选方案" });
+    await dialog.waitFor();
+    assert((await dialog.getByLabel("备选方案名称").inputValue()) === "方案B", "the scenario is named 方案B");
+    await shot("save-scenario");
+    await dialog.getByRole("button", { name: "保存并打开" }).click();
+    await page.getByTestId("plan-name").filter({ hasText: "方案B" }).waitFor();
+    await card(page, "财务组长").click();
+    await page.getByRole("button", { name: "删除岗位" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "删除" }).click();
+    await card(page, "财务组长").waitFor({ state: "detached" });
+    const scenario = await currentPlan(page, url);
+    assert(scenario.plan.scenario_of === base.plan.id, "the copy is a scenario of the demo plan");
+
+    await openPlansView(page);
+    const row = page.locator(`tr[data-plan="${scenario.plan.id}"]`);
+    assert((await row.textContent()).includes(`基于 ${base.plan.name}`), "the scenario shows its base");
+    await shot("plans-with-scenario");
+    await row.getByRole("button", { name: `对比「方案B」与「${base.plan.name}」` }).click();
+    await page.getByTestId("compare-view").waitFor();
+    await page.getByTestId("compare-removed").getByText("财务组长").waitFor();
+    const ghost = page.getByRole("tree", { name: "对比架构图" }).getByRole("treeitem", { name: "财务组长", exact: true });
+    assert((await ghost.getAttribute("data-status")) === "removed", "财务组长 is a removed ghost");
+    const style = await ghost.evaluate((el) => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderTopColor]);
+    assert(style[0] === "dashed" && /rgb\((1[5-9]\d|2\d\d), \d{1,2}, \d{1,2}\)/.test(style[1]), `the ghost is dashed red (${style})`);
+    const cost = page.getByRole("group", { name: "年度人力成本变化" });
+    assert((await cost.textContent()).includes("−"), "the yearly payroll falls");
+    await shot("compare-scenario");
+  },
+
+  async "goals-cascade"({ page, url, shot }) {
+    await card(page, "店长").waitFor();
+    await page.getByRole("tab", { name: "目标分解" }).click();
+    const gmv = page.getByRole("article", { name: "月销售额" });
+    await gmv.getByRole("button", { name: "在右侧查看「店长」的 KPI" }).waitFor();
+    assert((await gmv.getByTestId("goal-factors").getAttribute("data-state")) === "ok", "traffic × conversion × basket gives the sales target");
+    const periods = page.getByTestId("goal-periods");
+    await periods.locator('tr[data-peak]').first().waitFor();
+    assert((await periods.textContent()).includes("618"), "the peaks are marked in the period split");
+    await shot("cascade");
+
+    await gmv.getByRole("button", { name: "编辑目标「月销售额」" }).click();
+    const dialog = page.getByRole("dialog", { name: "编辑经营目标" });
+    await dialog.getByLabel("目标值").fill("400000");
+    await shot("edit-goal");
+    await dialog.getByRole("button", { name: "保存", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    await gmv.locator('[data-testid="goal-factors"][data-state="off"]').waitFor();
+    assert((await gmv.getByTestId("goal-target").textContent()).includes("¥40万"), "the new target shows");
+    const doc = await currentPlan(page, url);
+    assert(doc.goals.find((g) => g.name === "月销售额").target === 400000, "the target is stored");
+    const findings = (await api(url, "validate_plan", { plan: doc.plan.id })).body;
+    assert(findings.some((f) => f.code === "goal_factors"), "the backend flags the factors");
+    await shot("factors-warning");
+
+    await page.getByRole("region", { name: "未关联目标的 KPI" }).getByRole("button", { name: /数据分析组长/ }).click();
+    await page.getByTestId("inspector").waitFor();
+    await page.getByLabel("KPI 2 承接的经营目标").selectOption({ label: "月销售额" });
+    await gmv.getByRole("button", { name: "在右侧查看「数据分析组长」的 KPI" }).waitFor();
+    const linked = (await currentPlan(page, url)).positions.find((p) => p.title === "数据分析组长");
+    assert(linked.kpis[1].goal === doc.goals.find((g) => g.name === "月销售额").id, "the link is stored");
+    await page.getByLabel("KPI 2 承接的经营目标").scrollIntoViewIfNeeded();
+    await shot("kpi-linked");
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { payBandText, percent, relativeTime, yuan } from "./format";
+import { count, money, moneyRange, payBandText, percent, relativeTime, signed, signedMoney, yuan } from "./format";
 
 describe("money and numbers", () => {
   it("formats yuan with grouping", () => {
@@ -47,5 +47,37 @@ describe("i18n format", () => {
     expect(format("{n} position{s}", { n: 3 })).toBe("3 positions");
     expect(format("「{a}」", { a: "店长" })).toBe("「店长」");
     expect(format("{missing}", { a: 1 })).toBe("{missing}");
+  });
+});
+
+describe("money at a glance", () => {
+  it("uses 万 in Chinese from ten thousand up", () => {
+    expect(money(12000, "zh")).toBe("¥1.2万");
+    expect(money(200000, "zh")).toBe("¥20万");
+    expect(money(12345, "zh")).toBe("¥1.23万");
+    expect(money(1_176_000, "zh")).toBe("¥117.6万");
+    expect(money(9500, "zh")).toBe("¥9,500");
+  });
+  it("groups thousands in English", () => {
+    expect(money(12000, "en")).toBe("¥12,000");
+    expect(money(1_176_000, "en")).toBe("¥1,176,000");
+  });
+  it("writes ranges once the currency sign", () => {
+    expect(moneyRange({ min: 12000, max: 18000 }, "zh")).toBe("¥1.2万–1.8万");
+    expect(moneyRange({ min: 12000, max: 18000 }, "en")).toBe("¥12,000–18,000");
+    expect(moneyRange({ min: 5000, max: 5000 }, "en")).toBe("¥5,000");
+  });
+  it("signs changes", () => {
+    expect(signedMoney(21000, "zh")).toBe("+¥2.1万");
+    expect(signedMoney(-3000, "en")).toBe("−¥3,000");
+    expect(signedMoney(0.2, "en")).toBe("±¥0");
+    expect(signed(3)).toBe("+3");
+    expect(signed(-1)).toBe("−1");
+    expect(signed(0)).toBe("±0");
+  });
+  it("counts with 万 in Chinese", () => {
+    expect(count(50000, "zh")).toBe("5万");
+    expect(count(50000, "en")).toBe("50,000");
+    expect(count(800, "zh")).toBe("800");
   });
 });

@@ -45,3 +45,41 @@ export function relativeTime(iso: string, now: Date, lang: Lang): string {
   if (days < 7) return zh ? `${days} 天前` : `${days} days ago`;
   return dateText(then);
 }
+
+/** Up to `digits` decimals, trailing zeros dropped: 1.20 → "1.2", 3.00 → "3". */
+function trimmed(n: number, digits: number): string {
+  return String(Number(n.toFixed(digits)));
+}
+
+/** Money for reading at a glance: `¥1.2万` in Chinese from ten thousand up, `¥12,000` in
+ * English (and in Chinese below ten thousand). */
+export function money(n: number, lang: Lang): string {
+  const sign = n < 0 ? "−" : "";
+  const a = Math.abs(n);
+  if (lang === "zh" && a >= 10_000) return `${sign}¥${trimmed(a / 10_000, a >= 1_000_000 ? 1 : 2)}万`;
+  return `${sign}${yuan(a)}`;
+}
+
+/** A range of money: `¥1.2万–1.8万` / `¥12,000–18,000`; one figure when both ends agree. */
+export function moneyRange(r: { min: number; max: number }, lang: Lang): string {
+  if (r.min === r.max) return money(r.min, lang);
+  return `${money(r.min, lang)}–${money(r.max, lang).replace("¥", "")}`;
+}
+
+/** A change of money with its sign: `+¥2.1万`, `−¥3,000`, `±¥0`. */
+export function signedMoney(n: number, lang: Lang): string {
+  if (Math.round(n) === 0) return "±¥0";
+  return n > 0 ? `+${money(n, lang)}` : money(n, lang);
+}
+
+/** A whole-number change with its sign: `+3`, `−1`, `±0`. */
+export function signed(n: number): string {
+  if (n === 0) return "±0";
+  return n > 0 ? `+${grouping.format(n)}` : `−${grouping.format(-n)}`;
+}
+
+/** A count with grouping: `50,000`; in Chinese from ten thousand up, `5万`. */
+export function count(n: number, lang: Lang): string {
+  if (lang === "zh" && Math.abs(n) >= 10_000) return `${trimmed(n / 10_000, 2)}万`;
+  return grouping.format(n);
+}

@@ -12,7 +12,7 @@ import type { TemplateInfo } from "../generated/TemplateInfo";
 import type { Lang } from "../generated/Lang";
 import type { ErrorKind } from "../generated/ErrorKind";
 
-export type View = "plans" | "chart" | "establishment" | "people";
+export type View = "plans" | "chart" | "establishment" | "people" | "cascade" | "compare";
 export type Theme = "light" | "dark";
 /** What the right-hand column shows. */
 export type SidePanel = "inspector" | "findings";
@@ -66,6 +66,8 @@ export interface AppState {
   side: SidePanel;
   sideOpen: boolean;
   confirm: ConfirmRequest | null;
+  /** The plans the compare view shows (A before, B after); null until the user picks. */
+  comparing: { a: string; b: string } | null;
 
   init(): Promise<void>;
   setLang(lang: Lang): void;
@@ -81,7 +83,10 @@ export interface AppState {
   refreshPlans(): Promise<void>;
   openPlan(id: string): Promise<void>;
   createPlan(args: Commands["create_plan"]["args"]): Promise<PlanState | null>;
-  duplicatePlan(id: string, name?: string): Promise<PlanState | null>;
+  /** Copies a plan; `scenario` makes the copy a scenario of it (方案的备选方案). */
+  duplicatePlan(id: string, name?: string, scenario?: boolean): Promise<PlanState | null>;
+  /** Shows the compare view for plans `a` (before) and `b` (after). */
+  openCompare(a: string, b: string): Promise<void>;
   renamePlan(id: string, name: string): Promise<PlanState | null>;
   deletePlan(id: string): Promise<boolean>;
   importPlanFile(): Promise<PlanState | null>;
@@ -184,6 +189,7 @@ export const useApp = create<AppState>((set, get) => {
     side: "inspector",
     sideOpen: stored<"open" | "closed">("orgplan.side", "open", ["open", "closed"]) === "open",
     confirm: null,
+    comparing: null,
 
     async init() {
       const { backend, lang } = get();
@@ -304,10 +310,17 @@ export const useApp = create<AppState>((set, get) => {
       return state;
     },
 
-    async duplicatePlan(id, name) {
-      const state = await get().run("duplicate_plan", name ? { plan: id, name } : { plan: id });
+    async duplicatePlan(id, name, scenario) {
+      const state = await get().run("duplicate_plan", { plan: id, ...(name ? { name } : {}), ...(scenario ? { scenario } : {}) });
       if (state) await get().refreshPlans();
       return state;
+    },
+
+    async openCompare(a, b) {
+      set({ comparing: { a, b } });
+      // The views live beside an open plan: open B when none is.
+      if (!get().current) await get().openPlan(b);
+      set({ view: "compare" });
     },
 
     async renamePlan(id, name) {

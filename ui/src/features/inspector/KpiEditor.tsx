@@ -1,11 +1,13 @@
 // KPI points: metric, weight, target, cycle and data source per row, saved as one list. The
 // weight total follows every keystroke and turns red when it is not 100%.
+import { useMemo } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
 import { sameJson, useDraft } from "../../lib/ui/fields";
 import { CYCLES, draftTotal, fromDraft, remainingWeight, toDraft, totalState, type KpiDraft } from "../../lib/kpi";
 import { percent } from "../../lib/format";
+import { goalName, goalTree } from "../../lib/goals";
 import type { Position } from "../../generated/Position";
 import type { Cycle } from "../../generated/Cycle";
 import { inspectorDict } from "./dict";
@@ -19,6 +21,8 @@ export function KpiEditor({ position: p }: { position: Position }) {
   const saved = toDraft(p.kpis);
   const [rows, setRows] = useDraft(saved, sameJson);
   const total = draftTotal(rows);
+  const planGoals = useApp((s) => s.current?.doc.goals);
+  const goals = useMemo(() => goalTree(planGoals ?? []), [planGoals]);
   const state = totalState(rows, total);
 
   async function save(next: KpiDraft[]) {
@@ -172,6 +176,32 @@ export function KpiEditor({ position: p }: { position: Position }) {
                     onKeyDown={onKey}
                   />
                 </div>
+                {goals.length > 0 && (
+                  <div className="kpi-line kpi-sub">
+                    <span className="kpi-tag" aria-hidden="true">
+                      {t("goalTag")}
+                    </span>
+                    <select
+                      className="input select kpi-goal"
+                      aria-label={t("goal", { n })}
+                      value={k.goal ?? ""}
+                      data-linked={k.goal ? "true" : undefined}
+                      onChange={(e) => {
+                        const next = rows.map((r, j) => (j === i ? { ...r, goal: e.target.value || null } : r));
+                        setRows(next);
+                        void save(next);
+                      }}
+                    >
+                      <option value="">{t("noGoal")}</option>
+                      {goals.map((g) => (
+                        <option key={g.goal.id} value={g.goal.id}>
+                          {"\u3000".repeat(Math.min(g.depth, 4))}
+                          {goalName(g.goal, lang)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                )}
               </li>
             );
           })}

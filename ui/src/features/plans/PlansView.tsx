@@ -4,8 +4,10 @@ import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
 import { Menu } from "../../lib/ui/Menu";
-import { Dialog } from "../../lib/ui/Dialog";
+import { NameDialog } from "../../lib/ui/NameDialog";
+import { ScenarioDialog } from "../../lib/ui/ScenarioDialog";
 import { relativeTime, dateText } from "../../lib/format";
+import { defaultPair, groupPlans } from "../../lib/scenarios";
 import type { PlanSummary } from "../../generated/PlanSummary";
 import { NewPlanDialog } from "./NewPlanDialog";
 import { plansDict } from "./dict";
@@ -90,9 +92,11 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
   const exportPlanFile = useApp((s) => s.exportPlanFile);
   const ask = useApp((s) => s.ask);
   const notify = useApp((s) => s.notify);
+  const openCompare = useApp((s) => s.openCompare);
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
+  const [branching, setBranching] = useState<PlanSummary | null>(null);
   const now = useNow();
-  const sorted = [...plans].sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+  const rows = groupPlans(plans);
 
   function templateName(id: string | null) {
     if (!id) return t("blank");
@@ -103,6 +107,14 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
   async function open(p: PlanSummary) {
     if (current?.doc.plan.id === p.id) setView("chart");
     else await openPlan(p.id);
+  }
+
+  /** A scenario against its base; any other plan against what it is best compared with. */
+  async function compare(p: PlanSummary) {
+    const pair = defaultPair(plans, p.id);
+    if (pair) return openCompare(pair.a, pair.b);
+    if (current?.doc.plan.id !== p.id) await openPlan(p.id);
+    setView("compare");
   }
 
   return (
@@ -126,16 +138,32 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
           </tr>
         </thead>
         <tbody>
-          {sorted.map((p) => {
+          {rows.map(({ plan: p, depth, base }) => {
             const isCurrent = current?.doc.plan.id === p.id;
             return (
-              <tr key={p.id} className="plan-row" data-plan={p.id} onClick={(e) => !(e.target as HTMLElement).closest("button") && void open(p)}>
+              <tr
+                key={p.id}
+                className={depth > 0 ? "plan-row scenario" : "plan-row"}
+                data-plan={p.id}
+                style={depth > 0 ? { ["--indent" as string]: `${(depth - 1) * 22}px` } : undefined}
+                onClick={(e) => !(e.target as HTMLElement).closest("button") && void open(p)}
+              >
                 <td>
-                  <button type="button" className="plan-open" aria-label={t("open", { name: p.name })} onClick={() => void open(p)}>
-                    <span className="plan-title">{p.name}</span>
-                    {p.company && <span className="plan-company muted">{p.company}</span>}
-                  </button>
-                  {isCurrent && <span className="badge accent">{t("current")}</span>}
+                  <div className="plan-cell">
+                    {depth > 0 && <span className="plan-branch" aria-hidden="true" />}
+                    <button type="button" className="plan-open" aria-label={t("open", { name: p.name })} onClick={() => void open(p)}>
+                      <span className="plan-title">
+                        {p.name}
+                        {base && <span className="plan-based"> · {t("basedOn", { name: base.name })}</span>}
+                      </span>
+                      {base ? (
+                        <span className="plan-company muted">{t("scenarioLabel")}</span>
+                      ) : (
+                        p.company && <span className="plan-company muted">{p.company}</span>
+                      )}
+                    </button>
+                    {isCurrent && <span className="badge accent">{t("current")}</span>}
+                  </div>
                 </td>
                 <td className="muted">{templateName(p.template)}</td>
                 <td>
@@ -148,6 +176,19 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
                 </td>
                 <td className="col-actions">
                   <div className="row-actions">
+                    <button
+                      type="button"
+                      className="btn sm ghost plan-compare"
+                      aria-label={base ? t("compareWith", { name: p.name, base: base.name }) : t("compareOf", { name: p.name })}
+                      title={t("compareHint")}
+                      onClick={() => void compare(p)}
+                    >
+                      <Icon name="columns" size={14} />
+                      {t("compare")}
+                    </button>
+                    <button type="button" className="icon-btn xs" aria-label={t("scenarioOf", { name: p.name })} title={t("saveScenario")} onClick={() => setBranching(p)}>
+                      <Icon name="branch" size={14} />
+                    </button>
                     <button type="button" className="icon-btn xs" aria-label={t("renameOf", { name: p.name })} title={t("rename")} onClick={() => setRenaming(p)}>
                       <Icon name="pencil" size={14} />
                     </button>
@@ -202,6 +243,7 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
         </tbody>
       </table>
       {renaming && <RenameDialog plan={renaming} onClose={() => setRenaming(null)} />}
+      {branching && <ScenarioDialog base={branching} onClose={() => setBranching(null)} />}
     </div>
   );
 }
@@ -209,45 +251,14 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
 function RenameDialog({ plan, onClose }: { plan: PlanSummary; onClose(): void }) {
   const t = useT(plansDict);
   const renamePlan = useApp((s) => s.renamePlan);
-  const [name, setName] = useState(plan.name);
-  async function save() {
-    const v = name.trim();
-    if (!v || v === plan.name) return onClose();
-    if (await renamePlan(plan.id, v)) onClose();
-  }
   return (
-    <Dialog
+    <NameDialog
       title={t("renameOf", { name: plan.name })}
+      label={t("planName")}
+      initial={plan.name}
+      saveLabel={t("save")}
+      onSave={async (name) => name === plan.name || (await renamePlan(plan.id, name)) !== null}
       onClose={onClose}
-      width={420}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t("cancel")}
-          </button>
-          <button type="button" className="btn primary" disabled={!name.trim()} onClick={() => void save()}>
-            {t("save")}
-          </button>
-        </>
-      }
-    >
-      <label className="np-field">
-        <span>{t("planName")}</span>
-        <input
-          className="input"
-          data-autofocus
-          value={name}
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-          onFocus={(e) => e.target.select()}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              void save();
-            }
-          }}
-        />
-      </label>
-    </Dialog>
+    />
   );
 }

@@ -4,10 +4,12 @@ import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { ConfirmHost } from "../../lib/ui/Confirm";
 import { Icon } from "../../lib/ui/Icon";
-import { ChartView } from "../chart";
+import { ChartView, StaticChart } from "../chart";
 import { RolePalette } from "../palette";
 import { PlansView } from "../plans";
 import { EstablishmentTable, PeopleTable } from "../tables";
+import { CascadeView } from "../cascade";
+import { CompareView } from "../compare";
 import { PresentMode, usePresentShortcut } from "../present";
 import { TopBar } from "./TopBar";
 import { Footer } from "./Footer";
@@ -16,6 +18,15 @@ import { FatalState, LoadingState } from "./States";
 import { SidePanel } from "./SidePanel";
 import { useGlobalKeys } from "./useGlobalKeys";
 import { shellDict } from "./dict";
+
+const VIEW_LABELS = {
+  plans: "plansLink",
+  chart: "viewChart",
+  establishment: "viewEstablishment",
+  people: "viewPeople",
+  cascade: "viewCascade",
+  compare: "viewCompare",
+} as const;
 
 export function Shell() {
   const t = useT(shellDict);
@@ -65,12 +76,14 @@ export function Shell() {
             <RolePalette />
           </nav>
         )}
-        <main className="col-main" role="tabpanel" aria-label={t(view === "chart" ? "viewChart" : view === "establishment" ? "viewEstablishment" : "viewPeople")}>
+        <main className="col-main" role="tabpanel" aria-label={t(VIEW_LABELS[view])}>
           {view === "chart" && <ChartView />}
           {view === "establishment" && <EstablishmentTable />}
           {view === "people" && <PeopleTable />}
+          {view === "cascade" && <CascadeView />}
+          {view === "compare" && <CompareView Chart={StaticChart} />}
         </main>
-        <SidePanel />
+        {view !== "compare" && <SidePanel />}
       </div>
     );
   }
@@ -79,7 +92,7 @@ export function Shell() {
     <div className="app">
       <TopBar />
       {body}
-      {view !== "plans" && <Footer />}
+      {view !== "plans" && view !== "compare" && <Footer />}
       <Toasts />
       <ConfirmHost />
       <PresentMode />

@@ -3,17 +3,19 @@
 import { useRef } from "react";
 import { useApp, type View } from "../../lib/store";
 import { useT } from "../../lib/i18n";
-import { Icon, Mark } from "../../lib/ui/Icon";
+import { Icon, Mark, type IconName } from "../../lib/ui/Icon";
 import { Menu } from "../../lib/ui/Menu";
 import { shortcut } from "../../lib/actions";
 import { severityCounts } from "../../lib/totals";
 import { usePresent } from "../present";
 import { shellDict } from "./dict";
 
-const VIEWS: { view: View; key: "viewChart" | "viewEstablishment" | "viewPeople"; icon: "chart" | "table" | "users" }[] = [
+const VIEWS: { view: View; key: "viewChart" | "viewEstablishment" | "viewPeople" | "viewCascade" | "viewCompare"; icon: IconName }[] = [
   { view: "chart", key: "viewChart", icon: "chart" },
   { view: "establishment", key: "viewEstablishment", icon: "table" },
   { view: "people", key: "viewPeople", icon: "users" },
+  { view: "cascade", key: "viewCascade", icon: "target" },
+  { view: "compare", key: "viewCompare", icon: "columns" },
 ];
 
 export function TopBar() {

@@ -9,6 +9,8 @@ export const shellDict = {
   viewChart: { zh: "架构图", en: "Chart" },
   viewEstablishment: { zh: "定岗定编", en: "Establishment" },
   viewPeople: { zh: "人员", en: "People" },
+  viewCascade: { zh: "目标分解", en: "Goals" },
+  viewCompare: { zh: "对比", en: "Compare" },
   undo: { zh: "撤销", en: "Undo" },
   redo: { zh: "重做", en: "Redo" },
   search: { zh: "搜索岗位", en: "Search positions" },

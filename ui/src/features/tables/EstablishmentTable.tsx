@@ -4,9 +4,9 @@ import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { NumberField } from "../../lib/ui/fields";
 import { Icon } from "../../lib/ui/Icon";
-import { departmentName, monthlyPayroll, title } from "../../lib/plan";
-import { payBandText, yuan } from "../../lib/format";
-import { establishmentGroups, matches } from "./rows";
+import { departmentName, title } from "../../lib/plan";
+import { moneyRange, payBandText } from "../../lib/format";
+import { departmentCost, establishmentGroups, matches, positionPayroll } from "./rows";
 import { tablesDict } from "./dict";
 import "./tables.css";
 
@@ -27,8 +27,8 @@ export function EstablishmentTable() {
     headcount: all.reduce((n, g) => n + g.headcount, 0),
     filled: all.reduce((n, g) => n + g.filled, 0),
     vacant: all.reduce((n, g) => n + g.vacant, 0),
-    payroll: monthlyPayroll(doc),
   };
+  const cost = current.cost;
   const byId = new Map(doc.positions.map((p) => [p.id, p]));
   const shown = groups.reduce((n, g) => n + g.rows.length, 0);
 
@@ -67,6 +67,9 @@ export function EstablishmentTable() {
               <th scope="col">{t("grade")}</th>
               <th scope="col" className="n">
                 {t("payBand")}
+              </th>
+              <th scope="col" className="n col-pay" title={t("payrollHint")}>
+                {t("payroll")}
               </th>
             </tr>
           </thead>
@@ -116,7 +119,10 @@ export function EstablishmentTable() {
                     </td>
                     <td className={r.vacant ? "n num vacant" : "n num muted"}>{r.vacant}</td>
                     <td>{p.grade || <span className="muted">—</span>}</td>
-                    <td className="n num">{payBandText(p.pay_band)}</td>
+                    <td className="n num muted">{p.pay_band ? payBandText(p.pay_band) : "—"}</td>
+                    <td className="n num col-pay">
+                      <Payroll range={positionPayroll(p)} />
+                    </td>
                   </tr>
                 );
               })}
@@ -128,14 +134,17 @@ export function EstablishmentTable() {
                 <td className="n num">{g.filled}</td>
                 <td className={g.vacant ? "n num vacant" : "n num muted"}>{g.vacant}</td>
                 <td />
-                <td className="n num muted">{g.payroll ? yuan(g.payroll) : "—"}</td>
+                <td />
+                <td className="n num col-pay" data-testid="establishment-subtotal-pay">
+                  <Payroll range={departmentCost(cost, g.department?.id ?? null)?.monthly ?? null} unpriced={departmentCost(cost, g.department?.id ?? null)?.unpriced ?? 0} />
+                </td>
               </tr>
             </tbody>
           ))}
           {shown === 0 && (
             <tbody>
               <tr>
-                <td colSpan={8} className="tbl-empty">
+                <td colSpan={9} className="tbl-empty">
                   {t("noMatch", { q: search })}
                 </td>
               </tr>
@@ -149,15 +158,38 @@ export function EstablishmentTable() {
               <td className="n num">{sum.headcount}</td>
               <td className="n num">{sum.filled}</td>
               <td className={sum.vacant ? "n num vacant" : "n num"}>{sum.vacant}</td>
-              <td />
-              <td className="n num" title={t("payroll")}>
-                {yuan(sum.payroll)}
-                <span className="muted"> /{lang === "zh" ? "月" : "mo"}</span>
+              <td colSpan={2} className="n muted tbl-yearly" data-testid="establishment-yearly">
+                {t("yearly")} <span className="num strong">{moneyRange(cost.yearly, lang)}</span>
+              </td>
+              <td className="n num col-pay" data-testid="establishment-monthly">
+                {moneyRange(cost.monthly, lang)}
+                <span className="muted"> {t("perMonth")}</span>
+                {cost.unpriced > 0 && <div className="tbl-unpriced-note">{t("unpricedN", { n: cost.unpriced })}</div>}
               </td>
             </tr>
           </tfoot>
         </table>
       </div>
     </div>
+  );
+}
+
+/** A monthly payroll range, or 未定薪 for a position without a pay band; a subtotal also says
+ * how many of its positions have none. */
+function Payroll({ range, unpriced = 0 }: { range: { min: number; max: number } | null; unpriced?: number }) {
+  const t = useT(tablesDict);
+  const lang = useApp((s) => s.lang);
+  if (!range) return <span className="unpriced">{t("noBand")}</span>;
+  if (range.max === 0 && unpriced > 0) return <span className="unpriced">{t("noBand")}</span>;
+  return (
+    <>
+      {moneyRange(range, lang)}
+      {unpriced > 0 && (
+        <span className="unpriced-n" title={t("unpricedN", { n: unpriced })}>
+          {" "}
+          +{unpriced}
+        </span>
+      )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { establishmentGroups, matches } from "./rows";
+import { departmentCost, establishmentGroups, matches, positionPayroll } from "./rows";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 
@@ -35,7 +35,7 @@ describe("establishment rows", () => {
   it("adds up headcount, filled, vacancies and payroll per group", () => {
     const [ops, cs, none] = establishmentGroups(doc);
     expect([ops.headcount, ops.filled, ops.vacant]).toEqual([3, 0, 3]);
-    expect([cs.headcount, cs.filled, cs.vacant, cs.payroll]).toEqual([3, 1, 2, 15000]);
+    expect([cs.headcount, cs.filled, cs.vacant]).toEqual([3, 1, 2]);
     expect(none.rows[0]).toMatchObject({ filled: 2, vacant: 0, over: 1 });
   });
   it("filters by title, English title or department", () => {
@@ -43,5 +43,27 @@ describe("establishment rows", () => {
     expect(matches(doc, doc.positions[1], "role b")).toBe(true);
     expect(matches(doc, doc.positions[0], "客服")).toBe(false);
     expect(establishmentGroups(doc, (p) => matches(doc, p, "运营")).flatMap((g) => g.rows.map((r) => r.position.id))).toEqual(["a", "d"]);
+  });
+});
+
+describe("payroll", () => {
+  it("is the pay band times the headcount, or nothing without a band", () => {
+    expect(positionPayroll(doc.positions[1])).toEqual({ min: 12000, max: 18000 });
+    expect(positionPayroll(doc.positions[0])).toBeNull();
+  });
+  it("finds a department's row of the plan's cost", () => {
+    const cost = {
+      departments: [
+        { department: "cs", headcount: 3, monthly: { min: 12000, max: 18000 }, unpriced: 0 },
+        { department: null, headcount: 1, monthly: { min: 0, max: 0 }, unpriced: 1 },
+      ],
+      headcount: 4,
+      monthly: { min: 12000, max: 18000 },
+      yearly: { min: 144000, max: 216000 },
+      unpriced: 1,
+    };
+    expect(departmentCost(cost, "cs")?.monthly).toEqual({ min: 12000, max: 18000 });
+    expect(departmentCost(cost, null)?.unpriced).toBe(1);
+    expect(departmentCost(cost, "ops")).toBeUndefined();
   });
 });

@@ -2,6 +2,9 @@
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 import type { Department } from "../../generated/Department";
+import type { Cost } from "../../generated/Cost";
+import type { DepartmentCost } from "../../generated/DepartmentCost";
+import type { Payroll } from "../../generated/Payroll";
 import { filledCounts } from "../../lib/plan";
 
 export interface EstablishmentRow {
@@ -18,7 +21,6 @@ export interface EstablishmentGroup {
   headcount: number;
   filled: number;
   vacant: number;
-  payroll: number;
 }
 
 /** Positions grouped by department in the plan's department order (tree order within a
@@ -32,7 +34,6 @@ export function establishmentGroups(doc: PlanDoc, keep: (p: Position) => boolean
     headcount: 0,
     filled: 0,
     vacant: 0,
-    payroll: 0,
   }));
   const at = new Map(groups.map((g, i) => [g.department?.id ?? null, i]));
   for (const p of doc.positions) {
@@ -45,9 +46,18 @@ export function establishmentGroups(doc: PlanDoc, keep: (p: Position) => boolean
     g.headcount += p.headcount;
     g.filled += row.filled;
     g.vacant += row.vacant;
-    if (p.pay_band) g.payroll += ((p.pay_band.min + p.pay_band.max) / 2) * p.headcount;
   }
   return groups.filter((g) => g.rows.length > 0);
+}
+
+/** A position's monthly payroll (pay band × headcount), or null without a pay band (未定薪). */
+export function positionPayroll(p: Position): Payroll | null {
+  return p.pay_band ? { min: p.pay_band.min * p.headcount, max: p.pay_band.max * p.headcount } : null;
+}
+
+/** The payroll row of a department in the plan's cost (`null` for no department). */
+export function departmentCost(cost: Cost, department: string | null): DepartmentCost | undefined {
+  return cost.departments.find((d) => d.department === department);
 }
 
 /** True when the search text is empty or found in the title, English title, grade or

@@ -4,4 +4,5 @@ export const common = {
   cancel: { zh: "取消", en: "Cancel" },
   confirm: { zh: "确定", en: "OK" },
   dismiss: { zh: "关闭提示", en: "Dismiss" },
+  retry: { zh: "重试", en: "Try again" },
 } as const;

@@ -1,0 +1,1 @@
+export { CascadeView } from "./CascadeView";

@@ -1,0 +1,93 @@
+// A read-only chart of any tree, for views that show a plan rather than edit it (compare). The
+// same layout as the editor's chart; each card may carry a status and badges (see chartMarks).
+// It fits the width it is given and grows to the height the tree needs.
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { CSSProperties } from "react";
+import { useApp } from "../../lib/store";
+import type { MarkedChartProps } from "../../lib/chartMarks";
+import { departmentColor, departmentName, departmentOf, title as titleOf } from "../../lib/plan";
+import { DEFAULT_SIZES, edgePath, layoutTree } from "./layout";
+import "./chart.css";
+import "./static-chart.css";
+
+const PAD = 28;
+
+export function StaticChart({ doc, marks, label }: MarkedChartProps) {
+  const lang = useApp((s) => s.lang);
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const sizes = useMemo(() => ({ ...DEFAULT_SIZES, width: lang === "en" ? 212 : DEFAULT_SIZES.width }), [lang]);
+  const layout = useMemo(() => layoutTree(doc, [], sizes, { stackLeaves: true }), [doc, sizes]);
+  const byId = useMemo(() => new Map(doc.positions.map((p) => [p.id, p])), [doc]);
+  const edges = useMemo(() => edgePath(layout), [layout]);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const b = layout.bounds;
+  const w = b.maxX - b.minX + PAD * 2;
+  const h = b.maxY - b.minY + PAD * 2;
+  const k = width > 0 ? Math.min(1, width / w) : 1;
+  const ox = b.minX - PAD;
+  const oy = b.minY - PAD;
+
+  return (
+    <div ref={box} className="sc-root" style={{ height: h * k }}>
+      <div className="sc-layer" role="tree" aria-label={label} style={{ width: w, height: h, left: Math.max(0, (width - w * k) / 2), transform: `scale(${k})` }}>
+        <svg className="sc-lines" width={w} height={h} viewBox={`${ox} ${oy} ${w} ${h}`} aria-hidden="true">
+          <path className="oc-edge" d={edges} />
+        </svg>
+        {layout.nodes.map((n) => {
+          const p = byId.get(n.id);
+          if (!p) return null;
+          const mark = marks[n.id];
+          const status = mark?.status ?? "same";
+          const name = titleOf(p, lang);
+          const dept = departmentName(departmentOf(doc, p), lang);
+          return (
+            <div
+              key={n.id}
+              role="treeitem"
+              aria-label={name}
+              aria-description={mark?.note || undefined}
+              aria-level={n.depth + 1}
+              aria-posinset={n.index + 1}
+              aria-setsize={n.siblings}
+              aria-selected={false}
+              className="oc-card sc-card"
+              data-status={status}
+              data-id={n.id}
+              title={mark?.note || undefined}
+              style={{ left: n.x - ox, top: n.y - oy, width: sizes.width, height: sizes.height, "--dept": departmentColor(doc, p) } as CSSProperties}
+            >
+              <div className="oc-row">
+                <span className="oc-title">{name}</span>
+                <span className="sc-hc num" aria-hidden="true">
+                  ×{p.headcount}
+                </span>
+              </div>
+              <div className="oc-row oc-meta">
+                {mark && mark.badges.length > 0 ? (
+                  mark.badges.map((t) => (
+                    <span key={t} className="sc-badge">
+                      {t}
+                    </span>
+                  ))
+                ) : (
+                  <span className="oc-dept">{dept}</span>
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,536 @@
+// 方案对比: two plans side by side. Pick A (before) and B (after); see the figures, plan B's
+// chart with the changes marked (removed positions as red ghosts), how seats split along the
+// growth path and why, the order to hire in, every change, and headcount and payroll per
+// department. The chart comes from the shell (the chart feature draws it).
+import { useMemo, useState } from "react";
+import type { ComponentType, ReactNode } from "react";
+import { useApp } from "../../lib/store";
+import { useT } from "../../lib/i18n";
+import { useQuery } from "../../lib/query";
+import { Icon } from "../../lib/ui/Icon";
+import type { IconName } from "../../lib/ui/Icon";
+import { ScenarioDialog } from "../../lib/ui/ScenarioDialog";
+import { LoadError } from "../../lib/ui/LoadError";
+import { defaultPair } from "../../lib/scenarios";
+import { money, moneyRange, signed, signedMoney } from "../../lib/format";
+import type { MarkedChartProps } from "../../lib/chartMarks";
+import type { Comparison } from "../../generated/Comparison";
+import type { PlanDoc } from "../../generated/PlanDoc";
+import type { Lang } from "../../generated/Lang";
+import { compareDict } from "./dict";
+import { deptLabel, diffChart, mid, planLabels, refTitle, summary, superiors, unchanged } from "./model";
+import "./compare.css";
+
+type T = ReturnType<typeof useT<typeof compareDict>>;
+
+export function CompareView({ Chart }: { Chart: ComponentType<MarkedChartProps> }) {
+  const t = useT(compareDict);
+  const plans = useApp((s) => s.plans);
+  const current = useApp((s) => s.current);
+  const comparing = useApp((s) => s.comparing);
+  const [saving, setSaving] = useState(false);
+  const known = (id: string) => plans.some((p) => p.id === id);
+  const pair = comparing && known(comparing.a) && known(comparing.b) ? comparing : defaultPair(plans, current?.doc.plan.id ?? null);
+
+  if (!pair) {
+    return (
+      <div className="cmp-page">
+        <div className="empty-state card cmp-empty" data-testid="compare-empty">
+          <span className="empty-icon big">
+            <Icon name="columns" size={30} />
+          </span>
+          <h2>{t("onlyOneTitle")}</h2>
+          <p>{t("onlyOneBody")}</p>
+          <div className="cmp-empty-actions">
+            {current && (
+              <button type="button" className="btn primary" onClick={() => setSaving(true)}>
+                <Icon name="branch" size={15} />
+                {t("saveScenario")}
+              </button>
+            )}
+            <button type="button" className="btn" onClick={() => useApp.getState().setView("plans")}>
+              {t("toPlans")}
+            </button>
+          </div>
+        </div>
+        {saving && current && <ScenarioDialog base={{ id: current.doc.plan.id, name: current.doc.plan.name }} onClose={() => setSaving(false)} />}
+      </div>
+    );
+  }
+
+  return (
+    <div className="cmp-page" data-testid="compare-view">
+      <header className="cmp-head">
+        <div>
+          <h1>{t("title")}</h1>
+          <p className="muted">{t("intro")}</p>
+        </div>
+        <Pickers a={pair.a} b={pair.b} />
+      </header>
+      {pair.a === pair.b ? (
+        <div className="card cmp-notice" role="status">
+          <Icon name="info" size={16} />
+          {t("samePlan")}
+        </div>
+      ) : (
+        <Loaded a={pair.a} b={pair.b} Chart={Chart} />
+      )}
+    </div>
+  );
+}
+
+function Pickers({ a, b }: { a: string; b: string }) {
+  const t = useT(compareDict);
+  const plans = useApp((s) => s.plans);
+  const labels = useMemo(() => planLabels(plans), [plans]);
+  const sorted = useMemo(() => [...plans].sort((x, y) => y.updated_at.localeCompare(x.updated_at)), [plans]);
+  const pick = (next: { a: string; b: string }) => useApp.setState({ comparing: next });
+  const options = sorted.map((p) => (
+    <option key={p.id} value={p.id}>
+      {labels.get(p.id)}
+      {p.scenario_of ? ` · ${t("scenarioTag")}` : ""}
+    </option>
+  ));
+  return (
+    <div className="cmp-pickers">
+      <label className="cmp-pick">
+        <span className="cmp-pick-label">
+          <span className="cmp-ab a">A</span>
+          {t("planA")}
+        </span>
+        <select className="input select" value={a} onChange={(e) => pick({ a: e.target.value, b })}>
+          {options}
+        </select>
+      </label>
+      <button type="button" className="icon-btn cmp-swap" aria-label={t("swap")} title={t("swap")} onClick={() => pick({ a: b, b: a })}>
+        <Icon name="swap" size={16} />
+      </button>
+      <label className="cmp-pick">
+        <span className="cmp-pick-label">
+          <span className="cmp-ab b">B</span>
+          {t("planB")}
+        </span>
+        <select className="input select" value={b} onChange={(e) => pick({ a, b: e.target.value })}>
+          {options}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+interface Data {
+  cmp: Comparison;
+  a: PlanDoc;
+  b: PlanDoc;
+}
+
+function Loaded({ a, b, Chart }: { a: string; b: string; Chart: ComponentType<MarkedChartProps> }) {
+  const t = useT(compareDict);
+  const plans = useApp((s) => s.plans);
+  const stamp = (id: string) => plans.find((p) => p.id === id)?.updated_at ?? "";
+  const key = `${a}|${b}|${stamp(a)}|${stamp(b)}`;
+  const q = useQuery<Data>(key, async () => {
+    const backend = useApp.getState().backend;
+    const [cmp, da, db] = await Promise.all([
+      backend.call("compare_plans", { a, b }),
+      backend.call("get_plan", { plan: a }),
+      backend.call("get_plan", { plan: b }),
+    ]);
+    return { cmp, a: da.doc, b: db.doc };
+  });
+  const fresh = q.data && q.data.cmp.a.id === a && q.data.cmp.b.id === b ? q.data : undefined;
+
+  if (q.error) return <LoadError title={t("errorTitle")} message={q.error.kind === "not_found" ? t("errorGone") : q.error.message} onRetry={q.retry} />;
+  if (!fresh) return <CompareSkeleton label={t("loading")} />;
+  return <Report data={fresh} Chart={Chart} busy={q.loading} />;
+}
+
+function CompareSkeleton({ label }: { label: string }) {
+  return (
+    <div className="cmp-skeleton" aria-busy="true" role="status" aria-label={label}>
+      <div className="cmp-cards">
+        {[0, 1, 2, 3].map((i) => (
+          <span key={i} className="skeleton" style={{ height: 96 }} />
+        ))}
+      </div>
+      <div className="cmp-grid">
+        <span className="skeleton" style={{ height: 360 }} />
+        <span className="skeleton" style={{ height: 360 }} />
+      </div>
+    </div>
+  );
+}
+
+function Report({ data, Chart, busy }: { data: Data; Chart: ComponentType<MarkedChartProps>; busy: boolean }) {
+  const t = useT(compareDict);
+  const lang = useApp((s) => s.lang);
+  const { cmp, a, b } = data;
+  const s = summary(cmp);
+  const hiring = <Hiring cmp={cmp} b={b} />;
+  const chart = useMemo(
+    () =>
+      diffChart(cmp, a, b, lang, {
+        added: t("badgeAdded"),
+        moved: t("badgeMoved"),
+        renamed: t("badgeRenamed"),
+        removed: t("badgeRemoved"),
+        resized: (x, y) => t("badgeResized", { a: x, b: y }),
+        addedNote: t("noteAdded"),
+        movedNote: (x, y) => t("noteMoved", { a: x, b: y }),
+        renamedNote: (x) => t("noteRenamed", { a: x }),
+        resizedNote: (x, y) => t("noteResized", { a: x, b: y }),
+        removedNote: (x) => (x ? t("noteRemoved", { a: x }) : t("noteRemovedTop")),
+      }),
+    [cmp, a, b, lang, t],
+  );
+
+  return (
+    <div className="cmp-report" aria-busy={busy || undefined}>
+      <section className="cmp-cards" aria-label={t("title")}>
+        <Figure label={t("positions")} from={String(s.positions[0])} to={String(s.positions[1])} delta={signed(s.positions[1] - s.positions[0])} tone={tone(s.positions[1] - s.positions[0])} />
+        <Figure label={t("headcount")} from={String(s.headcount[0])} to={String(s.headcount[1])} delta={signed(s.headcount[1] - s.headcount[0])} tone={tone(s.headcount[1] - s.headcount[0])} />
+        <Figure
+          label={t("monthly")}
+          hint={t("monthlyHint")}
+          from={money(s.monthly[0], lang)}
+          to={money(s.monthly[1], lang)}
+          delta={`${signedMoney(s.monthlyDelta, lang)}${t("perMonth")}`}
+          tone={tone(s.monthlyDelta)}
+          cost
+          sub={t("rangeB", { r: moneyRange(s.monthlyRange[1], lang) })}
+        />
+        <Figure label={t("yearly")} to={`${signedMoney(s.yearlyDelta, lang)}`} unit={t("perYear")} tone={tone(s.yearlyDelta)} cost sub={t("twelveMonths")} />
+      </section>
+
+      <div className="cmp-grid">
+        <div className="cmp-col">
+          <section className="card cmp-chart" aria-labelledby="cmp-chart-title">
+            <header className="cmp-sec-head">
+              <div>
+                <h2 id="cmp-chart-title">
+                  {t("chartTitle")} <span className="cmp-chart-name">· {cmp.b.name}</span>
+                </h2>
+                <p className="muted">{t("chartSub")}</p>
+              </div>
+              <Legend t={t} />
+            </header>
+            <div className="cmp-chart-body">
+              <Chart doc={chart.doc} marks={chart.marks} label={t("chartLabel")} />
+            </div>
+          </section>
+          <Departments cmp={cmp} docs={[b, a]} />
+        </div>
+        <div className="cmp-col">
+          {cmp.splits.length > 0 && (
+            <Section icon="branch" title={t("splitsTitle")} sub={t("splitsSub", { a: cmp.a.name, b: cmp.b.name })} testId="compare-splits">
+              <ul className="cmp-splits">
+                {cmp.splits.map((sp, i) => {
+                  const from = sp.from.map((p) => refTitle(p, a, lang));
+                  const into = sp.into.map((p) => refTitle(p, b, lang));
+                  return (
+                    <li key={i} className="cmp-split" aria-label={`${from.join(" + ") || "—"} → ${into.join(" + ") || "—"}`}>
+                      <div className="cmp-flow">
+                        <Seats names={from} kind="from" />
+                        <span className="cmp-arrow" aria-hidden="true">
+                          {" "}→{" "}
+                        </span>
+                        <Seats names={into} kind="to" />
+                      </div>
+                      <p className="cmp-reason">{sp.reason}</p>
+                    </li>
+                  );
+                })}
+              </ul>
+            </Section>
+          )}
+          {cmp.hiring_order.length > 0 && hiring}
+          <Changes data={data} />
+          {cmp.hiring_order.length === 0 && hiring}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+type Tone = "rise" | "fall" | "flat";
+
+function Hiring({ cmp, b }: { cmp: Comparison; b: PlanDoc }) {
+  const t = useT(compareDict);
+  const lang = useApp((s) => s.lang);
+  return (
+    <Section icon="userPlus" title={t("hiringTitle")} sub={cmp.hiring_order.length ? t("hiringSub") : undefined} testId="compare-hiring">
+      {cmp.hiring_order.length === 0 ? (
+        <p className="cmp-none">{t("noHires")}</p>
+      ) : (
+        <ol className="cmp-hires" aria-label={t("hiringTitle")}>
+          {cmp.hiring_order.map((h, i) => (
+            <li key={h.position.id} className="cmp-hire">
+              <span className="cmp-hire-n num" aria-hidden="true">
+                {i + 1}
+              </span>
+              <div className="cmp-hire-main">
+                <div className="cmp-hire-line">
+                  <span className="strong">{refTitle(h.position, b, lang)}</span>
+                  {h.position.department && <span className="cmp-tag">{deptLabel(h.position.department, [b], lang)}</span>}
+                  <span className="muted cmp-hire-hc">{t("hireHc", { n: h.position.headcount })}</span>
+                </div>
+                {h.reason && <p className="cmp-reason">{h.reason}</p>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
+function tone(n: number): Tone {
+  if (Math.round(n) === 0) return "flat";
+  return n > 0 ? "rise" : "fall";
+}
+
+function Figure(p: { label: string; hint?: string; from?: string; to: string; delta?: string; unit?: string; sub?: string; tone: Tone; cost?: boolean }) {
+  return (
+    <div className="card cmp-figure" data-tone={p.tone} data-cost={p.cost || undefined} role="group" aria-label={p.label} title={p.hint}>
+      <div className="cmp-figure-label">{p.label}</div>
+      <div className="cmp-figure-value num">
+        {p.from !== undefined && (
+          <>
+            <span className="cmp-from">{p.from}</span>
+            <span className="cmp-figure-arrow" aria-hidden="true">
+              {" "}→{" "}
+            </span>
+          </>
+        )}
+        <span className={p.from === undefined ? "cmp-to solo" : "cmp-to"}>{p.to}</span>
+        {p.unit && <span className="cmp-unit">{p.unit}</span>}
+      </div>
+      <div className="cmp-figure-foot">
+        {p.delta && <span className="cmp-delta num">{p.delta}</span>}
+        {p.sub && <span className="muted">{p.sub}</span>}
+      </div>
+    </div>
+  );
+}
+
+function Legend({ t }: { t: T }) {
+  return (
+    <ul className="cmp-legend" aria-label={t("chartLabel")}>
+      {(["added", "moved", "changed", "removed"] as const).map((k) => (
+        <li key={k}>
+          <span className="cmp-swatch" data-status={k} aria-hidden="true" />
+          {t(k === "added" ? "legendAdded" : k === "moved" ? "legendMoved" : k === "changed" ? "legendChanged" : "legendRemoved")}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Seats({ names, kind }: { names: string[]; kind: "from" | "to" }) {
+  if (names.length === 0) return <span className="cmp-seat none">—</span>;
+  return (
+    <>
+      {names.map((n, i) => (
+        <span key={`${n}-${i}`}>
+          {i > 0 && (
+            <span className="cmp-plus" aria-hidden="true">
+              {" "}+{" "}
+            </span>
+          )}
+          <span className={`cmp-seat ${kind}`}>{n}</span>
+        </span>
+      ))}
+    </>
+  );
+}
+
+function Section({ icon, title, sub, testId, children }: { icon: IconName; title: string; sub?: string; testId?: string; children: ReactNode }) {
+  return (
+    <section className="card cmp-sec" aria-label={title} data-testid={testId}>
+      <header className="cmp-sec-head">
+        <div className="cmp-sec-title">
+          <Icon name={icon} size={16} />
+          <h2>{title}</h2>
+        </div>
+        {sub && <p className="muted cmp-sec-sub">{sub}</p>}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+const DUTIES_SHOWN = 5;
+
+function Changes({ data }: { data: Data }) {
+  const t = useT(compareDict);
+  const lang = useApp((s) => s.lang);
+  const [allDuties, setAllDuties] = useState(false);
+  const { cmp, a, b } = data;
+  const inB = (id: string | null) => {
+    const p = id ? b.positions.find((x) => x.id === id) : undefined;
+    return p ? refTitle({ id: p.id, title: p.title, department: "", headcount: 0 }, b, lang) : "";
+  };
+  const duties = allDuties ? cmp.duties_moved : cmp.duties_moved.slice(0, DUTIES_SHOWN);
+  const toA = new Map(cmp.matched.map(([x, y]) => [y, x]));
+  const before = (id: string, fallback: string) => refTitle({ id: toA.get(id) ?? "", title: fallback, department: "", headcount: 0 }, a, lang);
+  const groups: { key: string; status: string; title: string; items: { key: string; main: string; detail?: string }[] }[] = [
+    {
+      key: "added",
+      status: "added",
+      title: t("added"),
+      items: cmp.added.map((p) => ({ key: p.id, main: refTitle(p, b, lang), detail: deptLabel(p.department, [b], lang) })),
+    },
+    {
+      key: "removed",
+      status: "removed",
+      title: t("removed"),
+      items: cmp.removed.map((r) => ({ key: r.position.id, main: refTitle(r.position, a, lang), detail: r.anchor ? t("underAnchor", { a: inB(r.anchor) }) : undefined })),
+    },
+    {
+      key: "moved",
+      status: "moved",
+      title: t("moved"),
+      items: cmp.moved.map((m) => {
+        const [from, to] = superiors(m, cmp, a, b, lang);
+        return { key: m.position.id, main: refTitle(m.position, b, lang), detail: t("noteMoved", { a: from, b: to }) };
+      }),
+    },
+    {
+      key: "renamed",
+      status: "changed",
+      title: t("renamed"),
+      items: cmp.renamed.map((r) => ({ key: r.position.id, main: `${before(r.position.id, r.before)} → ${refTitle(r.position, b, lang)}` })),
+    },
+    {
+      key: "resized",
+      status: "changed",
+      title: t("resized"),
+      items: cmp.headcount_changed.map((h) => ({ key: h.position.id, main: refTitle(h.position, b, lang), detail: `${h.before} → ${h.after}` })),
+    },
+    {
+      key: "duties",
+      status: "same",
+      title: t("dutiesMoved"),
+      items: duties.map((d, i) => ({ key: `${i}`, main: d.duty, detail: `${refTitle(d.from, a, lang)} → ${refTitle(d.to, b, lang)}` })),
+    },
+  ];
+  return (
+    <Section icon="list" title={t("changesTitle")} testId="compare-changes">
+      {unchanged(cmp) ? (
+        <p className="cmp-none">{t("noChanges")}</p>
+      ) : (
+        <div className="cmp-changes">
+          {groups
+            .filter((g) => g.items.length > 0)
+            .map((g) => (
+              <section key={g.key} className="cmp-change" aria-label={g.title} data-testid={`compare-${g.key}`}>
+                <h3>
+                  <span className="cmp-swatch" data-status={g.status} aria-hidden="true" />
+                  {g.title}
+                  <span className="cmp-count num">{g.key === "duties" ? cmp.duties_moved.length : g.items.length}</span>
+                </h3>
+                <ul>
+                  {g.items.map((it) => (
+                    <li key={it.key}>
+                      <span className="cmp-change-main">{it.main}</span>
+                      {it.detail && <span className="cmp-change-detail muted">{it.detail}</span>}
+                    </li>
+                  ))}
+                </ul>
+                {g.key === "duties" && cmp.duties_moved.length > DUTIES_SHOWN && (
+                  <button type="button" className="link cmp-more" onClick={() => setAllDuties(!allDuties)}>
+                    {allDuties ? t("showLess") : t("moreDuties", { n: cmp.duties_moved.length - DUTIES_SHOWN })}
+                  </button>
+                )}
+              </section>
+            ))}
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function Departments({ cmp, docs }: { cmp: Comparison; docs: PlanDoc[] }) {
+  const t = useT(compareDict);
+  const lang = useApp((s) => s.lang);
+  const rows = cmp.departments;
+  const total = {
+    a: rows.reduce((n, r) => n + r.headcount_a, 0),
+    b: rows.reduce((n, r) => n + r.headcount_b, 0),
+  };
+  const pay = (n: number, l: Lang) => (n ? money(n, l) : "—");
+  return (
+    <section className="card cmp-sec cmp-depts" aria-label={t("deptTitle")}>
+      <header className="cmp-sec-head">
+        <div className="cmp-sec-title">
+          <Icon name="table" size={16} />
+          <h2>{t("deptTitle")}</h2>
+        </div>
+      </header>
+      <table className="tbl cmp-tbl" data-testid="compare-departments">
+        <thead>
+          <tr>
+            <th scope="col">{t("deptCol")}</th>
+            <th scope="col" className="n">
+              {t("headcount")} A
+            </th>
+            <th scope="col" className="n">
+              {t("headcount")} B
+            </th>
+            <th scope="col" className="n">
+              Δ
+            </th>
+            <th scope="col" className="n">
+              {t("monthly")} A
+            </th>
+            <th scope="col" className="n">
+              {t("monthly")} B
+            </th>
+            <th scope="col" className="n">
+              Δ
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const d = r.headcount_b - r.headcount_a;
+            const dm = mid(r.monthly_b) - mid(r.monthly_a);
+            return (
+              <tr key={r.name || "none"}>
+                <th scope="row">
+                  <span className="dept-dot" style={{ background: r.color || undefined }} aria-hidden="true" />
+                  {r.name ? deptLabel(r.name, docs, lang) : t("noDept")}
+                </th>
+                <td className="n num">{r.headcount_a}</td>
+                <td className="n num">{r.headcount_b}</td>
+                <td className="n num cmp-d" data-tone={tone(d)}>
+                  {d ? signed(d) : ""}
+                </td>
+                <td className="n num muted">{pay(mid(r.monthly_a), lang)}</td>
+                <td className="n num">{pay(mid(r.monthly_b), lang)}</td>
+                <td className="n num cmp-d" data-tone={tone(dm)} data-cost>
+                  {Math.round(dm) ? signedMoney(dm, lang) : ""}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("total")}</th>
+            <td className="n num">{total.a}</td>
+            <td className="n num">{total.b}</td>
+            <td className="n num cmp-d" data-tone={tone(total.b - total.a)}>
+              {signed(total.b - total.a)}
+            </td>
+            <td className="n num">{money(mid(cmp.cost_delta.monthly_a), lang)}</td>
+            <td className="n num">{money(mid(cmp.cost_delta.monthly_b), lang)}</td>
+            <td className="n num cmp-d" data-tone={tone(cmp.cost_delta.monthly)} data-cost>
+              {signedMoney(cmp.cost_delta.monthly, lang)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}
