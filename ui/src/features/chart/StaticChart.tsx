@@ -11,6 +11,8 @@ import "./chart.css";
 import "./static-chart.css";
 
 const PAD = 28;
+/** Badges on a card; the rest are in its tooltip and description. */
+const BADGES = 2;
 
 export function StaticChart({ doc, marks, label }: MarkedChartProps) {
   const lang = useApp((s) => s.lang);
@@ -75,11 +77,14 @@ export function StaticChart({ doc, marks, label }: MarkedChartProps) {
               </div>
               <div className="oc-row oc-meta">
                 {mark && mark.badges.length > 0 ? (
-                  mark.badges.map((t) => (
-                    <span key={t} className="sc-badge">
-                      {t}
-                    </span>
-                  ))
+                  <>
+                    {mark.badges.slice(0, BADGES).map((t) => (
+                      <span key={t} className="sc-badge">
+                        {t}
+                      </span>
+                    ))}
+                    {mark.badges.length > BADGES && <span className="sc-more">+{mark.badges.length - BADGES}</span>}
+                  </>
                 ) : (
                   <span className="oc-dept">{dept}</span>
                 )}

@@ -32,7 +32,7 @@ export const compareDict = {
   badgeMoved: { zh: "调整汇报", en: "Moved" },
   badgeRenamed: { zh: "更名", en: "Renamed" },
   badgeRemoved: { zh: "已撤销", en: "Removed" },
-  badgeResized: { zh: "编制 {a}→{b}", en: "Headcount {a}→{b}" },
+  badgeResized: { zh: "编制 {a}→{b}", en: "HC {a}→{b}" },
   noteAdded: { zh: "新增岗位", en: "New position" },
   noteMoved: { zh: "汇报对象：{a} → {b}", en: "Reports to {b}, was {a}" },
   noteRenamed: { zh: "原名：{a}", en: "Was called {a}" },
