@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Renders a template's job descriptions (DOCX) and sheets (XLSX) the way a person sees them:
-# exported by the orgplan-export `render` example, converted to PDF by LibreOffice (headless)
-# and to PNG pages (80 dpi) by pdftoppm, so the pages can be looked at.
+# Renders a template's documents the way a person sees them, as PNG pages (80 dpi) to look at:
+# the orgplan-export `render` example writes the job descriptions (DOCX, PDF), the sheets (XLSX)
+# and the chart (PNG; PDF on A4 and A3); LibreOffice (headless) turns the DOCX and XLSX into
+# PDF; pdftoppm turns every PDF into PNG pages.
 #
 #   scripts/render-docs.sh [OUT_DIR] [TEMPLATE] [zh|en]     (defaults: target/render team-8 zh)
 set -euo pipefail
@@ -20,7 +21,7 @@ apt_install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-step "export $template ($lang) to DOCX and XLSX"
+step "export $template ($lang): DOCX, XLSX, PDF, chart PNG and chart PDFs"
 cargo run -q -p orgplan-export --example render -- "$out" "$template" "$lang"
 
 # A private LibreOffice profile, so a running office or a stale profile does not interfere.
@@ -31,8 +32,11 @@ for ext in docx xlsx; do
   soffice -env:UserInstallation="file://$profile" --headless --convert-to pdf \
     --outdir "$out" "$out/$template.$ext" >/dev/null
   test -s "$out/$template.pdf" && mv "$out/$template.pdf" "$out/$template-$ext.pdf"
-  rm -f "$out/$template-$ext"-page-*.png
-  pdftoppm -r 80 -png "$out/$template-$ext.pdf" "$out/$template-$ext-page"
+done
+step "PDF → PNG pages"
+for pdf in "$template-docx" "$template-xlsx" "$template.jd" "$template.chart-a4" "$template.chart-a3"; do
+  rm -f "$out/$pdf"-page-*.png
+  pdftoppm -r 80 -png "$out/$pdf.pdf" "$out/$pdf-page"
 done
 
 step "pages"

@@ -40,25 +40,71 @@ enum LangArg {
 enum Format {
     /// The plan file.
     Json,
-    /// Job descriptions as Markdown.
+    /// Job descriptions (岗位说明书) as Markdown.
     Md,
     /// Job descriptions as HTML.
     Html,
-    /// The sheets (定岗定编, KPI考核表, 人员), one CSV file each, into the --out folder.
+    /// Job descriptions as a Word document.
+    Docx,
+    /// Job descriptions as a PDF, A4 (needs a Chinese system font).
+    Pdf,
+    /// The sheets (定岗定编, KPI考核表, 人员) as one Excel workbook.
+    Xlsx,
+    /// The sheets, one CSV file each, into the --out folder.
     Csv,
-    /// The chart.
+    /// The chart as SVG.
     Svg,
+    /// The chart as PNG, at twice the SVG's size (needs a Chinese system font).
+    Png,
+    /// The chart as a PDF on --paper, landscape; a chart too big to print its smallest text at
+    /// 9 pt on one page is split over a grid of labelled pages.
+    ChartPdf,
 }
 
 impl Format {
     fn export(self) -> orgplan_export::Format {
+        use orgplan_export::Format as F;
         match self {
-            Format::Json => orgplan_export::Format::Json,
-            Format::Md => orgplan_export::Format::Md,
-            Format::Html => orgplan_export::Format::Html,
-            Format::Csv => orgplan_export::Format::Csv,
-            Format::Svg => orgplan_export::Format::Svg,
+            Format::Json => F::Json,
+            Format::Md => F::Md,
+            Format::Html => F::Html,
+            Format::Docx => F::Docx,
+            Format::Pdf => F::Pdf,
+            Format::Xlsx => F::Xlsx,
+            Format::Csv => F::Csv,
+            Format::Svg => F::Svg,
+            Format::Png => F::Png,
+            Format::ChartPdf => F::ChartPdf,
         }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    A3,
+}
+
+/// An export failure as the command table would report it: a missing position is `not_found`;
+/// a missing font or a file the libraries could not build is the machine's side (`io`).
+fn export_error(e: orgplan_export::ExportError, lang: Lang) -> ApiError {
+    use orgplan_export::ExportError as E;
+    match e {
+        E::NoPosition(id) => ApiError::new(
+            ErrorKind::NotFound,
+            match lang {
+                Lang::Zh => format!("方案中没有岗位 {id}"),
+                Lang::En => format!("no position {id} in this plan"),
+            },
+        ),
+        E::NoFont => ApiError::new(
+            ErrorKind::Io,
+            match lang {
+                Lang::Zh => "找不到中文字体，无法导出 PDF 或 PNG：请安装 Noto Sans CJK SC（Debian/Ubuntu：fonts-noto-cjk）或思源黑体；macOS 自带苹方，Windows 自带微软雅黑".into(),
+                Lang::En => e.to_string(),
+            },
+        ),
+        e @ E::Build(..) => ApiError::new(ErrorKind::Io, e.to_string()),
     }
 }
 
@@ -110,7 +156,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a plan to a file.
+    /// Write a plan to a file: the plan file, job descriptions, sheets or the chart.
+    ///
+    /// Documents are in the language of --lang. PDF and PNG use the system's Chinese font
+    /// (Noto Sans CJK SC or Source Han Sans SC, PingFang SC, Microsoft YaHei).
     Export {
         plan: String,
         #[arg(long, value_enum)]
@@ -121,6 +170,9 @@ enum Command {
         /// Only this position's job description (its id).
         #[arg(long, value_name = "ID")]
         position: Option<String>,
+        /// The paper of the chart PDF (landscape).
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
     },
     /// Read a plan file into a new plan; prints its id.
     Import { file: PathBuf },
@@ -377,6 +429,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             format,
             out,
             position,
+            paper,
         } => {
             let fail = |e: ApiError| Fail::from(e);
             let id = ctx
@@ -400,9 +453,13 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 lang,
                 position,
                 date: chrono::Utc::now().date_naive(),
+                paper: match paper {
+                    PaperArg::A4 => orgplan_export::Paper::A4,
+                    PaperArg::A3 => orgplan_export::Paper::A3,
+                },
             };
             let output = orgplan_export::export(&doc, format.export(), &opts)
-                .map_err(|e| fail(ApiError::new(ErrorKind::NotFound, e.to_string())))?;
+                .map_err(|e| fail(export_error(e, lang)))?;
             let write = |path: &std::path::Path, bytes: &[u8]| {
                 std::fs::write(path, bytes).map_err(|e| Fail {
                     code: 2,

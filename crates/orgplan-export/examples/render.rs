@@ -1,11 +1,12 @@
-//! Writes a template's job descriptions (DOCX) and sheets (XLSX) into a folder, so they can be
-//! opened or rendered: `cargo run -p orgplan-export --example render -- OUT_DIR [TEMPLATE] [zh|en]`.
-//! `scripts/render-docs.sh` renders them to PDF and PNG pages.
+//! Writes a template's documents into a folder, so they can be opened or rendered: the job
+//! descriptions (DOCX, PDF), the sheets (XLSX) and the chart (PNG, and PDF on A4 and A3).
+//! `cargo run -p orgplan-export --example render -- OUT_DIR [TEMPLATE] [zh|en]`.
+//! `scripts/render-docs.sh` turns the documents into PNG pages.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use orgplan_core::templates::instantiate;
 use orgplan_core::Lang;
-use orgplan_export::{export, Format, Options, Output};
+use orgplan_export::{export, Format, Options, Output, Paper};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -27,13 +28,25 @@ fn main() {
         lang,
         position: None,
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        paper: Paper::A4,
     };
     std::fs::create_dir_all(&out).expect("create the output folder");
-    for format in [Format::Docx, Format::Xlsx] {
-        let Output::File(bytes) = export(&doc, format, &opts).expect("export") else {
-            unreachable!("DOCX and XLSX are one file each")
+    let files = [
+        (Format::Docx, Paper::A4, "docx"),
+        (Format::Xlsx, Paper::A4, "xlsx"),
+        (Format::Pdf, Paper::A4, "jd.pdf"),
+        (Format::Png, Paper::A4, "chart.png"),
+        (Format::ChartPdf, Paper::A4, "chart-a4.pdf"),
+        (Format::ChartPdf, Paper::A3, "chart-a3.pdf"),
+    ];
+    for (format, paper, name) in files {
+        let opts = Options { paper, ..opts };
+        let Output::File(bytes) =
+            export(&doc, format, &opts).unwrap_or_else(|e| panic!("{name}: {e}"))
+        else {
+            unreachable!("one file each")
         };
-        let path = out.join(format!("{template}.{}", format.extension()));
+        let path = out.join(format!("{template}.{name}"));
         std::fs::write(&path, bytes).expect("write");
         println!("{}", path.display());
     }

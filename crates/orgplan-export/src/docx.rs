@@ -24,7 +24,7 @@ use orgplan_core::Lang;
 use crate::labels::Labels;
 use crate::model::JobDescription;
 use crate::ooxml;
-use crate::text::header_rows;
+use crate::text::{header_layout, header_rows, HeaderRow};
 
 /// Latin and East Asian typefaces, by name.
 pub const LATIN_FONT: &str = "Calibri";
@@ -37,12 +37,12 @@ pub const TABLE_STYLE: &str = "OrgPlanTable";
 pub const HEADER: &str = "Header";
 pub const FOOTER: &str = "Footer";
 
-const INK: &str = "1D2530";
-const MUTED: &str = "5B6675";
-const ACCENT: &str = "2457D6";
-const RULE: &str = "B7C0CC";
-const LABEL_FILL: &str = "EEF2F8";
-const WARN: &str = "C62828";
+pub(crate) const INK: &str = "1D2530";
+pub(crate) const MUTED: &str = "5B6675";
+pub(crate) const ACCENT: &str = "2457D6";
+pub(crate) const RULE: &str = "B7C0CC";
+pub(crate) const LABEL_FILL: &str = "EEF2F8";
+pub(crate) const WARN: &str = "C62828";
 
 /// A4 in twentieths of a point, and the margins.
 const PAGE_W: u32 = 11906;
@@ -293,8 +293,6 @@ fn header_table(jd: &JobDescription, l: &Labels) -> Table {
     ];
     let wide = grid[1] + grid[2] + grid[3];
     let long = |v: &str| crate::model::display_width(v) > 26.0 || v.contains('\n');
-    let mut rows = Vec::new();
-    let mut pending: Option<(&str, String)> = None;
     let single = |k: &str, v: &str| {
         TableRow::new(vec![
             label_cell(k, grid[0]),
@@ -302,29 +300,19 @@ fn header_table(jd: &JobDescription, l: &Labels) -> Table {
         ])
         .cant_split()
     };
-    for (k, v) in header_rows(jd, l) {
-        if long(&v) {
-            if let Some((pk, pv)) = pending.take() {
-                rows.push(single(pk, &pv));
-            }
-            rows.push(single(k, &v));
-        } else if let Some((pk, pv)) = pending.take() {
-            rows.push(
-                TableRow::new(vec![
-                    label_cell(pk, grid[0]),
-                    text_cell(&pv, grid[1]),
-                    label_cell(k, grid[2]),
-                    text_cell(&v, grid[3]),
-                ])
-                .cant_split(),
-            );
-        } else {
-            pending = Some((k, v));
-        }
-    }
-    if let Some((pk, pv)) = pending {
-        rows.push(single(pk, &pv));
-    }
+    let rows = header_layout(header_rows(jd, l), long)
+        .into_iter()
+        .map(|row| match row {
+            HeaderRow::Single(k, v) => single(k, &v),
+            HeaderRow::Pair((k1, v1), (k2, v2)) => TableRow::new(vec![
+                label_cell(k1, grid[0]),
+                text_cell(&v1, grid[1]),
+                label_cell(k2, grid[2]),
+                text_cell(&v2, grid[3]),
+            ])
+            .cant_split(),
+        })
+        .collect();
     table(rows, &grid)
 }
 

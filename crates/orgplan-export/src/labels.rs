@@ -4,6 +4,7 @@ use orgplan_core::{Cycle, Lang};
 
 pub struct Labels {
     pub job_description: &'static str,
+    pub chart: &'static str,
     pub company: &'static str,
     pub plan: &'static str,
     pub department: &'static str,
@@ -41,6 +42,7 @@ pub struct Labels {
 
 const ZH: Labels = Labels {
     job_description: "岗位说明书",
+    chart: "组织架构图",
     company: "公司",
     plan: "方案",
     department: "部门",
@@ -96,6 +98,7 @@ const ZH: Labels = Labels {
 
 const EN: Labels = Labels {
     job_description: "Job description",
+    chart: "Organisation chart",
     company: "Company",
     plan: "Plan",
     department: "Department",

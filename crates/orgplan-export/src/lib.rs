@@ -1,14 +1,21 @@
 //! OrgPlan's documents. [`model`] says what each document contains; the other modules render
 //! it: Markdown, HTML and CSV in [`text`], Word in [`docx`], Excel in [`xlsx`], the chart in
-//! [`svg`]. Nothing here does IO: each export returns bytes (or several named files) for the
-//! caller to write.
+//! [`svg`], PDF in [`pdf`] and PNG in [`png`]. PDF and PNG go through SVG: the pages are SVG
+//! we write ourselves, the chart is [`svg::chart`]'s; resvg rasterises, krilla writes the PDF
+//! with the fonts embedded. Nothing here writes files: each export returns bytes (or several
+//! named files) for the caller to write; PDF and PNG read the system's fonts once ([`fonts`]).
 
 pub mod docx;
+pub mod fonts;
+mod jd_pages;
 pub mod labels;
 pub mod model;
 mod ooxml;
+pub mod pdf;
+pub mod png;
 pub mod svg;
 pub mod text;
+mod typeset;
 pub mod xlsx;
 
 use chrono::NaiveDate;
@@ -26,6 +33,13 @@ pub enum Format {
     Docx,
     /// The sheets as one Excel workbook.
     Xlsx,
+    /// Job descriptions as a PDF: A4 portrait, each position from a new page.
+    Pdf,
+    /// The chart as a PDF on [`Options::paper`] (landscape), split into a grid of pages when
+    /// it would otherwise print too small.
+    ChartPdf,
+    /// The chart as a PNG image at twice its SVG size.
+    Png,
 }
 
 impl Format {
@@ -38,6 +52,8 @@ impl Format {
             Format::Svg => "svg",
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
+            Format::Pdf | Format::ChartPdf => "pdf",
+            Format::Png => "png",
         }
     }
 }
@@ -49,15 +65,38 @@ pub struct Options {
     pub position: Option<Id>,
     /// The date printed on documents.
     pub date: NaiveDate,
+    /// The paper of the chart PDF (job descriptions are always A4).
+    pub paper: Paper,
+}
+
+/// Paper sizes for the chart PDF, used in landscape.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paper {
+    #[default]
+    A4,
+    A3,
+}
+
+impl Paper {
+    /// Width and height in points, landscape.
+    pub fn landscape(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (841.89, 595.28),
+            Paper::A3 => (1190.55, 841.89),
+        }
+    }
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ExportError {
     #[error("no position {0} in this plan")]
     NoPosition(Id),
-    /// The DOCX or XLSX library refused to build the file (not expected with valid plans).
+    /// A library refused to build the file (not expected with valid plans).
     #[error("could not build the {0} file: {1}")]
     Build(&'static str, String),
+    /// PDF and PNG need a Chinese font on the system, and none of [`fonts::FAMILIES`] is there.
+    #[error("no Chinese font found for PDF and PNG: install Noto Sans CJK SC (Debian and Ubuntu: fonts-noto-cjk) or Source Han Sans SC; macOS has PingFang SC and Windows Microsoft YaHei")]
+    NoFont,
 }
 
 /// What an export produces: one file, or several named files (CSV: one a sheet).
@@ -86,6 +125,9 @@ pub fn export(doc: &PlanDoc, format: Format, opts: &Options) -> Result<Output, E
             xlsx::workbook(&model::sheets(doc, opts.lang))
                 .map_err(|e| ExportError::Build("xlsx", e))?,
         ),
+        Format::Pdf => Output::File(pdf::job_descriptions(&jds(), opts.lang, opts.date)?),
+        Format::ChartPdf => Output::File(pdf::chart(doc, opts.lang, opts.paper, opts.date)?),
+        Format::Png => Output::File(png::chart(doc, opts.lang)?),
         Format::Csv => Output::Files(
             model::sheets(doc, opts.lang)
                 .iter()

@@ -1,6 +1,6 @@
 //! The chart as SVG: the core's layout, cards with the department colour, title, department and
 //! headcount badge (filled/planned), solid reporting lines and dashed dotted lines. Text is
-//! escaped for XML.
+//! escaped for XML. The chart PDF shows windows onto the same drawing ([`Chart::write`]).
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -9,14 +9,15 @@ use orgplan_core::layout::{layout, LayoutOptions};
 use orgplan_core::validate::filled_counts;
 use orgplan_core::{Id, Lang, PlanDoc};
 
+use crate::fonts::CSS_FAMILIES;
 use crate::model::{department_name, display_width, position_title};
 use crate::text::html_escape as xml;
 
 const CARD_W: f64 = 200.0;
 const CARD_H: f64 = 76.0;
 const MARGIN: f64 = 24.0;
-const FONT: &str =
-    "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
+/// The smallest text on the chart (department and headcount), in chart units.
+pub const SMALLEST_TEXT: f64 = 12.0;
 
 /// Cuts text to fit `cells` monospace cells (a CJK character is two), adding an ellipsis.
 fn fit(s: &str, cells: f64) -> String {
@@ -37,96 +38,168 @@ fn fit(s: &str, cells: f64) -> String {
     out
 }
 
+/// The chart as a standalone SVG document.
 pub fn chart(doc: &PlanDoc, lang: Lang) -> String {
-    let opts = LayoutOptions {
-        card_width: CARD_W,
-        card_height: CARD_H,
-        gap_x: 20.0,
-        gap_y: 48.0,
-        collapsed: Vec::new(),
-    };
-    let l = layout(doc, &opts);
-    let at: HashMap<Id, (f64, f64)> = l
-        .nodes
-        .iter()
-        .map(|n| (n.id, (n.x + MARGIN, n.y + MARGIN)))
-        .collect();
-    let (w, h) = (l.width + 2.0 * MARGIN, l.height + 2.0 * MARGIN);
-    let filled = filled_counts(doc);
+    let chart = Chart::new(doc, lang);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\">"
-    );
-    let _ = writeln!(out, "<title>{}</title>", xml(&doc.plan.name));
-    let _ = writeln!(
-        out,
-        "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
-    );
-    // Reporting lines: down from the superior, across, down to the card.
-    out.push_str("<g fill=\"none\" stroke=\"#9aa5b4\" stroke-width=\"1.5\">\n");
-    for p in &doc.positions {
-        let (Some(parent), Some(&(cx, cy))) = (p.parent, at.get(&p.id)) else {
-            continue;
+    chart.write(&mut out, [0.0, 0.0, chart.width, chart.height], None);
+    out
+}
+
+/// One drawn element and the box it covers (x0, y0, x1, y1).
+struct Item {
+    bbox: [f64; 4],
+    svg: String,
+}
+
+/// The chart, laid out once and written whole or as windows onto it (the pages of the chart
+/// PDF).
+pub(crate) struct Chart {
+    pub(crate) width: f64,
+    pub(crate) height: f64,
+    title: String,
+    lines: Vec<Item>,
+    dotted: Vec<Item>,
+    cards: Vec<Item>,
+}
+
+impl Chart {
+    pub(crate) fn new(doc: &PlanDoc, lang: Lang) -> Chart {
+        let opts = LayoutOptions {
+            card_width: CARD_W,
+            card_height: CARD_H,
+            gap_x: 20.0,
+            gap_y: 48.0,
+            collapsed: Vec::new(),
         };
-        let Some(&(px, py)) = at.get(&parent) else {
-            continue;
-        };
-        let (x1, y1) = (px + CARD_W / 2.0, py + CARD_H);
-        let (x2, y2) = (cx + CARD_W / 2.0, cy);
-        let mid = y1 + (y2 - y1) / 2.0;
-        let _ = writeln!(out, "<path d=\"M{x1} {y1}V{mid}H{x2}V{y2}\"/>");
-    }
-    out.push_str("</g>\n<g fill=\"none\" stroke=\"#7c8aa0\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\">\n");
-    for p in &doc.positions {
-        let Some(&(cx, cy)) = at.get(&p.id) else {
-            continue;
-        };
-        for d in &p.dotted {
-            let Some(&(dx, dy)) = at.get(d) else { continue };
-            let _ = writeln!(
-                out,
-                "<path class=\"dotted\" d=\"M{} {}L{} {}\"/>",
-                cx + CARD_W / 2.0,
-                cy + CARD_H / 2.0,
-                dx + CARD_W / 2.0,
-                dy + CARD_H / 2.0
-            );
+        let l = layout(doc, &opts);
+        let at: HashMap<Id, (f64, f64)> = l
+            .nodes
+            .iter()
+            .map(|n| (n.id, (n.x + MARGIN, n.y + MARGIN)))
+            .collect();
+        let filled = filled_counts(doc);
+        // Reporting lines: down from the superior, across, down to the card.
+        let mut lines = Vec::new();
+        for p in &doc.positions {
+            let (Some(parent), Some(&(cx, cy))) = (p.parent, at.get(&p.id)) else {
+                continue;
+            };
+            let Some(&(px, py)) = at.get(&parent) else {
+                continue;
+            };
+            let (x1, y1) = (px + CARD_W / 2.0, py + CARD_H);
+            let (x2, y2) = (cx + CARD_W / 2.0, cy);
+            let mid = y1 + (y2 - y1) / 2.0;
+            lines.push(Item {
+                bbox: [x1.min(x2), y1, x1.max(x2), y2],
+                svg: format!("<path d=\"M{x1} {y1}V{mid}H{x2}V{y2}\"/>"),
+            });
         }
-    }
-    out.push_str("</g>\n");
-    for p in &doc.positions {
-        let Some(&(x, y)) = at.get(&p.id) else {
-            continue;
-        };
-        let color = p
-            .department
-            .and_then(|d| doc.department(d))
-            .map(|d| d.color.clone())
-            .unwrap_or_else(|| "#64748b".into());
-        let have = filled.get(&p.id).copied().unwrap_or(0);
-        let vacant = have < p.headcount;
-        let _ = writeln!(
-            out,
-            "<g class=\"card\" data-id=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{CARD_W}\" height=\"{CARD_H}\" rx=\"8\" fill=\"#ffffff\" stroke=\"#cbd2dc\"/>\
+        let mut dotted = Vec::new();
+        for p in &doc.positions {
+            let Some(&(cx, cy)) = at.get(&p.id) else {
+                continue;
+            };
+            for d in &p.dotted {
+                let Some(&(dx, dy)) = at.get(d) else { continue };
+                let (x1, y1) = (cx + CARD_W / 2.0, cy + CARD_H / 2.0);
+                let (x2, y2) = (dx + CARD_W / 2.0, dy + CARD_H / 2.0);
+                dotted.push(Item {
+                    bbox: [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)],
+                    svg: format!("<path class=\"dotted\" d=\"M{x1} {y1}L{x2} {y2}\"/>"),
+                });
+            }
+        }
+        let mut cards = Vec::new();
+        for p in &doc.positions {
+            let Some(&(x, y)) = at.get(&p.id) else {
+                continue;
+            };
+            let color = p
+                .department
+                .and_then(|d| doc.department(d))
+                .map(|d| d.color.clone())
+                .unwrap_or_else(|| "#64748b".into());
+            let have = filled.get(&p.id).copied().unwrap_or(0);
+            let vacant = have < p.headcount;
+            cards.push(Item {
+                bbox: [x, y, x + CARD_W, y + CARD_H],
+                svg: format!(
+                    "<g class=\"card\" data-id=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{CARD_W}\" height=\"{CARD_H}\" rx=\"8\" fill=\"#ffffff\" stroke=\"#cbd2dc\"/>\
 <rect x=\"{x}\" y=\"{y}\" width=\"{CARD_W}\" height=\"5\" rx=\"2\" fill=\"{}\"/>\
 <text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"700\" fill=\"#1d2530\">{}</text>\
-<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#556170\">{}</text>\
-<text class=\"headcount\" x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"{}\">{have}/{}</text></g>",
-            p.id,
-            xml(&color),
-            x + 12.0,
-            y + 30.0,
-            xml(&fit(position_title(p, lang), 22.0)),
-            x + 12.0,
-            y + 56.0,
-            xml(&fit(&department_name(doc, p, lang), 18.0)),
-            x + CARD_W - 12.0,
-            y + 56.0,
-            if vacant { "#c62828" } else { "#556170" },
-            p.headcount,
-        );
+<text x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" fill=\"#556170\">{}</text>\
+<text class=\"headcount\" x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" text-anchor=\"end\" fill=\"{}\">{have}/{}</text></g>",
+                    p.id,
+                    xml(&color),
+                    x + 12.0,
+                    y + 30.0,
+                    xml(&fit(position_title(p, lang), 22.0)),
+                    x + 12.0,
+                    y + 56.0,
+                    xml(&fit(&department_name(doc, p, lang), 18.0)),
+                    x + CARD_W - 12.0,
+                    y + 56.0,
+                    if vacant { "#c62828" } else { "#556170" },
+                    p.headcount,
+                ),
+            });
+        }
+        Chart {
+            width: l.width + 2.0 * MARGIN,
+            height: l.height + 2.0 * MARGIN,
+            title: doc.plan.name.clone(),
+            lines,
+            dotted,
+            cards,
+        }
     }
-    out.push_str("</svg>\n");
-    out
+
+    /// Writes an `<svg>` element showing `view` (x, y, width, height in chart units) with what
+    /// it touches: the root of a document when `place` is `None`, else an element nested at
+    /// `place` (x, y, width, height in the parent's units).
+    pub(crate) fn write(&self, out: &mut String, view: [f64; 4], place: Option<[f64; 4]>) {
+        let [vx, vy, vw, vh] = view;
+        let font = &*CSS_FAMILIES;
+        match place {
+            None => {
+                let _ = writeln!(
+                    out,
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{vw}\" height=\"{vh}\" viewBox=\"{vx} {vy} {vw} {vh}\" font-family=\"{font}\">"
+                );
+            }
+            Some([x, y, w, h]) => {
+                let _ = writeln!(
+                    out,
+                    "<svg x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" viewBox=\"{vx} {vy} {vw} {vh}\" font-family=\"{font}\">"
+                );
+            }
+        }
+        let _ = writeln!(out, "<title>{}</title>", xml(&self.title));
+        let _ = writeln!(
+            out,
+            "<rect x=\"{vx}\" y=\"{vy}\" width=\"{vw}\" height=\"{vh}\" fill=\"#ffffff\"/>"
+        );
+        let seen = |item: &&Item| {
+            let [x0, y0, x1, y1] = item.bbox;
+            x1 >= vx && x0 <= vx + vw && y1 >= vy && y0 <= vy + vh
+        };
+        out.push_str("<g fill=\"none\" stroke=\"#9aa5b4\" stroke-width=\"1.5\">\n");
+        for item in self.lines.iter().filter(seen) {
+            out.push_str(&item.svg);
+            out.push('\n');
+        }
+        out.push_str("</g>\n<g fill=\"none\" stroke=\"#7c8aa0\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\">\n");
+        for item in self.dotted.iter().filter(seen) {
+            out.push_str(&item.svg);
+            out.push('\n');
+        }
+        out.push_str("</g>\n");
+        for item in self.cards.iter().filter(seen) {
+            out.push_str(&item.svg);
+            out.push('\n');
+        }
+        out.push_str("</svg>\n");
+    }
 }

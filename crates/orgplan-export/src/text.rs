@@ -113,6 +113,38 @@ pub(crate) fn header_rows(jd: &JobDescription, l: &Labels) -> Vec<(&'static str,
     rows
 }
 
+/// A row of the header table: two short values side by side, or one long value across.
+pub(crate) enum HeaderRow {
+    Pair((&'static str, String), (&'static str, String)),
+    Single(&'static str, String),
+}
+
+/// Lays out the header rows in order: short values two to a row, a long one (as `long` says)
+/// on a row of its own.
+pub(crate) fn header_layout(
+    rows: Vec<(&'static str, String)>,
+    long: impl Fn(&str) -> bool,
+) -> Vec<HeaderRow> {
+    let mut out = Vec::new();
+    let mut pending = None;
+    for (k, v) in rows {
+        if long(&v) {
+            if let Some((pk, pv)) = pending.take() {
+                out.push(HeaderRow::Single(pk, pv));
+            }
+            out.push(HeaderRow::Single(k, v));
+        } else if let Some(first) = pending.take() {
+            out.push(HeaderRow::Pair(first, (k, v)));
+        } else {
+            pending = Some((k, v));
+        }
+    }
+    if let Some((pk, pv)) = pending {
+        out.push(HeaderRow::Single(pk, pv));
+    }
+    out
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

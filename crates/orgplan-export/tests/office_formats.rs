@@ -4,34 +4,17 @@
 
 use std::io::{Cursor, Read};
 
+mod common;
+
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
-use chrono::{NaiveDate, TimeZone, Utc};
-use orgplan_core::templates::{instantiate, template_ids};
+use common::{bytes, opts, plan};
+use orgplan_core::templates::template_ids;
 use orgplan_core::{apply, Edit, Lang, PlanDoc, PositionPatch};
 use orgplan_export::model::sheets;
-use orgplan_export::{export, Format, Options, Output};
+use orgplan_export::Format;
 use roxmltree::{Document, Node};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn opts(lang: Lang) -> Options {
-    Options {
-        lang,
-        position: None,
-        date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    }
-}
-
-fn plan(id: &str) -> PlanDoc {
-    instantiate(id, Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()).unwrap()
-}
-
-fn bytes(doc: &PlanDoc, format: Format, o: &Options) -> Vec<u8> {
-    match export(doc, format, o).unwrap() {
-        Output::File(b) => b,
-        Output::Files(_) => panic!("one file expected"),
-    }
-}
 
 /// One part of a zip package, as text.
 fn part(zip: &[u8], name: &str) -> String {

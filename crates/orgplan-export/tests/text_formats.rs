@@ -1,28 +1,15 @@
 //! Markdown, HTML, CSV and SVG from every template, and the injection cases: what a user typed
 //! is escaped for each format and neutralised for spreadsheets.
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use orgplan_core::templates::{instantiate, template_ids};
+mod common;
+
+use common::{bytes, opts, plan};
+use orgplan_core::templates::template_ids;
 use orgplan_core::{apply, Edit, Lang, PlanDoc, PositionPatch};
-use orgplan_export::{export, Format, Options, Output};
-
-fn opts(lang: Lang) -> Options {
-    Options {
-        lang,
-        position: None,
-        date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    }
-}
-
-fn plan(id: &str) -> PlanDoc {
-    instantiate(id, Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()).unwrap()
-}
+use orgplan_export::{export, Format, Output};
 
 fn file(doc: &PlanDoc, format: Format, lang: Lang) -> String {
-    match export(doc, format, &opts(lang)).unwrap() {
-        Output::File(bytes) => String::from_utf8(bytes).unwrap(),
-        Output::Files(_) => panic!("one file expected"),
-    }
+    String::from_utf8(bytes(doc, format, &opts(lang))).unwrap()
 }
 
 fn files(doc: &PlanDoc) -> Vec<(String, String)> {
