@@ -11,6 +11,8 @@ import "./chart.css";
 import "./static-chart.css";
 
 const PAD = 28;
+/** The smallest scale the chart is drawn at. */
+const MIN_SCALE = 0.6;
 /** Badges on a card; the rest are in its tooltip and description. */
 const BADGES = 2;
 
@@ -36,12 +38,14 @@ export function StaticChart({ doc, marks, label }: MarkedChartProps) {
   const b = layout.bounds;
   const w = b.maxX - b.minX + PAD * 2;
   const h = b.maxY - b.minY + PAD * 2;
-  const k = width > 0 ? Math.min(1, width / w) : 1;
+  // Fit the width, but never so small that titles cannot be read: a wide tree scrolls sideways.
+  const k = width > 0 ? Math.max(MIN_SCALE, Math.min(1, width / w)) : 1;
   const ox = b.minX - PAD;
   const oy = b.minY - PAD;
 
   return (
-    <div ref={box} className="sc-root" style={{ height: h * k }}>
+    <div ref={box} className="sc-root" style={{ height: h * k }} data-scroll={w * k > width + 1 || undefined}>
+      <div className="sc-room" style={{ width: w * k, height: h * k }} />
       <div className="sc-layer" role="tree" aria-label={label} style={{ width: w, height: h, left: Math.max(0, (width - w * k) / 2), transform: `scale(${k})` }}>
         <svg className="sc-lines" width={w} height={h} viewBox={`${ox} ${oy} ${w} ${h}`} aria-hidden="true">
           <path className="oc-edge" d={edges} />

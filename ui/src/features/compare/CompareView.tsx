@@ -167,6 +167,7 @@ function Report({ data, Chart, busy }: { data: Data; Chart: ComponentType<Marked
   const { cmp, a, b } = data;
   const s = summary(cmp);
   const hiring = <Hiring cmp={cmp} b={b} />;
+  const unpriced = b.positions.filter((p) => !p.pay_band).length;
   const chart = useMemo(
     () =>
       diffChart(cmp, a, b, lang, {
@@ -197,7 +198,7 @@ function Report({ data, Chart, busy }: { data: Data; Chart: ComponentType<Marked
           delta={`${signedMoney(s.monthlyDelta, lang)}${t("perMonth")}`}
           tone={tone(s.monthlyDelta)}
           cost
-          sub={t("rangeB", { r: moneyRange(s.monthlyRange[1], lang) })}
+          sub={unpriced > 0 ? t("unpricedB", { n: unpriced }) : t("rangeB", { r: moneyRange(s.monthlyRange[1], lang) })}
         />
         <Figure label={t("yearly")} to={`${signedMoney(s.yearlyDelta, lang)}`} unit={t("perYear")} tone={tone(s.yearlyDelta)} cost sub={t("twelveMonths")} />
       </section>
@@ -262,8 +263,12 @@ function Hiring({ cmp, b }: { cmp: Comparison; b: PlanDoc }) {
       {cmp.hiring_order.length === 0 ? (
         <p className="cmp-none">{t("noHires")}</p>
       ) : (
-        <ol className="cmp-hires" aria-label={t("hiringTitle")}>
-          {cmp.hiring_order.map((h, i) => (
+        <Folded
+          ordered
+          className="cmp-hires"
+          label={t("hiringTitle")}
+          items={cmp.hiring_order}
+          render={(h, i) => (
             <li key={h.position.id} className="cmp-hire">
               <span className="cmp-hire-n num" aria-hidden="true">
                 {i + 1}
@@ -277,8 +282,8 @@ function Hiring({ cmp, b }: { cmp: Comparison; b: PlanDoc }) {
                 {h.reason && <p className="cmp-reason">{h.reason}</p>}
               </div>
             </li>
-          ))}
-        </ol>
+          )}
+        />
       )}
     </Section>
   );
@@ -359,18 +364,37 @@ function Section({ icon, title, sub, testId, children }: { icon: IconName; title
   );
 }
 
-const DUTIES_SHOWN = 5;
+/** Items a long list shows until the user asks for all of them. */
+const SHOWN = 8;
+
+function Folded<T>({ items, render, className, label, ordered }: { items: T[]; render(item: T, i: number): ReactNode; className?: string; label?: string; ordered?: boolean }) {
+  const t = useT(compareDict);
+  const [all, setAll] = useState(false);
+  const fold = items.length > SHOWN + 1;
+  const shown = fold && !all ? items.slice(0, SHOWN) : items;
+  const List = ordered ? "ol" : "ul";
+  return (
+    <>
+      <List className={className} aria-label={label}>
+        {shown.map(render)}
+      </List>
+      {fold && (
+        <button type="button" className="link cmp-more" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t("showLess") : t("moreItems", { n: items.length - SHOWN })}
+        </button>
+      )}
+    </>
+  );
+}
 
 function Changes({ data }: { data: Data }) {
   const t = useT(compareDict);
   const lang = useApp((s) => s.lang);
-  const [allDuties, setAllDuties] = useState(false);
   const { cmp, a, b } = data;
   const inB = (id: string | null) => {
     const p = id ? b.positions.find((x) => x.id === id) : undefined;
     return p ? refTitle({ id: p.id, title: p.title, department: "", headcount: 0 }, b, lang) : "";
   };
-  const duties = allDuties ? cmp.duties_moved : cmp.duties_moved.slice(0, DUTIES_SHOWN);
   const toA = new Map(cmp.matched.map(([x, y]) => [y, x]));
   const before = (id: string, fallback: string) => refTitle({ id: toA.get(id) ?? "", title: fallback, department: "", headcount: 0 }, a, lang);
   const groups: { key: string; status: string; title: string; items: { key: string; main: string; detail?: string }[] }[] = [
@@ -411,7 +435,7 @@ function Changes({ data }: { data: Data }) {
       key: "duties",
       status: "same",
       title: t("dutiesMoved"),
-      items: duties.map((d, i) => ({ key: `${i}`, main: d.duty, detail: `${refTitle(d.from, a, lang)} → ${refTitle(d.to, b, lang)}` })),
+      items: cmp.duties_moved.map((d, i) => ({ key: `${i}`, main: d.duty, detail: `${refTitle(d.from, a, lang)} → ${refTitle(d.to, b, lang)}` })),
     },
   ];
   return (
@@ -427,21 +451,17 @@ function Changes({ data }: { data: Data }) {
                 <h3>
                   <span className="cmp-swatch" data-status={g.status} aria-hidden="true" />
                   {g.title}
-                  <span className="cmp-count num">{g.key === "duties" ? cmp.duties_moved.length : g.items.length}</span>
+                  <span className="cmp-count num">{g.items.length}</span>
                 </h3>
-                <ul>
-                  {g.items.map((it) => (
+                <Folded
+                  items={g.items}
+                  render={(it) => (
                     <li key={it.key}>
                       <span className="cmp-change-main">{it.main}</span>
                       {it.detail && <span className="cmp-change-detail muted">{it.detail}</span>}
                     </li>
-                  ))}
-                </ul>
-                {g.key === "duties" && cmp.duties_moved.length > DUTIES_SHOWN && (
-                  <button type="button" className="link cmp-more" onClick={() => setAllDuties(!allDuties)}>
-                    {allDuties ? t("showLess") : t("moreDuties", { n: cmp.duties_moved.length - DUTIES_SHOWN })}
-                  </button>
-                )}
+                  )}
+                />
               </section>
             ))}
         </div>

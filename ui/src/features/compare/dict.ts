@@ -18,6 +18,7 @@ export const compareDict = {
   perMonth: { zh: "/月", en: "/mo" },
   perYear: { zh: "/年", en: "/yr" },
   rangeB: { zh: "B 方案区间 {r}", en: "B ranges {r}" },
+  unpricedB: { zh: "B 有 {n} 个岗位未定薪，未计入", en: "{n} of B's positions have no pay band, not counted" },
   twelveMonths: { zh: "按 12 个月计", en: "Twelve months of pay" },
 
   chartTitle: { zh: "B 方案架构图", en: "Plan B's chart" },
@@ -56,7 +57,7 @@ export const compareDict = {
   dutiesMoved: { zh: "职责转移", en: "Duties that changed hands" },
   underAnchor: { zh: "原挂在「{a}」下", en: "was under {a}" },
   noChanges: { zh: "两个方案的岗位结构相同，没有增减或调整。", en: "The two plans have the same positions: nothing added, removed or moved." },
-  moreDuties: { zh: "另有 {n} 条", en: "{n} more" },
+  moreItems: { zh: "另有 {n} 项，全部显示", en: "Show {n} more" },
   showLess: { zh: "收起", en: "Show fewer" },
 
   deptTitle: { zh: "各部门编制与月薪预算", en: "Headcount and monthly payroll by department" },
