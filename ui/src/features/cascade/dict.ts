@@ -22,7 +22,7 @@ export const cascadeDict = {
   goalTree: { zh: "经营目标", en: "Plan goals" },
 
   owners: { zh: "承接岗位", en: "Owned by" },
-  ownersN: { zh: "{n} 个 KPI 考核点承接", en: "{n} KPI point{s} serve it" },
+  ownersN: { zh: "{n} 个 KPI 考核点承接", en: "served by {n} KPI point{s}" },
   noOwners: { zh: "还没有岗位的 KPI 承接这个目标", en: "No position's KPI serves this goal yet" },
   noOwnersHint: {
     zh: "选中一个岗位，在右侧 KPI 考核点的「承接」中选择这个目标。",
@@ -68,7 +68,7 @@ export const cascadeDict = {
   periodPick: { zh: "选择一个目标查看它的时间分解。", en: "Pick a goal to split it over the year." },
   periodAdditive: {
     zh: "全年目标按月份权重分摊：2 月春节偏低，6 月 618、11 月双11、12 月双12 加权；每月分 4 周。",
-    en: "The year's target is shared out by month: February is low (Spring Festival); June (618), November (Double 11) and December (Double 12) weigh more. Four weeks a month.",
+    en: "The year's target is shared out by month: February is low (Spring Festival); June (618), November (11.11) and December (12.12) weigh more. Four weeks a month.",
   },
   periodRate: {
     zh: "比率类目标在每个周期保持不变，大促节点已标出。",
