@@ -22,7 +22,8 @@ fn edit(doc: &PlanDoc, e: Edit) -> PlanDoc {
 fn scenario_of(doc: &PlanDoc) -> PlanDoc {
     let mut copy = file::import(&file::export(doc), t0()).unwrap();
     for (c, p) in copy.positions.iter_mut().zip(&doc.positions) {
-        c.lineage = Some(p.lineage.clone().unwrap_or_else(|| p.id.to_string()));
+        std::sync::Arc::make_mut(c).lineage =
+            Some(p.lineage.clone().unwrap_or_else(|| p.id.to_string()));
     }
     copy
 }
@@ -396,8 +397,10 @@ fn cascade_findings_flag_unowned_goals_unlinked_kpis_and_bad_factors() {
     // A plan without goals does not nag about unlinked KPIs.
     let mut bare = doc.clone();
     bare.goals.clear();
-    for k in bare.positions.iter_mut().flat_map(|p| p.kpis.iter_mut()) {
-        k.goal = None;
+    for p in &mut bare.positions {
+        for k in &mut std::sync::Arc::make_mut(p).kpis {
+            k.goal = None;
+        }
     }
     assert!(!codes_of(&bare).iter().any(|c| c == codes::KPI_UNLINKED));
 }

@@ -188,7 +188,7 @@ fn ops_center_has_the_seed_headcounts() {
 fn seeds_targets_are_used() {
     let all: String = orgplan_core::templates::template_ids()
         .flat_map(|t| team(t).positions)
-        .flat_map(|p| p.kpis)
+        .flat_map(|p| p.kpis.clone())
         .map(|k| format!("{} {}\n", k.metric, k.target))
         .collect();
     for needle in ["90%", "95%", "3.0", "DSR"] {

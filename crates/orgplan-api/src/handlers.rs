@@ -419,7 +419,8 @@ pub fn duplicate_plan(ctx: &mut Ctx, a: DuplicatePlanArgs) -> R<PlanState> {
     // Both are in tree order: each copied position remembers the seat it came from, so the
     // two plans can be compared.
     for (c, p) in copy.positions.iter_mut().zip(&doc.positions) {
-        c.lineage = Some(p.lineage.clone().unwrap_or_else(|| p.id.to_string()));
+        std::sync::Arc::make_mut(c).lineage =
+            Some(p.lineage.clone().unwrap_or_else(|| p.id.to_string()));
     }
     if a.scenario == Some(true) {
         copy.plan.scenario_of = Some(id);

@@ -2,7 +2,7 @@
 //! serve it and the positions that own them, top of the reporting tree first. A goal is owned
 //! when at least one KPI point links to it.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -35,12 +35,13 @@ pub struct CascadeNode {
 /// Goals in tree order (each goal followed by its sub-goals, in the plan's order), each with
 /// its KPI links ordered level by level down the reporting tree.
 pub fn cascade(doc: &PlanDoc) -> Vec<CascadeNode> {
-    let mut depth_of: HashMap<Id, u32> = HashMap::with_capacity(doc.positions.len());
+    let mut depth_of: HashMap<Id, u32> =
+        HashMap::with_capacity_and_hasher(doc.positions.len(), Default::default());
     for p in &doc.positions {
         let d = p.parent.and_then(|x| depth_of.get(&x)).map_or(0, |d| d + 1);
         depth_of.insert(p.id, d);
     }
-    let mut links: HashMap<Id, Vec<CascadeLink>> = HashMap::new();
+    let mut links: HashMap<Id, Vec<CascadeLink>> = HashMap::default();
     // Positions are in pre-order, so pushing in their order gives the top of the tree first.
     for p in &doc.positions {
         for (i, k) in p.kpis.iter().enumerate() {
@@ -62,7 +63,7 @@ pub fn cascade(doc: &PlanDoc) -> Vec<CascadeNode> {
         l.sort_by_key(|l| l.depth);
     }
     let mut out = Vec::with_capacity(doc.goals.len());
-    let known: std::collections::HashSet<Id> = doc.goals.iter().map(|g| g.id).collect();
+    let known: HashSet<Id> = doc.goals.iter().map(|g| g.id).collect();
     let mut stack: Vec<(&Goal, u32)> = doc
         .goals
         .iter()

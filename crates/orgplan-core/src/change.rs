@@ -1,7 +1,8 @@
 //! Row-level changes between two versions of a plan. The store writes a [`Change`] list for
 //! every edit and keeps it, with its inverse, in the undo journal.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +25,7 @@ pub enum Change {
     },
     Position {
         ord: usize,
-        position: Box<Position>,
+        position: Arc<Position>,
     },
     PositionRemoved {
         id: Id,
@@ -76,17 +77,41 @@ pub fn diff(before: &PlanDoc, after: &PlanDoc) -> Vec<Change> {
         |id| Change::DepartmentRemoved { id },
         &mut out,
     );
-    let (bi, ai) = (before.sibling_indices(), after.sibling_indices());
-    rows(
-        before.positions.iter().zip(bi).map(|(p, i)| (p.id, (i, p))),
-        after.positions.iter().zip(ai).map(|(p, i)| (p.id, (i, p))),
-        |ord, p| Change::Position {
-            ord,
-            position: Box::new(p.clone()),
-        },
-        |id| Change::PositionRemoved { id },
-        &mut out,
-    );
+    if crate::check::same_shape(before, after) {
+        // Same tree: compare position by position (a shared position is unchanged), and work
+        // out the sibling place of the few that changed.
+        for (i, (old, new)) in before.positions.iter().zip(&after.positions).enumerate() {
+            if !Arc::ptr_eq(old, new) && old != new {
+                let ord = after.positions[..i]
+                    .iter()
+                    .filter(|p| p.parent == new.parent)
+                    .count();
+                out.push(Change::Position {
+                    ord,
+                    position: Arc::clone(new),
+                });
+            }
+        }
+    } else {
+        position_rows(before, after, &mut out);
+    }
+    let same_people = before.people.len() == after.people.len()
+        && before
+            .people
+            .iter()
+            .zip(&after.people)
+            .all(|(a, b)| a.id == b.id);
+    if same_people {
+        for (ord, (old, new)) in before.people.iter().zip(&after.people).enumerate() {
+            if old != new {
+                out.push(Change::Person {
+                    ord,
+                    person: new.clone(),
+                });
+            }
+        }
+        return out;
+    }
     rows(
         before
             .people
@@ -102,6 +127,20 @@ pub fn diff(before: &PlanDoc, after: &PlanDoc) -> Vec<Change> {
         &mut out,
     );
     out
+}
+
+fn position_rows(before: &PlanDoc, after: &PlanDoc, out: &mut Vec<Change>) {
+    let (bi, ai) = (before.sibling_indices(), after.sibling_indices());
+    rows(
+        before.positions.iter().zip(bi).map(|(p, i)| (p.id, (i, p))),
+        after.positions.iter().zip(ai).map(|(p, i)| (p.id, (i, p))),
+        |ord, p| Change::Position {
+            ord,
+            position: Arc::clone(p),
+        },
+        |id| Change::PositionRemoved { id },
+        out,
+    );
 }
 
 fn rows<'a, T: PartialEq + 'a>(
@@ -125,6 +164,9 @@ fn rows<'a, T: PartialEq + 'a>(
 
 /// Applies `changes` to `doc`, the way the store applies them to its rows.
 pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
+    if let Some(next) = apply_in_place(doc, changes) {
+        return next;
+    }
     let mut departments = ordered(&doc.departments, |d| d.id, |_, i| i);
     let sib = doc.sibling_indices();
     let mut positions = ordered(&doc.positions, |p| p.id, |_, i| sib[i]);
@@ -145,7 +187,7 @@ pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
                 departments.remove(id);
             }
             Change::Position { ord, position } => {
-                positions.insert(position.id, (*ord, (**position).clone()));
+                positions.insert(position.id, (*ord, Arc::clone(position)));
             }
             Change::PositionRemoved { id } => {
                 positions.remove(id);
@@ -168,6 +210,50 @@ pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
     };
     next.normalize();
     next
+}
+
+/// The common case: changes that rewrite existing positions where they are (same superior,
+/// same place) and people and departments in place, applied without re-sorting the plan.
+/// `None` when the changes move, add or remove rows.
+fn apply_in_place(doc: &PlanDoc, changes: &[Change]) -> Option<PlanDoc> {
+    let mut next = doc.clone();
+    for change in changes {
+        match change {
+            Change::Plan { plan } => {
+                let updated = next.plan.updated_at;
+                next.plan = plan.clone();
+                next.plan.updated_at = updated;
+            }
+            Change::Goals { goals } => next.goals = goals.clone(),
+            Change::Position { ord, position } => {
+                let i = next.positions.iter().position(|p| p.id == position.id)?;
+                let old = &next.positions[i];
+                let place = next.positions[..i]
+                    .iter()
+                    .filter(|p| p.parent == old.parent)
+                    .count();
+                if old.parent != position.parent || place != *ord {
+                    return None;
+                }
+                next.positions[i] = Arc::clone(position);
+            }
+            Change::Person { ord, person } => {
+                let slot = next.people.get_mut(*ord).filter(|p| p.id == person.id)?;
+                *slot = person.clone();
+            }
+            Change::Department { ord, department } => {
+                let slot = next
+                    .departments
+                    .get_mut(*ord)
+                    .filter(|d| d.id == department.id)?;
+                *slot = department.clone();
+            }
+            Change::DepartmentRemoved { .. }
+            | Change::PositionRemoved { .. }
+            | Change::PersonRemoved { .. } => return None,
+        }
+    }
+    Some(next)
 }
 
 /// Rows keyed by id with their order and their place in the input, for a stable re-sort.
@@ -201,7 +287,7 @@ impl HasId for Department {
         self.id
     }
 }
-impl HasId for Position {
+impl HasId for Arc<Position> {
     fn id(&self) -> Id {
         self.id
     }

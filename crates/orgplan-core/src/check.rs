@@ -1,7 +1,7 @@
 //! Structural invariants of a plan. An edit is applied to a copy of the plan and committed only
 //! when [`check_doc`] accepts the result; imported files go through the same gate.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::EditError;
 use crate::model::{Id, PlanDoc, Position};
@@ -93,6 +93,138 @@ pub fn check_doc(doc: &PlanDoc) -> Result<(), EditError> {
 /// the positions it touched can hold new text. Structure and references are always checked
 /// in full.
 pub fn check_doc_with(doc: &PlanDoc, texts: &dyn Fn(&Position) -> bool) -> Result<(), EditError> {
+    check_meta(doc)?;
+    let departments = check_departments(doc)?;
+    let goals = check_goals(doc)?;
+
+    check_count("positions", doc.positions.len(), MAX_POSITIONS)?;
+    let index = check_tree(doc)?;
+    let exists = |id: &Id| index.contains_key(id);
+    for p in &doc.positions {
+        check_position(p, &exists, &departments, &goals, texts(p))?;
+    }
+
+    check_count("people", doc.people.len(), MAX_POSITIONS)?;
+    let mut people = HashSet::default();
+    for person in &doc.people {
+        if !people.insert(person.id) {
+            return Err(EditError::invalid(
+                "people",
+                format!("duplicate id {}", person.id),
+                format!("重复的 id {}", person.id),
+            ));
+        }
+        check_person(person, &exists)?;
+    }
+    Ok(())
+}
+
+/// Same positions in the same places (ids, superiors and order): the tree kept its shape.
+pub fn same_shape(a: &PlanDoc, b: &PlanDoc) -> bool {
+    a.positions.len() == b.positions.len()
+        && a.positions
+            .iter()
+            .zip(&b.positions)
+            .all(|(x, y)| x.id == y.id && x.parent == y.parent)
+}
+
+/// True when `after` has the same tree, departments and goals as `before`, so
+/// [`check_changed`] is enough to check it.
+pub fn keeps_shape(before: &PlanDoc, after: &PlanDoc) -> bool {
+    same_shape(before, after)
+        && before.departments == after.departments
+        && before.goals == after.goals
+}
+
+/// [`check_doc`] for an edit of a valid plan that kept the tree's shape, the departments and the
+/// goals: checks the plan's own fields, the positions the edit wrote (those not shared with
+/// `before`) and the people who changed. Everything else was checked when it was written.
+pub fn check_changed(before: &PlanDoc, after: &PlanDoc) -> Result<(), EditError> {
+    debug_assert!(same_shape(before, after));
+    check_meta(after)?;
+    let departments: HashSet<Id> = after.departments.iter().map(|d| d.id).collect();
+    let goals: HashSet<Id> = after.goals.iter().map(|g| g.id).collect();
+    // Only a few positions changed: look references up by scanning.
+    let exists = |id: &Id| after.positions.iter().any(|p| p.id == *id);
+    for (old, new) in before.positions.iter().zip(&after.positions) {
+        if !std::sync::Arc::ptr_eq(old, new) {
+            check_position(new, &exists, &departments, &goals, true)?;
+        }
+    }
+    let same_people = before.people.len() == after.people.len()
+        && before
+            .people
+            .iter()
+            .zip(&after.people)
+            .all(|(a, b)| a.id == b.id);
+    if same_people {
+        for (old, new) in before.people.iter().zip(&after.people) {
+            if old != new {
+                check_person(new, &exists)?;
+            }
+        }
+        Ok(())
+    } else {
+        // People were added or removed: check them all, with an index of positions.
+        let index: HashSet<Id> = after.positions.iter().map(|p| p.id).collect();
+        let mut people = HashSet::default();
+        check_count("people", after.people.len(), MAX_POSITIONS)?;
+        for person in &after.people {
+            if !people.insert(person.id) {
+                return Err(EditError::invalid(
+                    "people",
+                    format!("duplicate id {}", person.id),
+                    format!("重复的 id {}", person.id),
+                ));
+            }
+            check_person(person, &|id: &Id| index.contains(id))?;
+        }
+        Ok(())
+    }
+}
+
+/// [`check_doc`] for an edit of a valid plan that added one position, `id`, and changed nothing
+/// else: a new leaf cannot make a cycle or a second top, so only it and its depth are checked.
+/// Falls back to the full check when anything else changed.
+pub fn check_added(before: &PlanDoc, after: &PlanDoc, id: Id) -> Result<(), EditError> {
+    let mut rest = after.positions.iter().filter(|p| p.id != id);
+    let only_added = after.positions.len() == before.positions.len() + 1
+        && before.departments == after.departments
+        && before.goals == after.goals
+        && before.people == after.people
+        && before
+            .positions
+            .iter()
+            .all(|b| rest.next().is_some_and(|a| std::sync::Arc::ptr_eq(a, b)));
+    let new = after.positions.iter().find(|p| p.id == id);
+    let (true, Some(new), Some(parent)) = (only_added, new, new.and_then(|p| p.parent)) else {
+        return check_doc(after);
+    };
+    check_meta(after)?;
+    check_count("positions", after.positions.len(), MAX_POSITIONS)?;
+    let mut depth = 1;
+    let mut at = Some(parent);
+    while let Some(up) = at {
+        at = before
+            .position(up)
+            .ok_or_else(|| EditError::not_found("superior", up))?
+            .parent;
+        depth += 1;
+        if depth > MAX_DEPTH {
+            return Err(EditError::invalid(
+                "positions",
+                format!("reporting lines may be at most {MAX_DEPTH} levels deep"),
+                format!("汇报层级最多 {MAX_DEPTH} 级"),
+            ));
+        }
+    }
+    let departments: HashSet<Id> = after.departments.iter().map(|d| d.id).collect();
+    let goals: HashSet<Id> = after.goals.iter().map(|g| g.id).collect();
+    let exists = |x: &Id| after.positions.iter().any(|p| p.id == *x);
+    check_position(new, &exists, &departments, &goals, true)
+}
+
+fn check_meta(doc: &PlanDoc) -> Result<(), EditError> {
     let meta = &doc.plan;
     check_text("plan.name", &meta.name, TextKind::Required)?;
     check_text("plan.company", &meta.company, TextKind::Short)?;
@@ -104,9 +236,15 @@ pub fn check_doc_with(doc: &PlanDoc, texts: &dyn Fn(&Position) -> bool) -> Resul
             format!("最多 {MAX_HEADCOUNT}"),
         ));
     }
+    if let Some(logo) = &meta.logo {
+        check_logo(logo)?;
+    }
+    Ok(())
+}
 
+fn check_departments(doc: &PlanDoc) -> Result<HashSet<Id>, EditError> {
     check_count("departments", doc.departments.len(), MAX_DEPARTMENTS)?;
-    let mut departments = HashSet::new();
+    let mut departments = HashSet::default();
     for d in &doc.departments {
         check_text("department.name", &d.name, TextKind::Required)?;
         check_text("department.name_en", &d.name_en, TextKind::Short)?;
@@ -119,55 +257,31 @@ pub fn check_doc_with(doc: &PlanDoc, texts: &dyn Fn(&Position) -> bool) -> Resul
             ));
         }
     }
+    Ok(departments)
+}
 
-    if let Some(logo) = &meta.logo {
-        check_logo(logo)?;
-    }
-    let goals = check_goals(doc)?;
-
-    check_count("positions", doc.positions.len(), MAX_POSITIONS)?;
-    let index = check_tree(doc)?;
-    for p in &doc.positions {
-        check_position(p, &index, &departments, texts(p))?;
-        if let Some(g) = p
-            .kpis
-            .iter()
-            .filter_map(|k| k.goal)
-            .find(|g| !goals.contains(g))
-        {
-            return Err(EditError::not_found("goal", g));
+fn check_person(
+    person: &crate::model::Person,
+    exists: &dyn Fn(&Id) -> bool,
+) -> Result<(), EditError> {
+    check_text("person.name", &person.name, TextKind::Required)?;
+    check_count("person.assignments", person.assignments.len(), MAX_ITEMS)?;
+    let mut seats = HashSet::default();
+    for a in &person.assignments {
+        if !exists(&a.position) {
+            return Err(EditError::not_found("position", a.position));
         }
-    }
-
-    check_count("people", doc.people.len(), MAX_POSITIONS)?;
-    let mut people = HashSet::new();
-    for person in &doc.people {
-        check_text("person.name", &person.name, TextKind::Required)?;
-        if !people.insert(person.id) {
+        if !(1..=100).contains(&a.share) {
+            return Err(EditError::Share {
+                value: a.share.into(),
+            });
+        }
+        if !seats.insert(a.position) {
             return Err(EditError::invalid(
-                "people",
-                format!("duplicate id {}", person.id),
-                format!("重复的 id {}", person.id),
+                "person.assignments",
+                format!("{} holds the same position twice", person.name),
+                format!("{} 重复任职同一岗位", person.name),
             ));
-        }
-        check_count("person.assignments", person.assignments.len(), MAX_ITEMS)?;
-        let mut seats = HashSet::new();
-        for a in &person.assignments {
-            if !index.contains_key(&a.position) {
-                return Err(EditError::not_found("position", a.position));
-            }
-            if !(1..=100).contains(&a.share) {
-                return Err(EditError::Share {
-                    value: a.share.into(),
-                });
-            }
-            if !seats.insert(a.position) {
-                return Err(EditError::invalid(
-                    "person.assignments",
-                    format!("{} holds the same position twice", person.name),
-                    format!("{} 重复任职同一岗位", person.name),
-                ));
-            }
         }
     }
     Ok(())
@@ -221,7 +335,7 @@ pub fn check_logo(logo: &str) -> Result<(), EditError> {
 /// Checks the goals (texts, targets, the sub-goal tree) and returns their ids.
 fn check_goals(doc: &PlanDoc) -> Result<HashSet<Id>, EditError> {
     check_count("goals", doc.goals.len(), MAX_GOALS)?;
-    let mut ids = HashSet::with_capacity(doc.goals.len());
+    let mut ids = HashSet::with_capacity_and_hasher(doc.goals.len(), Default::default());
     for g in &doc.goals {
         check_text("goal.name", &g.name, TextKind::Required)?;
         check_text("goal.name_en", &g.name_en, TextKind::Short)?;
@@ -266,7 +380,7 @@ fn check_goals(doc: &PlanDoc) -> Result<HashSet<Id>, EditError> {
 
 /// Checks the reporting tree and returns the index of each position by id.
 fn check_tree(doc: &PlanDoc) -> Result<HashMap<Id, usize>, EditError> {
-    let mut index = HashMap::with_capacity(doc.positions.len());
+    let mut index = HashMap::with_capacity_and_hasher(doc.positions.len(), Default::default());
     for (i, p) in doc.positions.iter().enumerate() {
         if index.insert(p.id, i).is_some() {
             return Err(EditError::invalid(
@@ -280,6 +394,7 @@ fn check_tree(doc: &PlanDoc) -> Result<HashMap<Id, usize>, EditError> {
         .positions
         .iter()
         .filter(|p| p.parent.is_none())
+        .map(|p| &**p)
         .collect();
     if roots.len() > 1 {
         let names: Vec<String> = roots.iter().map(|p| label(p)).collect();
@@ -335,8 +450,9 @@ fn check_tree(doc: &PlanDoc) -> Result<HashMap<Id, usize>, EditError> {
 
 fn check_position(
     p: &Position,
-    index: &HashMap<Id, usize>,
+    exists: &dyn Fn(&Id) -> bool,
     departments: &HashSet<Id>,
+    goals: &HashSet<Id>,
     texts: bool,
 ) -> Result<(), EditError> {
     let check_text = |field: &str, value: &str, kind: TextKind| {
@@ -384,7 +500,7 @@ fn check_position(
         }
     }
     check_count("dotted", p.dotted.len(), MAX_ITEMS)?;
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for d in &p.dotted {
         if *d == p.id {
             return Err(EditError::SelfReference {
@@ -392,7 +508,7 @@ fn check_position(
                 position: label(p),
             });
         }
-        if !index.contains_key(d) {
+        if !exists(d) {
             return Err(EditError::not_found("position", d));
         }
         if !seen.insert(*d) {
@@ -412,7 +528,7 @@ fn check_position(
                 position: label(p),
             });
         }
-        if !index.contains_key(&c.with) {
+        if !exists(&c.with) {
             return Err(EditError::not_found("position", c.with));
         }
     }
@@ -425,9 +541,17 @@ fn check_position(
                 position: label(p),
             });
         }
-        if !index.contains_key(&e.to) {
+        if !exists(&e.to) {
             return Err(EditError::not_found("position", e.to));
         }
+    }
+    if let Some(g) = p
+        .kpis
+        .iter()
+        .filter_map(|k| k.goal)
+        .find(|g| !goals.contains(g))
+    {
+        return Err(EditError::not_found("goal", g));
     }
     check_count("functions", p.functions.len(), 12)?;
     if let Some(band) = p.pay_band {

@@ -7,7 +7,7 @@
 //! copied from; a template's seat is `template/seat`), then by the growth path's list of seats
 //! that carry on into the next stage.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -201,15 +201,15 @@ fn stage_between(a: &PlanDoc, b: &PlanDoc) -> Option<Stage> {
 
 /// Pairs each position of `a` with at most one of `b`.
 fn match_positions(a: &PlanDoc, b: &PlanDoc, stage: Option<&Stage>) -> HashMap<Id, Id> {
-    let mut by_key: HashMap<String, Id> = HashMap::new();
+    let mut by_key: HashMap<String, Id> = HashMap::default();
     for p in &b.positions {
         by_key.entry(p.id.to_string()).or_insert(p.id);
         if let Some(l) = &p.lineage {
             by_key.entry(l.clone()).or_insert(p.id);
         }
     }
-    let mut taken: HashSet<Id> = HashSet::new();
-    let mut out = HashMap::new();
+    let mut taken: HashSet<Id> = HashSet::default();
+    let mut out = HashMap::default();
     let mut take = |from: Id, to: Option<Id>, out: &mut HashMap<Id, Id>| {
         if let Some(to) = to {
             if !out.contains_key(&from) && taken.insert(to) {
@@ -300,7 +300,7 @@ pub fn compare(a: &PlanDoc, b: &PlanDoc, lang: Lang) -> Comparison {
     }
 
     // Duties: a duty of A's position found in B under a position other than its match.
-    let mut holders: HashMap<&str, Vec<&Position>> = HashMap::new();
+    let mut holders: HashMap<&str, Vec<&Position>> = HashMap::default();
     for p in &b.positions {
         for d in &p.duties {
             holders.entry(d.trim()).or_default().push(p);

@@ -2,6 +2,7 @@
 //! and for the plan. Figures are ranges (band minimum to maximum) with their midpoint; a year is
 //! twelve months of pay (bonuses and a thirteenth month are left to the user's own bands).
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -79,7 +80,7 @@ pub fn cost(doc: &PlanDoc) -> Cost {
             unpriced: 0,
         }))
         .collect();
-    let index: std::collections::HashMap<Id, usize> = doc
+    let index: HashMap<Id, usize> = doc
         .departments
         .iter()
         .enumerate()

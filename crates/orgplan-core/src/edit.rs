@@ -1,10 +1,12 @@
 //! Edits: every change a user can make to a plan. [`apply`] works on a copy and checks every
 //! invariant before handing the result back, so a refused edit changes nothing.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
-use crate::check::{check_doc_with, label};
+use crate::check::{check_added, check_changed, check_doc_with, keeps_shape, label};
 use crate::error::EditError;
 use crate::model::{
     Collaboration, Cycle, Department, Direction, Escalation, Function, Goal, GoalKind, GoalUnit,
@@ -231,10 +233,23 @@ impl Edit {
 /// Applies `edit` to a copy of `doc` and returns the new plan, or refuses it.
 pub fn apply(doc: &PlanDoc, edit: Edit) -> Result<PlanDoc, EditError> {
     let touched = edit.touched();
+    let added = match &edit {
+        Edit::AddPosition { position, .. } => Some(position.id),
+        _ => None,
+    };
     let mut next = doc.clone();
     apply_in_place(&mut next, edit)?;
-    next.normalize();
-    check_doc_with(&next, &|p| touched == Some(p.id))?;
+    // Most edits change a position or two and leave the tree, departments and goals alone:
+    // then only what changed needs checking (positions are shared with `doc` until written).
+    if keeps_shape(doc, &next) {
+        check_changed(doc, &next)?;
+    } else if let Some(id) = added {
+        next.normalize();
+        check_added(doc, &next, id)?;
+    } else {
+        next.normalize();
+        check_doc_with(&next, &|p| touched == Some(p.id))?;
+    }
     Ok(next)
 }
 
@@ -282,6 +297,7 @@ fn insert_among_siblings(doc: &mut PlanDoc, position: Position, index: Option<us
         .filter(|(_, p)| p.parent == parent)
         .map(|(i, _)| i)
         .collect();
+    let position = Arc::new(position);
     match index.and_then(|i| siblings.get(i)) {
         Some(&at) => doc.positions.insert(at, position),
         None => doc.positions.push(position),
@@ -311,7 +327,7 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
             new_parent,
             index,
         } => {
-            let moving = require_position(doc, position)?.clone();
+            let moving = Position::clone(require_position(doc, position)?);
             let target = require_position(doc, new_parent)?;
             if is_self_or_descendant(doc, new_parent, position) {
                 return Err(EditError::Cycle {
@@ -497,9 +513,13 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
                     g.parent = removed.parent;
                 }
             }
-            for k in doc.positions.iter_mut().flat_map(|p| p.kpis.iter_mut()) {
-                if k.goal == Some(goal) {
-                    k.goal = removed.parent;
+            for p in &mut doc.positions {
+                if p.kpis.iter().any(|k| k.goal == Some(goal)) {
+                    for k in &mut Arc::make_mut(p).kpis {
+                        if k.goal == Some(goal) {
+                            k.goal = removed.parent;
+                        }
+                    }
                 }
             }
         }
@@ -537,7 +557,7 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
             }
             for p in &mut doc.positions {
                 if p.department == Some(department) {
-                    p.department = None;
+                    Arc::make_mut(p).department = None;
                 }
             }
         }
@@ -627,7 +647,7 @@ fn delete_position(doc: &mut PlanDoc, id: Id) -> Result<(), EditError> {
         }
     }
     // The subordinates take the deleted position's place among its siblings, in order.
-    let mut moved: Vec<Position> = Vec::with_capacity(children.len());
+    let mut moved: Vec<Arc<Position>> = Vec::with_capacity(children.len());
     doc.positions.retain(|p| {
         if p.parent == Some(id) {
             moved.push(p.clone());
@@ -642,13 +662,20 @@ fn delete_position(doc: &mut PlanDoc, id: Id) -> Result<(), EditError> {
         .position(|p| p.id == id)
         .expect("the deleted position is still there");
     for (offset, mut child) in moved.into_iter().enumerate() {
-        child.parent = deleted.parent;
+        Arc::make_mut(&mut child).parent = deleted.parent;
         doc.positions.insert(at + offset, child);
     }
     doc.positions.retain(|p| p.id != id);
 
     // Lines that pointed at it: dotted lines and collaborations go, escalations go up a level.
     for p in &mut doc.positions {
+        let points_here = p.dotted.contains(&id)
+            || p.collaborations.iter().any(|c| c.with == id)
+            || p.escalations.iter().any(|e| e.to == id);
+        if !points_here {
+            continue;
+        }
+        let p = Arc::make_mut(p);
         p.dotted.retain(|d| *d != id);
         p.collaborations.retain(|c| c.with != id);
         let own = p.id;

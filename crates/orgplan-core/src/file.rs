@@ -710,7 +710,7 @@ fn from_file(
         let mut functions = p.functions.clone();
         functions.sort();
         functions.dedup();
-        positions.push(Position {
+        positions.push(std::sync::Arc::new(Position {
             id,
             parent,
             title: text(&f("title"), &p.title, TextKind::Required)?,
@@ -741,7 +741,7 @@ fn from_file(
                 Some(l) => Some(text(&f("lineage"), l, TextKind::Required)?),
                 None => None,
             },
-        });
+        }));
     }
     match roots.as_slice() {
         [_] => {}

@@ -103,7 +103,7 @@ pub fn generate(n: usize, seed: u64, now: DateTime<Utc>) -> PlanDoc {
             updated_at: now,
         },
         departments,
-        positions,
+        positions: positions.into_iter().map(std::sync::Arc::new).collect(),
         people,
         goals: Vec::new(),
     };

@@ -2,7 +2,7 @@
 //! their children; subtrees are packed side by side without overlapping. Collapsed branches
 //! are hidden. Nothing here is stored; only what a user pins would be.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

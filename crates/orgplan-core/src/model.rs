@@ -4,6 +4,8 @@
 //! they appear in `positions` among positions with the same parent; departments and people are
 //! ordered by their place in their vectors.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -388,7 +390,9 @@ pub struct Goal {
 pub struct PlanDoc {
     pub plan: PlanMeta,
     pub departments: Vec<Department>,
-    pub positions: Vec<Position>,
+    /// Shared, so a copy of a plan costs a pointer a position and an edit copies only the
+    /// positions it changes ([`PlanDoc::position_mut`]).
+    pub positions: Vec<Arc<Position>>,
     pub people: Vec<Person>,
     /// Goals in display order (parents before their sub-goals).
     #[serde(default)]
@@ -397,11 +401,15 @@ pub struct PlanDoc {
 
 impl PlanDoc {
     pub fn position(&self, id: Id) -> Option<&Position> {
-        self.positions.iter().find(|p| p.id == id)
+        self.positions.iter().find(|p| p.id == id).map(|p| &**p)
     }
 
+    /// The position to change, copied first if another plan shares it.
     pub fn position_mut(&mut self, id: Id) -> Option<&mut Position> {
-        self.positions.iter_mut().find(|p| p.id == id)
+        self.positions
+            .iter_mut()
+            .find(|p| p.id == id)
+            .map(Arc::make_mut)
     }
 
     pub fn department(&self, id: Id) -> Option<&Department> {
@@ -417,7 +425,10 @@ impl PlanDoc {
     }
 
     pub fn root(&self) -> Option<&Position> {
-        self.positions.iter().find(|p| p.parent.is_none())
+        self.positions
+            .iter()
+            .find(|p| p.parent.is_none())
+            .map(|p| &**p)
     }
 
     /// Ids of the direct subordinates of `id`, in order.
@@ -447,9 +458,10 @@ impl PlanDoc {
     /// the canonical order for storage, files and comparison. Positions that do not hang from
     /// the root (only possible in a plan that is about to be refused) keep their place at the end.
     pub fn normalize(&mut self) {
-        use std::collections::HashMap;
+        use rustc_hash::FxHashMap as HashMap;
         let n = self.positions.len();
-        let mut kids: HashMap<Option<Id>, Vec<usize>> = HashMap::with_capacity(n);
+        let mut kids: HashMap<Option<Id>, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
         for (i, p) in self.positions.iter().enumerate() {
             kids.entry(p.parent).or_default().push(i);
         }
@@ -467,7 +479,10 @@ impl PlanDoc {
             }
         }
         order.extend((0..n).filter(|&i| !seen[i]));
-        let mut old: Vec<Option<Position>> = std::mem::take(&mut self.positions)
+        if order.iter().enumerate().all(|(at, &i)| at == i) {
+            return;
+        }
+        let mut old: Vec<Option<Arc<Position>>> = std::mem::take(&mut self.positions)
             .into_iter()
             .map(Some)
             .collect();
@@ -479,8 +494,8 @@ impl PlanDoc {
 
     /// Index of each position among its siblings.
     pub fn sibling_indices(&self) -> Vec<usize> {
-        use std::collections::HashMap;
-        let mut next: HashMap<Option<Id>, usize> = HashMap::new();
+        use rustc_hash::FxHashMap as HashMap;
+        let mut next: HashMap<Option<Id>, usize> = HashMap::default();
         self.positions
             .iter()
             .map(|p| {

@@ -169,7 +169,7 @@ pub fn blank(name: &str, now: DateTime<Utc>) -> PlanDoc {
             updated_at: now,
         },
         departments: Vec::new(),
-        positions: vec![root],
+        positions: vec![std::sync::Arc::new(root)],
         people: Vec::new(),
         goals: Vec::new(),
     }

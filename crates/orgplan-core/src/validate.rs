@@ -1,7 +1,7 @@
 //! Validation: findings about a plan that is structurally sound but could be better. Findings
 //! are not errors; the UI lists them and exports can mark them. Codes are stable.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -119,7 +119,7 @@ pub fn vacancies(doc: &PlanDoc) -> u32 {
 
 /// How many people hold each position.
 pub fn filled_counts(doc: &PlanDoc) -> HashMap<Id, u32> {
-    let mut filled: HashMap<Id, u32> = HashMap::new();
+    let mut filled: HashMap<Id, u32> = HashMap::default();
     for person in &doc.people {
         for a in &person.assignments {
             *filled.entry(a.position).or_default() += 1;
@@ -132,7 +132,7 @@ pub fn filled_counts(doc: &PlanDoc) -> HashMap<Id, u32> {
 pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
     let mut out = Out(Vec::new());
     let filled = filled_counts(doc);
-    let mut reports: HashMap<Id, u32> = HashMap::new();
+    let mut reports: HashMap<Id, u32> = HashMap::default();
     for p in &doc.positions {
         if let Some(parent) = p.parent {
             *reports.entry(parent).or_default() += p.headcount;

@@ -86,6 +86,23 @@ fn one_edit(c: &mut Criterion) {
                     .unwrap()
             })
         });
+        // The common drop: a new last subordinate of a manager (no sibling changes place).
+        let manager = doc.position(target).and_then(|p| p.parent).unwrap_or(root);
+        group.bench_with_input(BenchmarkId::new("add-last", n), &n, |b, _| {
+            b.iter(|| {
+                let position = Position::blank(Uuid::new_v4(), "新岗位");
+                store
+                    .edit(
+                        id,
+                        Edit::AddPosition {
+                            parent: manager,
+                            index: None,
+                            position,
+                        },
+                    )
+                    .unwrap()
+            })
+        });
         group.bench_with_input(BenchmarkId::new("undo", n), &n, |b, _| {
             // Only the undo is timed; the edit it takes back is made before each one.
             b.iter_custom(|iters| {

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use orgplan_core::change::{apply_changes, diff, Change};
-use orgplan_core::check::check_doc;
+use orgplan_core::check::{check_changed, check_doc, keeps_shape};
 use orgplan_core::file::{self, FileError};
 use orgplan_core::{apply, Edit, EditError, Id, PlanDoc, Stage};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -427,7 +427,11 @@ impl Store {
         let changes: Vec<Change> = serde_json::from_str(&changes)
             .map_err(|e| StoreError::Corrupt(format!("journal entry {seq}: {e}")))?;
         let mut after = apply_changes(&before, &changes);
-        check_doc(&after)?;
+        if keeps_shape(&before, &after) {
+            check_changed(&before, &after)?;
+        } else {
+            check_doc(&after)?;
+        }
         let now = stored_now();
         after.plan.updated_at = now;
         rows::write_changes(&tx, plan, &diff(&before, &after))?;

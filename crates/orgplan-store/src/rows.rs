@@ -128,7 +128,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
         };
         let pay_min: Option<u32> = r.get(15)?;
         let pay_max: Option<u32> = r.get(16)?;
-        positions.push(Position {
+        positions.push(std::sync::Arc::new(Position {
             id: parse_id(&text(0)?)?,
             parent: opt_id(1)?,
             title: text(2)?,
@@ -150,7 +150,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
             },
             notes: text(17)?,
             lineage: r.get(18)?,
-        });
+        }));
     }
 
     let mut stmt = conn.prepare_cached(
@@ -227,7 +227,7 @@ pub fn insert_doc(conn: &Connection, doc: &PlanDoc) -> Result<()> {
             .zip(sib)
             .map(|(p, ord)| Change::Position {
                 ord,
-                position: Box::new(p.clone()),
+                position: p.clone(),
             }),
     );
     changes.extend(

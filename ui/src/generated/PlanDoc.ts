@@ -8,7 +8,12 @@ import type { Position } from "./Position";
 /**
  * A whole plan.
  */
-export type PlanDoc = { plan: PlanMeta, departments: Array<Department>, positions: Array<Position>, people: Array<Person>, 
+export type PlanDoc = { plan: PlanMeta, departments: Array<Department>, 
+/**
+ * Shared, so a copy of a plan costs a pointer a position and an edit copies only the
+ * positions it changes ([`PlanDoc::position_mut`]).
+ */
+positions: Array<Position>, people: Array<Person>, 
 /**
  * Goals in display order (parents before their sub-goals).
  */
