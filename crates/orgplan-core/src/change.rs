@@ -95,13 +95,7 @@ pub fn diff(before: &PlanDoc, after: &PlanDoc) -> Vec<Change> {
     } else {
         position_rows(before, after, &mut out);
     }
-    let same_people = before.people.len() == after.people.len()
-        && before
-            .people
-            .iter()
-            .zip(&after.people)
-            .all(|(a, b)| a.id == b.id);
-    if same_people {
+    if crate::check::same_people(before, after) {
         for (ord, (old, new)) in before.people.iter().zip(&after.people).enumerate() {
             if old != new {
                 out.push(Change::Person {

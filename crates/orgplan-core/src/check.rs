@@ -128,6 +128,11 @@ pub fn same_shape(a: &PlanDoc, b: &PlanDoc) -> bool {
             .all(|(x, y)| x.id == y.id && x.parent == y.parent)
 }
 
+/// Same people in the same order (their assignments may differ).
+pub fn same_people(a: &PlanDoc, b: &PlanDoc) -> bool {
+    a.people.len() == b.people.len() && a.people.iter().zip(&b.people).all(|(x, y)| x.id == y.id)
+}
+
 /// True when `after` has the same tree, departments and goals as `before`, so
 /// [`check_changed`] is enough to check it.
 pub fn keeps_shape(before: &PlanDoc, after: &PlanDoc) -> bool {
@@ -151,13 +156,7 @@ pub fn check_changed(before: &PlanDoc, after: &PlanDoc) -> Result<(), EditError>
             check_position(new, &exists, &departments, &goals, true)?;
         }
     }
-    let same_people = before.people.len() == after.people.len()
-        && before
-            .people
-            .iter()
-            .zip(&after.people)
-            .all(|(a, b)| a.id == b.id);
-    if same_people {
+    if same_people(before, after) {
         for (old, new) in before.people.iter().zip(&after.people) {
             if old != new {
                 check_person(new, &exists)?;
