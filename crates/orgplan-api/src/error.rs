@@ -129,4 +129,27 @@ impl ApiError {
             StoreError::Io(e) => ApiError::new(K::Io, e.to_string()),
         }
     }
+
+    /// An export failure: a position not in the plan is `not_found`; a missing Chinese font or
+    /// a file a library refused to build is the machine's side (`io`), not the request's.
+    pub fn from_export(e: orgplan_export::ExportError, lang: Lang) -> ApiError {
+        use orgplan_export::ExportError as E;
+        match e {
+            E::NoPosition(id) => ApiError::new(
+                ErrorKind::NotFound,
+                match lang {
+                    Lang::Zh => format!("方案中没有岗位 {id}"),
+                    Lang::En => format!("no position {id} in this plan"),
+                },
+            ),
+            E::NoFont => ApiError::new(
+                ErrorKind::Io,
+                match lang {
+                    Lang::Zh => "找不到中文字体，无法导出 PDF 或 PNG：请安装 Noto Sans CJK SC（Debian/Ubuntu：fonts-noto-cjk）或思源黑体；macOS 自带苹方，Windows 自带微软雅黑".into(),
+                    Lang::En => e.to_string(),
+                },
+            ),
+            e @ E::Build(..) => ApiError::new(ErrorKind::Io, e.to_string()),
+        }
+    }
 }

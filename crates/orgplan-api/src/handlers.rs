@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 use ts_rs::TS;
 use uuid::Uuid;
 
+pub use crate::documents::*;
 use crate::{ApiError, Ctx, ErrorKind};
 
 type R<T> = Result<T, ApiError>;

@@ -2,6 +2,7 @@
 //! result types; the desktop app (`invoke`), the HTTP server (`/api/<command>`) and the CLI
 //! (`orgplan call`) all go through [`dispatch`]. Command bodies are written against the store.
 
+mod documents;
 mod error;
 mod handlers;
 
@@ -185,4 +186,6 @@ commands! {
     remove_goal(GoalArg) -> PlanState;
     plan_cascade(PlanArg) -> Vec<orgplan_core::cascade::CascadeNode>;
     goal_periods(GoalPeriodsArgs) -> Vec<orgplan_core::periods::PeriodTarget>;
+    export_document(ExportDocumentArgs) -> ExportedDocument;
+    job_description(JobDescriptionArgs) -> JobDescription;
 }

@@ -85,29 +85,6 @@ enum PaperArg {
     A3,
 }
 
-/// An export failure as the command table would report it: a missing position is `not_found`;
-/// a missing font or a file the libraries could not build is the machine's side (`io`).
-fn export_error(e: orgplan_export::ExportError, lang: Lang) -> ApiError {
-    use orgplan_export::ExportError as E;
-    match e {
-        E::NoPosition(id) => ApiError::new(
-            ErrorKind::NotFound,
-            match lang {
-                Lang::Zh => format!("方案中没有岗位 {id}"),
-                Lang::En => format!("no position {id} in this plan"),
-            },
-        ),
-        E::NoFont => ApiError::new(
-            ErrorKind::Io,
-            match lang {
-                Lang::Zh => "找不到中文字体，无法导出 PDF 或 PNG：请安装 Noto Sans CJK SC（Debian/Ubuntu：fonts-noto-cjk）或思源黑体；macOS 自带苹方，Windows 自带微软雅黑".into(),
-                Lang::En => e.to_string(),
-            },
-        ),
-        e @ E::Build(..) => ApiError::new(ErrorKind::Io, e.to_string()),
-    }
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// List the built-in team templates.
@@ -155,6 +132,10 @@ enum Command {
         plan_b: String,
         #[arg(long)]
         json: bool,
+        /// Also write the comparison as a workbook (`.xlsx`) or, for any other name, as CSV
+        /// files into that folder.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
     },
     /// Write a plan to a file: the plan file, job descriptions, sheets or the chart.
     ///
@@ -381,18 +362,37 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             plan_a,
             plan_b,
             json,
+            out: file,
         } => {
             let out = call(
                 &mut ctx,
                 "compare_plans",
                 json!({ "a": plan_a, "b": plan_b }),
             )?;
+            let c: orgplan_core::compare::Comparison =
+                serde_json::from_value(out.clone()).expect("a comparison reads back");
             if json {
                 println!("{}", pretty(&out));
             } else {
-                let c: orgplan_core::compare::Comparison =
-                    serde_json::from_value(out).expect("a comparison reads back");
                 print!("{}", render::compare_text(&c, lang));
+            }
+            if let Some(path) = file {
+                let sheets = orgplan_export::consultant::comparison_sheets(&c, lang);
+                let fail = |e: String| Fail {
+                    code: 2,
+                    message: format!("{}: {e}", path.display()),
+                };
+                if path.extension().is_some_and(|e| e == "xlsx") {
+                    let bytes = orgplan_export::xlsx::workbook(&sheets).map_err(fail)?;
+                    std::fs::write(&path, bytes).map_err(|e| fail(e.to_string()))?;
+                } else {
+                    std::fs::create_dir_all(&path).map_err(|e| fail(e.to_string()))?;
+                    for s in &sheets {
+                        let target = path.join(format!("{}.csv", s.slug));
+                        std::fs::write(target, orgplan_export::text::csv(s))
+                            .map_err(|e| fail(e.to_string()))?;
+                    }
+                }
             }
         }
         Command::Validate { plan, json } => {
@@ -459,7 +459,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 },
             };
             let output = orgplan_export::export(&doc, format.export(), &opts)
-                .map_err(|e| fail(export_error(e, lang)))?;
+                .map_err(|e| fail(ApiError::from_export(e, lang)))?;
             let write = |path: &std::path::Path, bytes: &[u8]| {
                 std::fs::write(path, bytes).map_err(|e| Fail {
                     code: 2,

@@ -14,12 +14,16 @@ import type { Deleted } from "./Deleted";
 import type { DepartmentArg } from "./DepartmentArg";
 import type { DottedArgs } from "./DottedArgs";
 import type { DuplicatePlanArgs } from "./DuplicatePlanArgs";
+import type { ExportDocumentArgs } from "./ExportDocumentArgs";
+import type { ExportedDocument } from "./ExportedDocument";
 import type { ExportedPlan } from "./ExportedPlan";
 import type { Finding } from "./Finding";
 import type { GoalArg } from "./GoalArg";
 import type { GoalPeriodsArgs } from "./GoalPeriodsArgs";
 import type { ImportPlanArgs } from "./ImportPlanArgs";
 import type { IndexArgs } from "./IndexArgs";
+import type { JobDescription } from "./JobDescription";
+import type { JobDescriptionArgs } from "./JobDescriptionArgs";
 import type { Layout } from "./Layout";
 import type { LayoutArgs } from "./LayoutArgs";
 import type { MovePositionArgs } from "./MovePositionArgs";
@@ -79,6 +83,8 @@ export interface Commands {
   remove_goal: { args: GoalArg; result: PlanState };
   plan_cascade: { args: PlanArg; result: Array<CascadeNode> };
   goal_periods: { args: GoalPeriodsArgs; result: Array<PeriodTarget> };
+  export_document: { args: ExportDocumentArgs; result: ExportedDocument };
+  job_description: { args: JobDescriptionArgs; result: JobDescription };
 }
 
 export type CommandName = keyof Commands;
@@ -122,4 +128,6 @@ export const COMMAND_NAMES: CommandName[] = [
   "remove_goal",
   "plan_cascade",
   "goal_periods",
+  "export_document",
+  "job_description",
 ];

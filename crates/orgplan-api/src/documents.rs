@@ -1,0 +1,326 @@
+//! The documents commands: `export_document` returns one file of any export format as base64
+//! (the desktop shell writes it where the user picks, the browser downloads it), and
+//! `job_description` returns one position's job description for the preview. Both render
+//! through `orgplan-export`, so the preview, the files and `orgplan export` cannot disagree.
+
+use base64::Engine;
+use orgplan_core::{Id, Lang};
+use orgplan_export::model::{self, position_title};
+use orgplan_export::{Format, Options, Output, Paper};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::handlers::safe_file_name;
+use crate::{ApiError, Ctx, ErrorKind};
+
+type R<T> = Result<T, ApiError>;
+
+/// A document format. `csv` is refused by `export_document` (it is several files; the Excel
+/// workbook holds the same sheets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocFormat {
+    /// Job descriptions (岗位说明书) as Word.
+    Docx,
+    /// Job descriptions as PDF (A4).
+    Pdf,
+    /// Job descriptions as HTML.
+    Html,
+    /// Job descriptions as Markdown.
+    Md,
+    /// 定岗定编, KPI考核表 and 人员 as one Excel workbook.
+    Xlsx,
+    /// The sheets as CSV files: refused here.
+    Csv,
+    /// The chart as SVG.
+    Svg,
+    /// The chart as PNG.
+    Png,
+    /// The chart as a PDF on `paper`, landscape.
+    ChartPdf,
+    /// The plan file.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PaperSize {
+    #[default]
+    A4,
+    A3,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct ExportDocumentArgs {
+    pub plan: String,
+    pub format: DocFormat,
+    /// Only this position's job description (job-description formats only).
+    pub position: Option<Id>,
+    /// The chart PDF's paper; A4 when absent.
+    pub paper: Option<PaperSize>,
+}
+
+/// One exported file: its suggested name, MIME type and bytes in base64.
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+pub struct ExportedDocument {
+    pub file_name: String,
+    pub mime: String,
+    pub base64: String,
+}
+
+impl DocFormat {
+    fn export(self) -> Format {
+        match self {
+            DocFormat::Docx => Format::Docx,
+            DocFormat::Pdf => Format::Pdf,
+            DocFormat::Html => Format::Html,
+            DocFormat::Md => Format::Md,
+            DocFormat::Xlsx => Format::Xlsx,
+            DocFormat::Csv => Format::Csv,
+            DocFormat::Svg => Format::Svg,
+            DocFormat::Png => Format::Png,
+            DocFormat::ChartPdf => Format::ChartPdf,
+            DocFormat::Json => Format::Json,
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            DocFormat::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            DocFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            DocFormat::Pdf | DocFormat::ChartPdf => "application/pdf",
+            DocFormat::Html => "text/html",
+            DocFormat::Md => "text/markdown",
+            DocFormat::Csv => "text/csv",
+            DocFormat::Svg => "image/svg+xml",
+            DocFormat::Png => "image/png",
+            DocFormat::Json => "application/json",
+        }
+    }
+
+    fn is_job_description(self) -> bool {
+        matches!(
+            self,
+            DocFormat::Docx | DocFormat::Pdf | DocFormat::Html | DocFormat::Md
+        )
+    }
+}
+
+/// The suggested file name: the plan's name, what the document is, the extension. `only` is
+/// the title of the one position a job-description export holds.
+pub fn document_file_name(
+    plan: &str,
+    format: DocFormat,
+    only: Option<&str>,
+    paper: PaperSize,
+    lang: Lang,
+) -> String {
+    let plan = safe_file_name(plan);
+    let ext = format.export().extension();
+    let what = match format {
+        DocFormat::Json => return format!("{plan}.orgplan.json"),
+        f if f.is_job_description() => lang.pick("岗位说明书", "job-descriptions"),
+        DocFormat::Xlsx | DocFormat::Csv => lang.pick("定岗定编", "establishment"),
+        _ => lang.pick("组织架构图", "org-chart"),
+    };
+    let mut name = plan;
+    if let Some(title) = only.filter(|_| format.is_job_description()) {
+        name.push('-');
+        name.push_str(&safe_file_name(title));
+    }
+    name.push('-');
+    name.push_str(what);
+    if format == DocFormat::ChartPdf {
+        name.push_str(match paper {
+            PaperSize::A4 => "-A4",
+            PaperSize::A3 => "-A3",
+        });
+    }
+    format!("{name}.{ext}")
+}
+
+fn load(ctx: &Ctx, plan: &str) -> R<orgplan_core::PlanDoc> {
+    let id = ctx
+        .store
+        .resolve(plan)
+        .map_err(|e| ApiError::from_store(e, ctx.lang))?;
+    ctx.store
+        .load(id)
+        .map_err(|e| ApiError::from_store(e, ctx.lang))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+pub fn export_document(ctx: &mut Ctx, a: ExportDocumentArgs) -> R<ExportedDocument> {
+    if a.format == DocFormat::Csv {
+        return Err(ApiError::new(
+            ErrorKind::BadArguments,
+            ctx.lang.pick(
+                "CSV 是多个文件，无法作为一个文件导出；请导出 Excel（xlsx），其中包含同样的表",
+                "CSV is several files and cannot be exported as one; export Excel (xlsx), which holds the same sheets",
+            ),
+        ));
+    }
+    let doc = load(ctx, &a.plan)?;
+    let paper = a.paper.unwrap_or_default();
+    let opts = Options {
+        lang: ctx.lang,
+        position: a.position,
+        date: today(),
+        paper: match paper {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::A3 => Paper::A3,
+        },
+    };
+    let bytes = match orgplan_export::export(&doc, a.format.export(), &opts)
+        .map_err(|e| ApiError::from_export(e, ctx.lang))?
+    {
+        Output::File(bytes) => bytes,
+        Output::Files(_) => unreachable!("only CSV exports several files"),
+    };
+    let only = a
+        .position
+        .and_then(|p| doc.position(p))
+        .map(|p| position_title(p, ctx.lang).to_string());
+    Ok(ExportedDocument {
+        file_name: document_file_name(&doc.plan.name, a.format, only.as_deref(), paper, ctx.lang),
+        mime: a.format.mime().into(),
+        base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+    })
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct JobDescriptionArgs {
+    pub plan: String,
+    pub position: Id,
+}
+
+/// A job description (岗位说明书) as the documents print it, in the language of the request.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+pub struct JobDescription {
+    pub id: Id,
+    pub company: String,
+    pub plan: String,
+    pub department: String,
+    pub title: String,
+    pub title_en: String,
+    /// The superior's title, or the word for none.
+    pub superior: String,
+    pub dotted: Vec<String>,
+    pub subordinates: Vec<String>,
+    pub headcount: u32,
+    pub filled: u32,
+    pub grade: String,
+    /// The date printed on the document, `YYYY-MM-DD`.
+    pub date: String,
+    pub purpose: String,
+    pub duties: Vec<String>,
+    pub requirements: Vec<String>,
+    pub kpis: Vec<JdKpi>,
+    /// The sum of the KPI weights, in percent.
+    pub kpi_total: u32,
+    pub collaborations: Vec<JdCollaboration>,
+    pub escalations: Vec<JdEscalation>,
+    /// Monthly pay, yuan.
+    pub pay_band: Option<JdPayBand>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+pub struct JdKpi {
+    pub metric: String,
+    pub weight: u32,
+    pub target: String,
+    /// The cycle, in words.
+    pub cycle: String,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+pub struct JdCollaboration {
+    pub with: String,
+    pub about: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+pub struct JdEscalation {
+    pub when: String,
+    pub to: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+pub struct JdPayBand {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl From<model::JobDescription> for JobDescription {
+    fn from(j: model::JobDescription) -> JobDescription {
+        JobDescription {
+            id: j.id,
+            company: j.company,
+            plan: j.plan,
+            department: j.department,
+            title: j.title,
+            title_en: j.title_en,
+            superior: j.superior,
+            dotted: j.dotted,
+            subordinates: j.subordinates,
+            headcount: j.headcount,
+            filled: j.filled,
+            grade: j.grade,
+            date: j.date.format("%Y-%m-%d").to_string(),
+            purpose: j.purpose,
+            duties: j.duties,
+            requirements: j.requirements,
+            kpis: j
+                .kpis
+                .into_iter()
+                .map(|k| JdKpi {
+                    metric: k.metric,
+                    weight: k.weight,
+                    target: k.target,
+                    cycle: k.cycle,
+                    source: k.source,
+                })
+                .collect(),
+            kpi_total: j.kpi_total,
+            collaborations: j
+                .collaborations
+                .into_iter()
+                .map(|(with, about)| JdCollaboration { with, about })
+                .collect(),
+            escalations: j
+                .escalations
+                .into_iter()
+                .map(|(when, to)| JdEscalation { when, to })
+                .collect(),
+            pay_band: j.pay_band.map(|(min, max)| JdPayBand { min, max }),
+        }
+    }
+}
+
+pub fn job_description(ctx: &mut Ctx, a: JobDescriptionArgs) -> R<JobDescription> {
+    let doc = load(ctx, &a.plan)?;
+    if doc.position(a.position).is_none() {
+        return Err(ApiError::from_export(
+            orgplan_export::ExportError::NoPosition(a.position),
+            ctx.lang,
+        ));
+    }
+    model::job_descriptions(&doc, ctx.lang, today(), Some(a.position))
+        .pop()
+        .map(JobDescription::from)
+        .ok_or_else(|| {
+            ApiError::from_export(
+                orgplan_export::ExportError::NoPosition(a.position),
+                ctx.lang,
+            )
+        })
+}
