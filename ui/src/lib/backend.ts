@@ -4,6 +4,8 @@ import type { Commands, CommandName } from "../generated/commands";
 import type { ApiError } from "../generated/ApiError";
 import type { ErrorKind } from "../generated/ErrorKind";
 import type { Lang } from "../generated/Lang";
+import type { ExportDocumentArgs } from "../generated/ExportDocumentArgs";
+import { downloadDocument } from "./documents";
 
 /** A refused command: the UI branches on `kind`, never on the message. */
 export class BackendError extends Error {
@@ -20,6 +22,9 @@ export interface Backend {
   importPlanFile(lang: Lang): Promise<Commands["import_plan"]["result"] | null>;
   /** Asks the user where to save the plan file; `false` when the user cancels. */
   exportPlanFile(plan: string, lang: Lang): Promise<boolean>;
+  /** Exports a document (Word, PDF, Excel, the chart…) and saves it: the native save dialog
+   * on the desktop, a download in the browser; `false` when the user cancels. */
+  exportDocument(args: ExportDocumentArgs, lang: Lang): Promise<boolean>;
   setLang(lang: Lang): void;
 }
 
@@ -64,6 +69,11 @@ export class HttpBackend implements Backend {
     URL.revokeObjectURL(url);
     return true;
   }
+
+  async exportDocument(args: ExportDocumentArgs): Promise<boolean> {
+    downloadDocument(await this.call("export_document", args));
+    return true;
+  }
 }
 
 function pickFile(): Promise<File | null> {
@@ -105,6 +115,16 @@ export class TauriBackend implements Backend {
 
   exportPlanFile(plan: string, lang: Lang) {
     return this.invoke<boolean>("export_plan_file", { plan, lang });
+  }
+
+  exportDocument(args: ExportDocumentArgs, lang: Lang) {
+    return this.invoke<boolean>("export_document_file", {
+      plan: args.plan,
+      format: args.format,
+      position: args.position ?? null,
+      paper: args.paper ?? null,
+      lang,
+    });
   }
 }
 

@@ -44,6 +44,7 @@ function fakeBackend(handlers: Partial<Record<CommandName, Handler>>) {
     },
     importPlanFile: async () => null,
     exportPlanFile: async () => true,
+    exportDocument: async () => true,
     setLang: () => {},
   };
   return { backend, calls };

@@ -11,6 +11,8 @@ import type { Role } from "../generated/Role";
 import type { TemplateInfo } from "../generated/TemplateInfo";
 import type { Lang } from "../generated/Lang";
 import type { ErrorKind } from "../generated/ErrorKind";
+import type { DocFormat } from "../generated/DocFormat";
+import type { PaperSize } from "../generated/PaperSize";
 
 export type View = "plans" | "chart" | "establishment" | "people" | "cascade" | "compare";
 export type Theme = "light" | "dark";
@@ -68,6 +70,8 @@ export interface AppState {
   confirm: ConfirmRequest | null;
   /** The plans the compare view shows (A before, B after); null until the user picks. */
   comparing: { a: string; b: string } | null;
+  /** The position whose job description the preview dialog shows; null when it is closed. */
+  preview: string | null;
 
   init(): Promise<void>;
   setLang(lang: Lang): void;
@@ -91,6 +95,10 @@ export interface AppState {
   deletePlan(id: string): Promise<boolean>;
   importPlanFile(): Promise<PlanState | null>;
   exportPlanFile(id?: string): Promise<boolean>;
+  /** Exports a document of the open plan and saves it; false when cancelled or refused. */
+  exportDocument(format: DocFormat, opts?: { position?: string; paper?: PaperSize }): Promise<boolean>;
+  /** Opens (a position id) or closes (null) the job-description preview. */
+  setPreview(position: string | null): void;
   /** Runs a command on the open plan; returns the new state, or null when refused. */
   edit<C extends EditCommand>(command: C, args: Omit<Commands[C]["args"], "plan">): Promise<PlanState | null>;
   /** Runs any command; a refusal becomes a notice and `null`. */
@@ -190,6 +198,7 @@ export const useApp = create<AppState>((set, get) => {
     sideOpen: stored<"open" | "closed">("orgplan.side", "open", ["open", "closed"]) === "open",
     confirm: null,
     comparing: null,
+    preview: null,
 
     async init() {
       const { backend, lang } = get();
@@ -372,6 +381,22 @@ export const useApp = create<AppState>((set, get) => {
         else get().notify("error", String(e));
         return false;
       }
+    },
+
+    async exportDocument(format, opts = {}) {
+      const { backend, lang, current } = get();
+      if (!current) return false;
+      try {
+        return await backend.exportDocument({ plan: current.doc.plan.id, format, ...opts }, lang);
+      } catch (e) {
+        if (e instanceof BackendError) get().notify("error", e.message, e.kind);
+        else get().notify("error", String(e));
+        return false;
+      }
+    },
+
+    setPreview(position) {
+      set({ preview: position });
     },
 
     async edit(command, args) {

@@ -64,6 +64,16 @@ function PositionInspector({ position: p }: { position: Position }) {
             )}
           </div>
         </div>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t("previewJd")}
+          title={t("previewJd")}
+          data-testid="preview-jd"
+          onClick={() => useApp.getState().setPreview(p.id)}
+        >
+          <Icon name="file" />
+        </button>
         <button type="button" className="icon-btn danger" aria-label={t("deletePosition")} title={t("deletePosition")} onClick={() => void confirmDeletePosition(p.id)}>
           <Icon name="trash" />
         </button>

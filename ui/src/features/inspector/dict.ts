@@ -1,4 +1,5 @@
 export const inspectorDict = {
+  previewJd: { zh: "预览岗位说明书", en: "Preview job description" },
   landmark: { zh: "岗位详情", en: "Position details" },
   planLandmark: { zh: "方案概览", en: "Plan overview" },
   superior: { zh: "直接上级", en: "Direct superior" },

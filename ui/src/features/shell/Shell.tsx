@@ -11,6 +11,7 @@ import { EstablishmentTable, PeopleTable } from "../tables";
 import { CascadeView } from "../cascade";
 import { CompareView } from "../compare";
 import { PresentMode, usePresentShortcut } from "../present";
+import { JobDescriptionPreview } from "../documents";
 import { TopBar } from "./TopBar";
 import { Footer } from "./Footer";
 import { Toasts } from "./Toasts";
@@ -95,6 +96,7 @@ export function Shell() {
       {view !== "plans" && view !== "compare" && <Footer />}
       <Toasts />
       <ConfirmHost />
+      <JobDescriptionPreview />
       <PresentMode />
     </div>
   );

@@ -4,7 +4,10 @@ import { useRef } from "react";
 import { useApp, type View } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon, Mark, type IconName } from "../../lib/ui/Icon";
-import { Menu } from "../../lib/ui/Menu";
+import { Menu, type MenuItem } from "../../lib/ui/Menu";
+import { title } from "../../lib/plan";
+import type { DocFormat } from "../../generated/DocFormat";
+import type { PaperSize } from "../../generated/PaperSize";
 import { shortcut } from "../../lib/actions";
 import { severityCounts } from "../../lib/totals";
 import { usePresent } from "../present";
@@ -34,9 +37,40 @@ export function TopBar() {
   const exportPlanFile = useApp((s) => s.exportPlanFile);
   const importPlanFile = useApp((s) => s.importPlanFile);
   const notify = useApp((s) => s.notify);
+  const exportDocument = useApp((s) => s.exportDocument);
+  const setPreview = useApp((s) => s.setPreview);
+  const selected = useApp((s) => s.selected);
   const enterPresent = usePresent((s) => s.enter);
 
   const counts = severityCounts(current?.findings ?? []);
+  const selectedPosition = current?.doc.positions.find((p) => p.id === selected);
+  const previewTarget = selectedPosition ?? current?.doc.positions.find((p) => !p.parent);
+  const save = (format: DocFormat, opts?: { position?: string; paper?: PaperSize }): MenuItem => ({
+    label: "",
+    icon: "file",
+    disabled: !current,
+    onSelect: async () => {
+      if (await exportDocument(format, opts)) notify("info", t("documentExported"));
+    },
+  });
+  const exportItems: MenuItem[] = [
+    { ...save("docx"), label: t("previewJd"), icon: "eye", disabled: !previewTarget, onSelect: () => previewTarget && setPreview(previewTarget.id) },
+    { ...save("docx"), label: t("jdWord") },
+    { ...save("pdf"), label: t("jdPdf") },
+    { ...save("html"), label: t("jdHtml") },
+    ...(selectedPosition
+      ? [
+          { ...save("docx", { position: selectedPosition.id }), label: t("jdOneWord", { title: title(selectedPosition, lang) }), hint: t("onlyThis") },
+          { ...save("pdf", { position: selectedPosition.id }), label: t("jdOnePdf", { title: title(selectedPosition, lang) }), hint: t("onlyThis") },
+          { ...save("html", { position: selectedPosition.id }), label: t("jdOneHtml", { title: title(selectedPosition, lang) }), hint: t("onlyThis") },
+        ]
+      : []),
+    { ...save("xlsx"), label: t("sheetsExcel"), icon: "table" },
+    { ...save("png"), label: t("chartPng"), icon: "chart" },
+    { ...save("svg"), label: t("chartSvg"), icon: "chart" },
+    { ...save("chart-pdf", { paper: "a4" }), label: t("chartPdfA4"), icon: "chart" },
+    { ...save("chart-pdf", { paper: "a3" }), label: t("chartPdfA3"), icon: "chart" },
+  ];
   const issues = counts.error + counts.warning;
 
   return (
@@ -142,8 +176,10 @@ export function TopBar() {
       <Menu
         label={t("exportMenu")}
         items={[
+          ...exportItems,
           {
             label: t("exportFile"),
+            hint: "JSON",
             icon: "download",
             disabled: !current,
             onSelect: async () => {

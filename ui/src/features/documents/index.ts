@@ -1,0 +1,1 @@
+export { JobDescriptionPreview } from "./JobDescriptionPreview";
