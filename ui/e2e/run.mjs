@@ -1,5 +1,6 @@
 // End-to-end scenarios in Chromium against `orgplan serve` on a temporary database, driven the
 // way a user works: by role and accessible name. Each step leaves a screenshot in artifacts/.
+import { readFileSync } from "node:fs";
 import { api, assert, runScenarios } from "./harness.mjs";
 
 const tree = (page) => page.getByRole("tree");
@@ -372,6 +373,36 @@ const scenarios = {
     assert(linked.kpis[1].goal === doc.goals.find((g) => g.name === "月销售额").id, "the link is stored");
     await page.getByLabel("KPI 2 承接的经营目标").scrollIntoViewIfNeeded();
     await shot("kpi-linked");
+  },
+
+  async "documents-preview-and-export"({ page, shot }) {
+    await card(page, "店长").click();
+    await page.getByTestId("inspector").getByRole("button", { name: "预览岗位说明书" }).click();
+    const dialog = page.getByRole("dialog", { name: "预览岗位说明书" });
+    const sheet = dialog.getByTestId("jd-preview");
+    await sheet.waitFor();
+    assert((await sheet.getByRole("heading", { level: 3 }).textContent()).includes("店长"), "the title shows");
+    assert((await sheet.textContent()).includes("制定月度销售计划"), "a duty shows");
+    const kpis = sheet.getByTestId("jd-kpis");
+    assert((await kpis.textContent()).includes("月销售额"), "a KPI metric shows");
+    assert((await kpis.locator("tfoot").textContent()).includes("100%"), "the KPI total shows");
+    await shot("jd-preview");
+    await dialog.getByRole("button", { name: "关闭" }).first().click();
+    await dialog.waitFor({ state: "detached" });
+
+    const exportAs = async (item, expected) => {
+      await page.getByRole("button", { name: "导出与导入" }).click();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: item, exact: true }).click()]);
+      assert(download.suggestedFilename() === expected, `${item}: ${download.suggestedFilename()}`);
+      const bytes = readFileSync(await download.path());
+      assert(bytes.subarray(0, 2).toString("latin1") === "PK", `${item} is a zip file`);
+    };
+    await exportAs("岗位说明书 · Word", "示例方案（八人团队）-岗位说明书.docx");
+    await exportAs("定岗定编与KPI考核表 · Excel", "示例方案（八人团队）-定岗定编.xlsx");
+    await page.getByRole("button", { name: "导出与导入" }).click();
+    await page.getByRole("menuitem", { name: /仅当前岗位/ }).first().waitFor();
+    await shot("export-menu");
+    await page.keyboard.press("Escape");
   },
 };
 
