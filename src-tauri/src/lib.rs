@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use base64::Engine;
 use orgplan_api::{dispatch, ApiError, Ctx, ErrorKind};
 use orgplan_core::Lang;
 use orgplan_store::Store;
@@ -90,6 +91,37 @@ async fn export_plan_file(handle: AppHandle, plan: String, lang: Lang) -> Result
     Ok(true)
 }
 
+/// Exports a document through `export_document`, asks where to save it and writes the bytes;
+/// `false` when the user cancels.
+#[tauri::command]
+async fn export_document_file(
+    handle: AppHandle,
+    plan: String,
+    format: String,
+    position: Option<String>,
+    paper: Option<String>,
+    lang: Lang,
+) -> Result<bool, ApiError> {
+    let args = json!({ "plan": plan, "format": format, "position": position, "paper": paper });
+    let out = run_command(&handle.state::<App>(), "export_document", args, lang)?;
+    let name = out["file_name"].as_str().unwrap_or("export");
+    let ext = name.rsplit('.').next().unwrap_or_default();
+    let picked = handle
+        .dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_save_file();
+    let Some(path) = picked else {
+        return Ok(false);
+    };
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(out["base64"].as_str().unwrap_or_default())
+        .map_err(io_error)?;
+    std::fs::write(path.into_path().map_err(io_error)?, bytes).map_err(io_error)?;
+    Ok(true)
+}
+
 /// The database: `ORGPLAN_DB` when set, else `orgplan.db` in the app's data directory.
 fn database_path(handle: &AppHandle) -> Result<PathBuf, String> {
     if let Some(p) = std::env::var_os("ORGPLAN_DB").filter(|p| !p.is_empty()) {
@@ -117,7 +149,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             call,
             import_plan_file,
-            export_plan_file
+            export_plan_file,
+            export_document_file
         ])
         .run(tauri::generate_context!())
         .expect("the OrgPlan window failed to start");
