@@ -362,3 +362,61 @@ fn a_newer_database_is_refused_with_a_clear_message() {
     assert!(err.contains("newer OrgPlan") && err.contains("42"), "{err}");
     assert_eq!(std::fs::read(&cli.db).unwrap(), bytes);
 }
+
+/// `orgplan compare`: the text report, the `--json` contract and the sheets.
+#[test]
+fn compare_prints_splits_json_and_writes_sheets() {
+    let cli = Cli::new();
+    cli.ok(&["new", "--template", "team-5", "--name", "A"]);
+    cli.ok(&["new", "--template", "team-8", "--name", "B"]);
+    let text = cli.ok(&["compare", "A", "B"]);
+    assert!(text.contains("售后客服"), "{text}");
+    assert!(text.contains("岗位拆分与合并"), "{text}");
+    let c = cli.json(&["compare", "A", "B", "--json"]);
+    for key in [
+        "added",
+        "removed",
+        "moved",
+        "renamed",
+        "headcount_changed",
+        "splits",
+    ] {
+        assert!(c[key].is_array(), "{key} in {c}");
+    }
+    let split = c["splits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["from"].as_array().unwrap().len() == 1 && s["from"][0]["title"] == "客服")
+        .expect("客服 splits");
+    assert!(!split["reason"].as_str().unwrap().is_empty());
+    assert!(c["cost_delta"]["monthly"].is_i64());
+    // The renamed seat: 店长/运营 carries on as 店长.
+    assert!(c["renamed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["before"] == "店长/运营" && r["after"] == "店长"));
+
+    let xlsx = cli.dir().join("compare.xlsx");
+    cli.ok(&["compare", "A", "B", "--out", xlsx.to_str().unwrap()]);
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "a workbook");
+    let csv = cli.dir().join("compare-csv");
+    cli.ok(&[
+        "--lang",
+        "en",
+        "compare",
+        "A",
+        "B",
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    let changes = std::fs::read_to_string(csv.join("changes.csv")).unwrap();
+    assert!(
+        changes.contains("added") && changes.contains("售后客服"),
+        "{changes}"
+    );
+    let depts = std::fs::read_to_string(csv.join("departments.csv")).unwrap();
+    assert!(depts.lines().count() >= 3, "{depts}");
+}

@@ -5,6 +5,7 @@
 //! with the fonts embedded. Nothing here writes files: each export returns bytes (or several
 //! named files) for the caller to write; PDF and PNG read the system's fonts once ([`fonts`]).
 
+pub mod consultant;
 pub mod docx;
 pub mod fonts;
 mod jd_pages;
@@ -18,7 +19,7 @@ pub mod text;
 mod typeset;
 pub mod xlsx;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use orgplan_core::{Id, Lang, PlanDoc};
 use thiserror::Error;
 
@@ -113,6 +114,12 @@ pub fn export(doc: &PlanDoc, format: Format, opts: &Options) -> Result<Output, E
         }
     }
     let jds = || model::job_descriptions(doc, opts.lang, opts.date, opts.position);
+    // The HR sheets, then the goals split over the export date's year.
+    let sheets = || {
+        let mut s = model::sheets(doc, opts.lang);
+        s.push(consultant::goal_sheet(doc, opts.date.year(), opts.lang));
+        s
+    };
     Ok(match format {
         Format::Json => Output::File(orgplan_core::file::export(doc).into_bytes()),
         Format::Md => Output::File(text::markdown(&jds(), opts.lang).into_bytes()),
@@ -121,15 +128,14 @@ pub fn export(doc: &PlanDoc, format: Format, opts: &Options) -> Result<Output, E
         Format::Docx => Output::File(
             docx::job_descriptions(&jds(), opts.lang).map_err(|e| ExportError::Build("docx", e))?,
         ),
-        Format::Xlsx => Output::File(
-            xlsx::workbook(&model::sheets(doc, opts.lang))
-                .map_err(|e| ExportError::Build("xlsx", e))?,
-        ),
+        Format::Xlsx => {
+            Output::File(xlsx::workbook(&sheets()).map_err(|e| ExportError::Build("xlsx", e))?)
+        }
         Format::Pdf => Output::File(pdf::job_descriptions(&jds(), opts.lang, opts.date)?),
         Format::ChartPdf => Output::File(pdf::chart(doc, opts.lang, opts.paper, opts.date)?),
         Format::Png => Output::File(png::chart(doc, opts.lang)?),
         Format::Csv => Output::Files(
-            model::sheets(doc, opts.lang)
+            sheets()
                 .iter()
                 .map(|s| (format!("{}.csv", s.slug), text::csv(s)))
                 .collect(),

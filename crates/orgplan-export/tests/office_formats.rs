@@ -414,7 +414,11 @@ fn xlsx_sheets_read_back() {
     for t in template_ids() {
         let doc = plan(t);
         let mut wb = workbook(bytes(&doc, Format::Xlsx, &opts(Lang::Zh)));
-        assert_eq!(wb.sheet_names(), ["定岗定编", "KPI考核表", "人员"], "{t}");
+        assert_eq!(
+            wb.sheet_names(),
+            ["定岗定编", "KPI考核表", "人员", "目标分解"],
+            "{t}"
+        );
         let model = sheets(&doc, Lang::Zh);
         for sheet in &model {
             let range = wb.worksheet_range(&sheet.name).unwrap();
@@ -478,8 +482,35 @@ fn xlsx_sheets_read_back() {
         let en = workbook(bytes(&doc, Format::Xlsx, &opts(Lang::En)));
         assert_eq!(
             en.sheet_names(),
-            ["Establishment", "KPI appraisal", "People"]
+            [
+                "Establishment",
+                "KPI appraisal",
+                "People",
+                "Goals by period"
+            ]
         );
+
+        // Goals: each goal's year, halves, quarters, months and 48 weeks; the months add up to
+        // the year for sales.
+        let goals = wb.worksheet_range("目标分解").unwrap();
+        let per_goal = 1 + 2 + 4 + 12 + 48;
+        assert_eq!(goals.height(), doc.goals.len() * per_goal + 1, "{t}");
+        let rows: Vec<&[Data]> = goals.rows().skip(1).collect();
+        let sales: Vec<&&[Data]> = rows.iter().take(per_goal).collect();
+        let year = match &sales[0][6] {
+            Data::Float(f) => *f,
+            other => panic!("{t}: a number, got {other:?}"),
+        };
+        let months: f64 = sales
+            .iter()
+            .filter(|r| s(&r[1]) == "月")
+            .map(|r| match &r[6] {
+                Data::Float(f) => *f,
+                _ => 0.0,
+            })
+            .sum();
+        assert!((months - year).abs() < 1.0, "{t}: {months} vs {year}");
+        assert!(rows.iter().any(|r| s(&r[8]) == "双11"), "{t}: peaks named");
     }
 }
 

@@ -113,7 +113,10 @@ fn csv_sheets_with_totals_and_neutralised_cells() {
         let doc = plan(t);
         let sheets = files(&doc);
         let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["establishment.csv", "kpi.csv", "people.csv"]);
+        assert_eq!(
+            names,
+            ["establishment.csv", "kpi.csv", "people.csv", "goals.csv"]
+        );
         let est = &sheets[0].1;
         assert!(est.starts_with('\u{FEFF}'), "a byte-order mark for Excel");
         let total = est.lines().last().unwrap();

@@ -1,0 +1,253 @@
+//! The consultant's sheets: goals split over the year (目标分解) and a comparison of two plans
+//! (方案对比, 部门对比). They are [`Sheet`]s like the others, so XLSX and CSV write them.
+
+use orgplan_core::compare::Comparison;
+use orgplan_core::periods::{split, PeriodLevel};
+use orgplan_core::{Direction, Lang, PlanDoc};
+
+use crate::model::{Cell, Sheet};
+
+fn level(l: PeriodLevel, lang: Lang) -> &'static str {
+    match l {
+        PeriodLevel::Year => lang.pick("年", "year"),
+        PeriodLevel::Half => lang.pick("半年", "half"),
+        PeriodLevel::Quarter => lang.pick("季度", "quarter"),
+        PeriodLevel::Month => lang.pick("月", "month"),
+        PeriodLevel::Week => lang.pick("周", "week"),
+    }
+}
+
+fn headers(items: &[(&str, &str)], lang: Lang) -> Vec<String> {
+    items
+        .iter()
+        .map(|(zh, en)| lang.pick(zh, en).to_string())
+        .collect()
+}
+
+/// Every goal's target over `year`: the year, halves, quarters, months and 48 weeks, with the
+/// campaign peaks named, and who owns the goal (the positions whose KPI points serve it).
+pub fn goal_sheet(doc: &PlanDoc, year: i32, lang: Lang) -> Sheet {
+    let mut rows = Vec::new();
+    for node in orgplan_core::cascade::cascade(doc) {
+        let g = &node.goal;
+        let name = if lang == Lang::En && !g.name_en.is_empty() {
+            &g.name_en
+        } else {
+            &g.name
+        };
+        let mut owners: Vec<&str> = node.links.iter().map(|l| l.title.as_str()).collect();
+        owners.dedup();
+        let direction = match g.direction {
+            Direction::AtLeast => "≥",
+            Direction::AtMost => "≤",
+        };
+        for p in split(g, year) {
+            rows.push(vec![
+                Cell::text(format!("{}{name}", "  ".repeat(node.depth as usize))),
+                Cell::text(level(p.level, lang)),
+                Cell::text(&p.label),
+                Cell::text(p.start.to_string()),
+                Cell::text(p.end.to_string()),
+                Cell::text(direction),
+                Cell::num((p.target * 100.0).round() / 100.0),
+                Cell::text(g.unit.label(lang)),
+                Cell::text(p.peak.clone().unwrap_or_default()),
+                Cell::text(owners.join("、")),
+            ]);
+        }
+    }
+    Sheet {
+        name: lang.pick("目标分解", "Goals by period").into(),
+        slug: "goals",
+        headers: headers(
+            &[
+                ("目标", "Goal"),
+                ("层级", "Level"),
+                ("期间", "Period"),
+                ("开始", "Start"),
+                ("结束", "End"),
+                ("方向", "Direction"),
+                ("目标值", "Target"),
+                ("单位", "Unit"),
+                ("大促", "Campaign"),
+                ("承接岗位", "Owned by"),
+            ],
+            lang,
+        ),
+        rows,
+        totals: None,
+    }
+}
+
+/// The comparison of two plans as two sheets: each change (方案对比) and each department's
+/// headcount and monthly payroll in both plans (部门对比), with totals.
+pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
+    let mut rows = Vec::new();
+    let mut row =
+        |kind: (&str, &str), title: &str, dept: &str, before: String, after: String, note: &str| {
+            rows.push(vec![
+                Cell::text(lang.pick(kind.0, kind.1)),
+                Cell::text(title),
+                Cell::text(dept),
+                Cell::text(before),
+                Cell::text(after),
+                Cell::text(note),
+            ]);
+        };
+    for p in &c.added {
+        row(
+            ("新增", "added"),
+            &p.title,
+            &p.department,
+            String::new(),
+            p.headcount.to_string(),
+            "",
+        );
+    }
+    for r in &c.removed {
+        let p = &r.position;
+        row(
+            ("撤销", "removed"),
+            &p.title,
+            &p.department,
+            p.headcount.to_string(),
+            String::new(),
+            "",
+        );
+    }
+    for m in &c.moved {
+        let p = &m.position;
+        row(
+            ("调整上级", "moved"),
+            &p.title,
+            &p.department,
+            m.before.clone(),
+            m.after.clone(),
+            "",
+        );
+    }
+    for r in &c.renamed {
+        let p = &r.position;
+        row(
+            ("更名", "renamed"),
+            &p.title,
+            &p.department,
+            r.before.clone(),
+            r.after.clone(),
+            "",
+        );
+    }
+    for h in &c.headcount_changed {
+        let p = &h.position;
+        row(
+            ("编制变化", "headcount"),
+            &p.title,
+            &p.department,
+            h.before.to_string(),
+            h.after.to_string(),
+            "",
+        );
+    }
+    for d in &c.duties_moved {
+        row(
+            ("职责转移", "duty moved"),
+            &d.duty,
+            "",
+            d.from.title.clone(),
+            d.to.title.clone(),
+            "",
+        );
+    }
+    let join = |v: &[orgplan_core::compare::PosRef]| {
+        v.iter()
+            .map(|p| p.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    for s in &c.splits {
+        row(
+            ("拆分/合并", "split"),
+            "",
+            "",
+            join(&s.from),
+            join(&s.into),
+            &s.reason,
+        );
+    }
+    for (i, h) in c.hiring_order.iter().enumerate() {
+        row(
+            ("招聘顺序", "hiring order"),
+            &h.position.title,
+            &h.position.department,
+            String::new(),
+            (i + 1).to_string(),
+            &h.reason,
+        );
+    }
+    let changes = Sheet {
+        name: lang.pick("方案对比", "Changes").into(),
+        slug: "changes",
+        headers: headers(
+            &[
+                ("变化", "Change"),
+                ("岗位/职责", "Position / duty"),
+                ("部门", "Department"),
+                (
+                    &format!("调整前（{}）", c.a.name),
+                    &format!("Before ({})", c.a.name),
+                ),
+                (
+                    &format!("调整后（{}）", c.b.name),
+                    &format!("After ({})", c.b.name),
+                ),
+                ("说明", "Why"),
+            ],
+            lang,
+        ),
+        rows,
+        totals: None,
+    };
+    let money = |n: u64| Cell::num(n as f64);
+    let departments = Sheet {
+        name: lang.pick("部门对比", "Departments").into(),
+        slug: "departments",
+        headers: headers(
+            &[
+                ("部门", "Department"),
+                ("编制（前）", "Headcount before"),
+                ("编制（后）", "Headcount after"),
+                ("月人力成本（前，中位）", "Monthly payroll before (mid)"),
+                ("月人力成本（后，中位）", "Monthly payroll after (mid)"),
+                ("差额", "Difference"),
+            ],
+            lang,
+        ),
+        rows: c
+            .departments
+            .iter()
+            .map(|d| {
+                vec![
+                    Cell::text(if d.name.is_empty() {
+                        lang.pick("（无部门）", "(none)").to_string()
+                    } else {
+                        d.name.clone()
+                    }),
+                    Cell::num(d.headcount_a),
+                    Cell::num(d.headcount_b),
+                    money(d.monthly_a.mid()),
+                    money(d.monthly_b.mid()),
+                    Cell::num(d.monthly_b.mid() as f64 - d.monthly_a.mid() as f64),
+                ]
+            })
+            .collect(),
+        totals: Some(vec![
+            Cell::text(lang.pick("合计", "Total")),
+            Cell::num(c.a.headcount),
+            Cell::num(c.b.headcount),
+            money(c.cost_delta.monthly_a.mid()),
+            money(c.cost_delta.monthly_b.mid()),
+            Cell::num(c.cost_delta.monthly as f64),
+        ]),
+    };
+    vec![changes, departments]
+}
