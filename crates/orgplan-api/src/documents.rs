@@ -1,7 +1,8 @@
 //! The documents commands: `export_document` returns one file of any export format as base64
-//! (the desktop shell writes it where the user picks, the browser downloads it), and
-//! `job_description` returns one position's job description for the preview. Both render
-//! through `orgplan-export`, so the preview, the files and `orgplan export` cannot disagree.
+//! (the desktop shell writes it where the user picks, the browser downloads it),
+//! `export_comparison` the comparison of two plans likewise, and `job_description` one
+//! position's job description for the preview. All render through `orgplan-export`, so the
+//! preview, the files and `orgplan export` cannot disagree.
 
 use base64::Engine;
 use orgplan_core::{Id, Lang};
@@ -191,6 +192,66 @@ pub fn export_document(ctx: &mut Ctx, a: ExportDocumentArgs) -> R<ExportedDocume
     Ok(ExportedDocument {
         file_name: document_file_name(&doc.plan.name, a.format, only.as_deref(), paper, ctx.lang),
         mime: a.format.mime().into(),
+        base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+    })
+}
+
+/// The formats a comparison exports to from the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ComparisonDocFormat {
+    /// The sheets 方案对比 and 部门对比 as one workbook.
+    Xlsx,
+    /// The report (figures, departments, every change) and plan B's chart with the changes
+    /// marked.
+    Pdf,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct ExportComparisonArgs {
+    /// The plan before.
+    pub a: String,
+    /// The plan after.
+    pub b: String,
+    pub format: ComparisonDocFormat,
+    /// The paper of the PDF's chart pages; A4 when absent.
+    pub paper: Option<PaperSize>,
+}
+
+/// The comparison of two plans as one file, named after both plans.
+pub fn export_comparison(ctx: &mut Ctx, a: ExportComparisonArgs) -> R<ExportedDocument> {
+    use orgplan_export::consultant::{export_comparison, ComparisonFormat};
+    let (da, db) = (load(ctx, &a.a)?, load(ctx, &a.b)?);
+    let (format, mime) = match a.format {
+        ComparisonDocFormat::Xlsx => (ComparisonFormat::Xlsx, DocFormat::Xlsx.mime()),
+        ComparisonDocFormat::Pdf => (ComparisonFormat::Pdf, DocFormat::Pdf.mime()),
+    };
+    let opts = Options {
+        lang: ctx.lang,
+        position: None,
+        date: today(),
+        paper: match a.paper.unwrap_or_default() {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::A3 => Paper::A3,
+        },
+    };
+    let bytes = match export_comparison(&da, &db, format, &opts)
+        .map_err(|e| ApiError::from_export(e, ctx.lang))?
+    {
+        Output::File(bytes) => bytes,
+        Output::Files(_) => unreachable!("only CSV exports several files"),
+    };
+    Ok(ExportedDocument {
+        file_name: format!(
+            "{}-{}-{}.{}",
+            ctx.lang.pick("方案对比", "comparison"),
+            safe_file_name(&da.plan.name),
+            safe_file_name(&db.plan.name),
+            format.extension()
+        ),
+        mime: mime.into(),
         base64: base64::engine::general_purpose::STANDARD.encode(bytes),
     })
 }

@@ -187,5 +187,6 @@ commands! {
     plan_cascade(PlanArg) -> Vec<orgplan_core::cascade::CascadeNode>;
     goal_periods(GoalPeriodsArgs) -> Vec<orgplan_core::periods::PeriodTarget>;
     export_document(ExportDocumentArgs) -> ExportedDocument;
+    export_comparison(ExportComparisonArgs) -> ExportedDocument;
     job_description(JobDescriptionArgs) -> JobDescription;
 }

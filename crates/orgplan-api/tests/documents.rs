@@ -30,7 +30,12 @@ fn demo(lang: Lang) -> (tempfile::TempDir, Ctx, String, String) {
 }
 
 fn export(ctx: &mut Ctx, args: Value) -> (String, String, Vec<u8>) {
-    let out = dispatch(ctx, "export_document", args).unwrap();
+    file(ctx, "export_document", args)
+}
+
+/// A command that returns a file: its name, MIME type and bytes.
+fn file(ctx: &mut Ctx, command: &str, args: Value) -> (String, String, Vec<u8>) {
+    let out = dispatch(ctx, command, args).unwrap();
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(out["base64"].as_str().unwrap())
         .unwrap();
@@ -192,4 +197,60 @@ fn job_description_is_the_printed_content() {
     assert_eq!(date.len(), 10, "{date}");
     assert_eq!(&date[4..5], "-");
     assert!(jd["superior"].is_string());
+}
+
+#[test]
+fn comparison_exports_as_workbook_and_pdf_named_after_both_plans() {
+    let (_d, mut ctx, eight, _) = demo(Lang::Zh);
+    let thirty = dispatch(
+        &mut ctx,
+        "create_plan",
+        json!({"template": "team-30", "name": "运营中心"}),
+    )
+    .unwrap()["doc"]["plan"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let run = |ctx: &mut Ctx, format: &str| {
+        file(
+            ctx,
+            "export_comparison",
+            json!({"a": eight, "b": thirty, "format": format}),
+        )
+    };
+    let (name, mime, bytes) = run(&mut ctx, "xlsx");
+    assert_eq!(name, "方案对比-八人团队-运营中心.xlsx");
+    assert!(mime.contains("spreadsheetml"));
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let (name, mime, bytes) = run(&mut ctx, "pdf");
+    assert_eq!(name, "方案对比-八人团队-运营中心.pdf");
+    assert_eq!(mime, "application/pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Plans by name work as well as by id; English names the file in English.
+    ctx.lang = Lang::En;
+    let out = dispatch(
+        &mut ctx,
+        "export_comparison",
+        json!({"a": "八人团队", "b": "运营中心", "format": "xlsx", "paper": "a3"}),
+    )
+    .unwrap();
+    assert_eq!(out["file_name"], "comparison-八人团队-运营中心.xlsx");
+
+    let kind =
+        |ctx: &mut Ctx, args: Value| dispatch(ctx, "export_comparison", args).unwrap_err().kind;
+    assert_eq!(
+        kind(&mut ctx, json!({"a": eight, "b": thirty, "format": "docx"})),
+        ErrorKind::BadArguments
+    );
+    assert_eq!(
+        kind(&mut ctx, json!({"a": eight, "format": "pdf"})),
+        ErrorKind::BadArguments
+    );
+    assert_eq!(
+        kind(
+            &mut ctx,
+            json!({"a": eight, "b": "没有这个方案", "format": "pdf"})
+        ),
+        ErrorKind::NotFound
+    );
 }

@@ -132,10 +132,13 @@ enum Command {
         plan_b: String,
         #[arg(long)]
         json: bool,
-        /// Also write the comparison as a workbook (`.xlsx`) or, for any other name, as CSV
-        /// files into that folder.
+        /// Also write the comparison: a workbook (`.xlsx`), a PDF report with plan B's chart
+        /// marked (`.pdf`) or, for any other name, CSV files into that folder.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// The paper of the PDF's chart pages (landscape).
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
     },
     /// Write a plan to a file: the plan file, job descriptions, sheets or the chart.
     ///
@@ -363,6 +366,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             plan_b,
             json,
             out: file,
+            paper,
         } => {
             let out = call(
                 &mut ctx,
@@ -377,22 +381,16 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 print!("{}", render::compare_text(&c, lang));
             }
             if let Some(path) = file {
-                let sheets = orgplan_export::consultant::comparison_sheets(&c, lang);
-                let fail = |e: String| Fail {
-                    code: 2,
-                    message: format!("{}: {e}", path.display()),
+                use orgplan_export::consultant::{export_comparison, ComparisonFormat};
+                let format = match path.extension().and_then(|e| e.to_str()) {
+                    Some("xlsx") => ComparisonFormat::Xlsx,
+                    Some("pdf") => ComparisonFormat::Pdf,
+                    _ => ComparisonFormat::Csv,
                 };
-                if path.extension().is_some_and(|e| e == "xlsx") {
-                    let bytes = orgplan_export::xlsx::workbook(&sheets).map_err(fail)?;
-                    std::fs::write(&path, bytes).map_err(|e| fail(e.to_string()))?;
-                } else {
-                    std::fs::create_dir_all(&path).map_err(|e| fail(e.to_string()))?;
-                    for s in &sheets {
-                        let target = path.join(format!("{}.csv", s.slug));
-                        std::fs::write(target, orgplan_export::text::csv(s))
-                            .map_err(|e| fail(e.to_string()))?;
-                    }
-                }
+                let (a, b) = (load(&ctx, &plan_a)?, load(&ctx, &plan_b)?);
+                let output = export_comparison(&a, &b, format, &export_options(lang, None, paper))
+                    .map_err(|e| Fail::from(ApiError::from_export(e, lang)))?;
+                write_output(&path, output)?;
             }
         }
         Command::Validate { plan, json } => {
@@ -431,53 +429,20 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             position,
             paper,
         } => {
-            let fail = |e: ApiError| Fail::from(e);
-            let id = ctx
-                .store
-                .resolve(&plan)
-                .map_err(|e| fail(ApiError::from_store(e, lang)))?;
-            let doc = ctx
-                .store
-                .load(id)
-                .map_err(|e| fail(ApiError::from_store(e, lang)))?;
+            let doc = load(&ctx, &plan)?;
             let position = match position {
                 None => None,
                 Some(p) => Some(p.parse().map_err(|_| {
-                    fail(ApiError::new(
+                    Fail::from(ApiError::new(
                         ErrorKind::BadArguments,
                         format!("--position: not a position id: {p}"),
                     ))
                 })?),
             };
-            let opts = orgplan_export::Options {
-                lang,
-                position,
-                date: chrono::Utc::now().date_naive(),
-                paper: match paper {
-                    PaperArg::A4 => orgplan_export::Paper::A4,
-                    PaperArg::A3 => orgplan_export::Paper::A3,
-                },
-            };
+            let opts = export_options(lang, position, paper);
             let output = orgplan_export::export(&doc, format.export(), &opts)
-                .map_err(|e| fail(ApiError::from_export(e, lang)))?;
-            let write = |path: &std::path::Path, bytes: &[u8]| {
-                std::fs::write(path, bytes).map_err(|e| Fail {
-                    code: 2,
-                    message: format!("{}: {e}", path.display()),
-                })
-            };
-            match output {
-                orgplan_export::Output::File(bytes) => write(&out, &bytes)?,
-                orgplan_export::Output::Files(files) => {
-                    std::fs::create_dir_all(&out).map_err(|e| Fail {
-                        code: 2,
-                        message: format!("{}: {e}", out.display()),
-                    })?;
-                    for (name, bytes) in files {
-                        write(&out.join(name), &bytes)?;
-                    }
-                }
-            }
+                .map_err(|e| Fail::from(ApiError::from_export(e, lang)))?;
+            write_output(&out, output)?;
         }
         Command::Import { file } => {
             let bytes = std::fs::read(&file).map_err(|e| Fail {
@@ -539,6 +504,58 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
         }
     }
     Ok(0)
+}
+
+/// A plan by id or unique name.
+fn load(ctx: &Ctx, plan: &str) -> Result<orgplan_core::PlanDoc, Fail> {
+    let lang = ctx.lang;
+    let id = ctx
+        .store
+        .resolve(plan)
+        .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+    ctx.store
+        .load(id)
+        .map_err(|e| Fail::from(ApiError::from_store(e, lang)))
+}
+
+/// Documents dated today.
+fn export_options(
+    lang: Lang,
+    position: Option<orgplan_core::Id>,
+    paper: PaperArg,
+) -> orgplan_export::Options {
+    orgplan_export::Options {
+        lang,
+        position,
+        date: chrono::Utc::now().date_naive(),
+        paper: match paper {
+            PaperArg::A4 => orgplan_export::Paper::A4,
+            PaperArg::A3 => orgplan_export::Paper::A3,
+        },
+    }
+}
+
+/// Writes one file to `out`, or several into the folder `out`.
+fn write_output(out: &std::path::Path, output: orgplan_export::Output) -> Result<(), Fail> {
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(|e| Fail {
+            code: 2,
+            message: format!("{}: {e}", path.display()),
+        })
+    };
+    match output {
+        orgplan_export::Output::File(bytes) => write(out, &bytes),
+        orgplan_export::Output::Files(files) => {
+            std::fs::create_dir_all(out).map_err(|e| Fail {
+                code: 2,
+                message: format!("{}: {e}", out.display()),
+            })?;
+            for (name, bytes) in files {
+                write(&out.join(name), &bytes)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// `orgplan call --stdin`: one request a line in, one result a line out, flushed after each so

@@ -419,4 +419,26 @@ fn compare_prints_splits_json_and_writes_sheets() {
     );
     let depts = std::fs::read_to_string(csv.join("departments.csv")).unwrap();
     assert!(depts.lines().count() >= 3, "{depts}");
+
+    // The PDF: the report, then plan B's chart with the changes marked, A3 when asked.
+    let pdf = cli.dir().join("compare.pdf");
+    cli.ok(&[
+        "compare",
+        "A",
+        "B",
+        "--out",
+        pdf.to_str().unwrap(),
+        "--paper",
+        "a3",
+    ]);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text: String = pdf_extract::extract_text_from_mem(&bytes)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for word in ["方案对比：A→B", "部门对比", "售后客服", "变化标注", "新增"] {
+        assert!(text.contains(word), "{word}");
+    }
 }

@@ -1,11 +1,167 @@
 //! The consultant's sheets: goals split over the year (目标分解) and a comparison of two plans
-//! (方案对比, 部门对比). They are [`Sheet`]s like the others, so XLSX and CSV write them.
+//! (方案对比, 部门对比). They are [`Sheet`]s like the others, so XLSX and CSV write them; the
+//! comparison's PDF ([`crate::pdf::comparison`]) sets the same sheets as tables and draws plan
+//! B's chart with the changes marked ([`marked_plan`]).
 
-use orgplan_core::compare::Comparison;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use orgplan_core::compare::{compare, Comparison};
 use orgplan_core::periods::{split, PeriodLevel};
-use orgplan_core::{Direction, Lang, PlanDoc};
+use orgplan_core::{Direction, Id, Lang, PlanDoc};
 
 use crate::model::{Cell, Sheet};
+use crate::svg::Mark;
+use crate::{ExportError, Options, Output};
+
+/// The formats a comparison exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComparisonFormat {
+    /// The sheets 方案对比 and 部门对比 as one workbook.
+    Xlsx,
+    /// The same sheets, one CSV file each.
+    Csv,
+    /// The report and the marked chart (see [`crate::pdf::comparison`]).
+    Pdf,
+}
+
+impl ComparisonFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ComparisonFormat::Xlsx => "xlsx",
+            ComparisonFormat::Csv => "csv",
+            ComparisonFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// Compares plan `a` (before) with plan `b` (after) and writes the comparison in `format`
+/// (in `opts.lang`, dated `opts.date`; the chart of the PDF on `opts.paper`).
+pub fn export_comparison(
+    a: &PlanDoc,
+    b: &PlanDoc,
+    format: ComparisonFormat,
+    opts: &Options,
+) -> Result<Output, ExportError> {
+    let c = compare(a, b, opts.lang);
+    Ok(match format {
+        ComparisonFormat::Xlsx => Output::File(
+            crate::xlsx::workbook(&comparison_sheets(&c, opts.lang))
+                .map_err(|e| ExportError::Build("xlsx", e))?,
+        ),
+        ComparisonFormat::Csv => Output::Files(
+            comparison_sheets(&c, opts.lang)
+                .iter()
+                .map(|s| (format!("{}.csv", s.slug), crate::text::csv(s)))
+                .collect(),
+        ),
+        ComparisonFormat::Pdf => Output::File(crate::pdf::comparison(
+            a, b, &c, opts.lang, opts.paper, opts.date,
+        )?),
+    })
+}
+
+/// Plan B's positions and, as ghosts, plan A's removed ones (each under the match of its old
+/// superior, under the ghost of a superior removed with it, or under B's top position), with
+/// each changed position's mark: what the comparison's chart draws.
+pub fn marked_plan(a: &PlanDoc, b: &PlanDoc, c: &Comparison) -> (PlanDoc, HashMap<Id, Mark>) {
+    let mut marks = HashMap::new();
+    for p in &c.headcount_changed {
+        marks.insert(p.position.id, Mark::Changed);
+    }
+    for p in &c.renamed {
+        marks.insert(p.position.id, Mark::Changed);
+    }
+    for p in &c.moved {
+        marks.insert(p.position.id, Mark::Moved);
+    }
+    for p in &c.added {
+        marks.insert(p.id, Mark::Added);
+    }
+    let mut plan = b.clone();
+    let in_b: HashSet<Id> = b.positions.iter().map(|p| p.id).collect();
+    let removed: HashSet<Id> = c
+        .removed
+        .iter()
+        .map(|r| r.position.id)
+        .filter(|id| !in_b.contains(id))
+        .collect();
+    let top = b
+        .positions
+        .iter()
+        .find(|p| p.parent.is_none())
+        .map(|p| p.id);
+    for r in &c.removed {
+        let Some(old) = a.position(r.position.id) else {
+            continue;
+        };
+        if !removed.contains(&old.id) {
+            continue;
+        }
+        let mut ghost = old.clone();
+        ghost.parent = match old.parent {
+            Some(p) if removed.contains(&p) => Some(p),
+            _ => r.anchor.or(top),
+        };
+        // The department of the same name in plan B, if there is one.
+        ghost.department = old
+            .department
+            .and_then(|d| a.department(d))
+            .and_then(|d| b.departments.iter().find(|bd| bd.name == d.name))
+            .map(|d| d.id);
+        ghost.dotted.clear();
+        marks.insert(ghost.id, Mark::Removed);
+        plan.positions.push(Arc::new(ghost));
+    }
+    (plan, marks)
+}
+
+/// Both plans' figures side by side with the difference: positions, headcount and payroll
+/// (monthly and yearly, at the middle of the pay bands).
+pub fn comparison_summary(c: &Comparison, lang: Lang) -> Sheet {
+    let row = |what: (&str, &str), a: f64, b: f64| {
+        vec![
+            Cell::text(lang.pick(what.0, what.1)),
+            Cell::num(a),
+            Cell::num(b),
+            Cell::num(b - a),
+        ]
+    };
+    let cost = &c.cost_delta;
+    Sheet {
+        name: lang.pick("总览", "Summary").into(),
+        slug: "summary",
+        headers: vec![
+            lang.pick("项目", "Figure").to_string(),
+            format!("A {}", c.a.name),
+            format!("B {}", c.b.name),
+            lang.pick("差额（B − A）", "Difference (B − A)").to_string(),
+        ],
+        rows: vec![
+            row(
+                ("岗位数", "Positions"),
+                c.a.positions.into(),
+                c.b.positions.into(),
+            ),
+            row(
+                ("编制（人）", "Headcount"),
+                c.a.headcount.into(),
+                c.b.headcount.into(),
+            ),
+            row(
+                ("月人力成本（元）", "Monthly payroll (yuan)"),
+                cost.monthly_a.mid() as f64,
+                cost.monthly_b.mid() as f64,
+            ),
+            row(
+                ("年人力成本（元）", "Yearly payroll (yuan)"),
+                cost.monthly_a.yearly().mid() as f64,
+                cost.monthly_b.yearly().mid() as f64,
+            ),
+        ],
+        totals: None,
+    }
+}
 
 fn level(l: PeriodLevel, lang: Lang) -> &'static str {
     match l {

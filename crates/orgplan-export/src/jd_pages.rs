@@ -1,4 +1,5 @@
-//! Job descriptions set on A4 portrait pages, as SVG (one document a page) for [`crate::pdf`].
+//! Job descriptions (and reports: a title and tables, [`report_pages`]) set on A4 portrait
+//! pages, as SVG (one document a page) for [`crate::pdf`].
 //!
 //! The content and its order are the DOCX's ([`crate::docx`]): the title, the header table,
 //! purpose, numbered duties, requirements, the KPI table with its total, collaboration,
@@ -16,7 +17,7 @@ use orgplan_core::Lang;
 use crate::docx::{ACCENT, INK, LABEL_FILL, MUTED, RULE, WARN};
 use crate::fonts::Fonts;
 use crate::labels::Labels;
-use crate::model::JobDescription;
+use crate::model::{Cell as SheetCell, JobDescription, Sheet};
 use crate::text::{header_layout, html_escape as xml, HeaderRow};
 use crate::typeset::{wrap, Line, Style};
 
@@ -481,6 +482,186 @@ impl Typesetter<'_> {
     }
 }
 
+/// A number as a table prints it: whole numbers with thousands separators, else two decimals.
+fn number(n: f64) -> String {
+    if n.fract() != 0.0 {
+        return format!("{n:.2}");
+    }
+    let digits = format!("{}", n.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+impl Typesetter<'_> {
+    /// A report's title with a line under it in smaller grey text, from a new page.
+    fn report_title(&mut self, title: &str, subtitle: &str) {
+        let lines = self.wrap(&[(title, STRONG)], H1, TEXT_W);
+        let mut svg = String::new();
+        for (i, line) in lines.iter().enumerate() {
+            line_svg(&mut svg, line, MARGIN_X, i as f32 * H1_LINE, H1, H1_LINE);
+        }
+        let mut y = lines.len() as f32 * H1_LINE + 2.0;
+        let grey = Style {
+            bold: false,
+            color: MUTED,
+        };
+        for line in self.wrap(&[(subtitle, grey)], BODY, TEXT_W) {
+            line_svg(&mut svg, &line, MARGIN_X, y, BODY, BODY_LINE);
+            y += BODY_LINE;
+        }
+        let rule = y + 5.0;
+        hline(&mut svg, MARGIN_X, MARGIN_X + TEXT_W, rule, 1.5, ACCENT);
+        let mut b = Block::new(rule + 10.0, svg).keep();
+        b.starts = Some(0);
+        self.blocks.push(b);
+    }
+
+    /// A sheet as a table across the text width: a shaded header row repeated on every page
+    /// the table reaches, numbers right-aligned with thousands separators, the totals in bold.
+    /// Columns get their natural width when that fits, else the wide ones wrap.
+    fn sheet_table(&mut self, sheet: &Sheet) {
+        let fonts = self.fonts;
+        let n = sheet.headers.len();
+        let shown = |c: &SheetCell| match c {
+            SheetCell::Text(s) => s.clone(),
+            SheetCell::Number(x) => number(*x),
+            SheetCell::Empty => String::new(),
+        };
+        let pad = 2.0 * PAD_X + 2.0;
+        let mut natural: Vec<f32> = sheet
+            .headers
+            .iter()
+            .map(|h| fonts.width(h, TABLE, true).min(120.0) + pad)
+            .collect();
+        // Numbers never wrap; a text column may shrink to a few characters.
+        let mut least: Vec<f32> = vec![0.0; n];
+        let bold = sheet.rows.len();
+        for (r, row) in sheet.rows.iter().chain(sheet.totals.iter()).enumerate() {
+            for (i, c) in row.iter().enumerate().take(n) {
+                let w = c_width(fonts, &shown(c), r == bold) + pad;
+                natural[i] = natural[i].max(w);
+                if matches!(c, SheetCell::Number(_)) {
+                    least[i] = least[i].max(w);
+                }
+            }
+        }
+        for i in 0..n {
+            least[i] = least[i].max(natural[i].min(4.0 * TABLE + pad));
+        }
+        let (sum_n, sum_l): (f32, f32) = (natural.iter().sum(), least.iter().sum());
+        let widths: Vec<f32> = if sum_n <= TEXT_W {
+            natural.iter().map(|w| w * TEXT_W / sum_n).collect()
+        } else {
+            let k = ((TEXT_W - sum_l) / (sum_n - sum_l).max(1.0)).max(0.0);
+            natural
+                .iter()
+                .zip(&least)
+                .map(|(nw, lw)| lw + (nw - lw) * k)
+                .collect()
+        };
+        let x: Vec<f32> = widths
+            .iter()
+            .scan(MARGIN_X, |x, w| {
+                let at = *x;
+                *x += w;
+                Some(at)
+            })
+            .collect();
+        let numeric: Vec<bool> = (0..n)
+            .map(|i| {
+                sheet
+                    .rows
+                    .iter()
+                    .any(|r| matches!(r.get(i), Some(SheetCell::Number(_))))
+            })
+            .collect();
+        let align = |i: usize| {
+            if numeric[i] {
+                Align::Right
+            } else {
+                Align::Left
+            }
+        };
+        let head: Vec<Cell> = (0..n)
+            .map(|i| Cell {
+                align: align(i),
+                ..self.label(&sheet.headers[i], x[i], widths[i])
+            })
+            .collect();
+        let header = self.row(&head, None);
+        self.blocks[header].keep_with_next = true;
+        for row in &sheet.rows {
+            let cells: Vec<Cell> = (0..n)
+                .map(|i| {
+                    let text = row.get(i).map(shown).unwrap_or_default();
+                    Cell {
+                        align: align(i),
+                        ..self.cell(&[(&text, TEXT)], x[i], widths[i])
+                    }
+                })
+                .collect();
+            self.row(&cells, Some(header));
+        }
+        if let Some(totals) = &sheet.totals {
+            let cells: Vec<Cell> = (0..n)
+                .map(|i| {
+                    let text = totals.get(i).map(shown).unwrap_or_default();
+                    Cell {
+                        align: align(i),
+                        fill: Some(LABEL_FILL),
+                        ..self.cell(&[(&text, STRONG)], x[i], widths[i])
+                    }
+                })
+                .collect();
+            self.row(&cells, Some(header));
+        }
+        if sheet.rows.is_empty() && sheet.totals.is_none() {
+            self.paragraph(&[(self.l.none, TEXT)], 0.0, None);
+        }
+    }
+}
+
+/// The widest line of `text` (it may hold newlines) at the table's size.
+fn c_width(fonts: &Fonts, text: &str, bold: bool) -> f32 {
+    text.lines()
+        .map(|l| fonts.width(l, TABLE, bold))
+        .fold(0.0, f32::max)
+}
+
+/// A report on A4 portrait pages: its title and subtitle, then each section's heading and
+/// table (with no sections: a line that says there is nothing).
+pub(crate) fn report_pages(
+    fonts: &Fonts,
+    title: &str,
+    subtitle: &str,
+    sections: &[(String, Sheet)],
+    lang: Lang,
+) -> Pages {
+    let mut t = Typesetter {
+        fonts,
+        l: Labels::of(lang),
+        blocks: Vec::new(),
+    };
+    t.report_title(title, subtitle);
+    for (heading, sheet) in sections {
+        t.heading(heading);
+        t.sheet_table(sheet);
+    }
+    if sections.is_empty() {
+        t.paragraph(&[(t.l.none, TEXT)], 0.0, None);
+    }
+    paginate(&t.blocks)
+}
+
 /// Places blocks on pages.
 fn paginate(blocks: &[Block]) -> Pages {
     let mut pages: Vec<(String, usize)> = Vec::new();
@@ -573,11 +754,29 @@ fn margin_text(out: &mut String, fonts: &Fonts, text: &str, top: f32, align: Ali
     }
 }
 
+/// The running header (company · plan) and the footer's left text (plan · position) of a job
+/// description's pages.
+pub(crate) fn jd_margins(jd: Option<&JobDescription>) -> Margins {
+    jd.map_or_else(Margins::default, |jd| Margins {
+        header: joined(&[&jd.company, &jd.plan]),
+        footer: joined(&[&jd.plan, &jd.title]),
+    })
+}
+
+/// What a page prints in its margins besides the page number; empty texts are left out.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Margins {
+    /// Right-aligned over a rule at the top.
+    pub(crate) header: String,
+    /// Left in the footer.
+    pub(crate) footer: String,
+}
+
 /// One whole page: the body with the running header and the footer.
 pub(crate) fn page_svg(
     fonts: &Fonts,
     body: &str,
-    jd: Option<&JobDescription>,
+    margins: &Margins,
     page: usize,
     total: usize,
     lang: Lang,
@@ -593,8 +792,8 @@ pub(crate) fn page_svg(
         "<rect width=\"{PAGE_W}\" height=\"{PAGE_H}\" fill=\"#ffffff\"/>"
     );
     // Running header: company · plan, right-aligned over a rule.
-    if let Some(jd) = jd {
-        let who = fonts.ellipsize(&joined(&[&jd.company, &jd.plan]), SMALL, TEXT_W);
+    if !margins.header.is_empty() {
+        let who = fonts.ellipsize(&margins.header, SMALL, TEXT_W);
         margin_text(&mut out, fonts, &who, 30.0, Align::Right);
         hline(&mut out, MARGIN_X, MARGIN_X + TEXT_W, 45.0, 0.5, RULE);
     }
@@ -605,9 +804,9 @@ pub(crate) fn page_svg(
     };
     let top = PAGE_H - 40.0;
     hline(&mut out, MARGIN_X, MARGIN_X + TEXT_W, top - 4.0, 0.5, RULE);
-    if let Some(jd) = jd {
+    if !margins.footer.is_empty() {
         let room = TEXT_W - fonts.width(&of, SMALL, false) - 24.0;
-        let left = fonts.ellipsize(&joined(&[&jd.plan, &jd.title]), SMALL, room);
+        let left = fonts.ellipsize(&margins.footer, SMALL, room);
         margin_text(&mut out, fonts, &left, top, Align::Left);
     }
     margin_text(&mut out, fonts, &of, top, Align::Right);

@@ -1,4 +1,5 @@
-//! PDF: the job descriptions ([`job_descriptions`]) and the chart ([`chart`]).
+//! PDF: the job descriptions ([`job_descriptions`]), the chart ([`chart`]) and the comparison of
+//! two plans ([`comparison`]).
 //!
 //! Every page is an SVG document: the job descriptions are set by [`crate::jd_pages`], and each
 //! chart page is a window onto the chart of [`crate::svg`]. usvg parses a page with our fonts
@@ -15,16 +16,17 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
+use orgplan_core::compare::Comparison;
 use orgplan_core::{Lang, PlanDoc};
 use resvg::usvg;
 
 use crate::docx::{ACCENT, INK, MUTED, RULE};
 use crate::fonts::{fonts, Fonts};
-use crate::jd_pages;
 use crate::labels::Labels;
 use crate::model::JobDescription;
-use crate::svg::{Chart, SMALLEST_TEXT};
+use crate::svg::{Chart, Mark, SMALLEST_TEXT};
 use crate::text::html_escape as xml;
+use crate::{consultant, jd_pages};
 use crate::{ExportError, Paper};
 
 fn build_error(e: impl std::fmt::Display) -> ExportError {
@@ -130,11 +132,16 @@ pub fn job_descriptions(
     };
     let mut w = Writer::new(fonts, title, lang, date);
     let total = pages.pages.len();
-    w.pages(
-        pages.pages.iter().enumerate().map(|(i, (body, jd))| {
-            jd_pages::page_svg(fonts, body, jds.get(*jd), i + 1, total, lang)
-        }),
-    )?;
+    w.pages(pages.pages.iter().enumerate().map(|(i, (body, jd))| {
+        jd_pages::page_svg(
+            fonts,
+            body,
+            &jd_pages::jd_margins(jds.get(*jd)),
+            i + 1,
+            total,
+            lang,
+        )
+    }))?;
     let mut outline = Outline::new();
     for (jd, &page) in jds.iter().zip(&pages.starts) {
         outline.push_child(OutlineNode::new(
@@ -255,12 +262,31 @@ pub fn chart(
     let fonts = fonts()?;
     let l = Labels::of(lang);
     let chart = Chart::new(doc, lang);
-    let grid = ChartPages::new(chart.width as f32, chart.height as f32, paper);
-    let (pw, ph) = paper.landscape();
     let title = format!("{} · {}", doc.plan.name, l.chart);
     let mut w = Writer::new(fonts, title.clone(), lang, date);
     let heading = format!("{title} · {}", date.format("%Y-%m-%d"));
+    chart_pages(&mut w, fonts, &chart, paper, lang, &heading, &[])?;
+    w.finish(None)
+}
+
+/// Adds `chart`'s pages to `w` (see [`ChartPages`]): each labelled with `heading`, the legend
+/// (colour, words) after it, and the page's place in the grid with a small map of the grid.
+fn chart_pages(
+    w: &mut Writer,
+    fonts: &Fonts,
+    chart: &Chart,
+    paper: Paper,
+    lang: Lang,
+    heading: &str,
+    legend: &[(&str, &str)],
+) -> Result<(), ExportError> {
+    let grid = ChartPages::new(chart.width as f32, chart.height as f32, paper);
+    let (pw, ph) = paper.landscape();
     let baseline = CHART_MARGIN + LABEL_SIZE;
+    let legend_w: f32 = legend
+        .iter()
+        .map(|(_, words)| fonts.width(words, LABEL_SIZE, false) + 22.0)
+        .sum();
     let page = |(i, window): (usize, &[f32; 4])| {
         let mut svg = String::new();
         let _ = write!(
@@ -291,7 +317,20 @@ pub fn chart(
             }
             map_right = x0 - 10.0;
         }
-        let heading = fonts.ellipsize(&heading, LABEL_SIZE, map_right - CHART_MARGIN);
+        // The legend, right of the heading.
+        let mut x = map_right - legend_w;
+        for (color, words) in legend {
+            let _ = write!(
+                svg,
+                "<rect x=\"{x:.2}\" y=\"{:.2}\" width=\"9\" height=\"9\" rx=\"2\" fill=\"{}\"/>",
+                baseline - 8.0,
+                xml(color)
+            );
+            label_text(&mut svg, words, x + 13.0, baseline, "start", INK);
+            x += fonts.width(words, LABEL_SIZE, false) + 22.0;
+        }
+        let room = map_right - legend_w - CHART_MARGIN - 10.0;
+        let heading = fonts.ellipsize(heading, LABEL_SIZE, room);
         label_text(&mut svg, &heading, CHART_MARGIN, baseline, "start", MUTED);
         let rule = CHART_MARGIN + LABEL_BAND - 8.0;
         let _ = write!(
@@ -308,8 +347,82 @@ pub fn chart(
         svg.push_str("</svg>");
         svg
     };
-    w.pages(grid.windows.iter().enumerate().map(page))?;
-    w.finish(None)
+    w.pages(grid.windows.iter().enumerate().map(page))
+}
+
+/// The comparison of plan `a` (before) with plan `b` (after) as a PDF: A4 portrait pages with
+/// the figures of both plans, each department's headcount and payroll, and every change (with
+/// the growth path's splits and hiring order); then plan B's chart on `paper`, landscape, with
+/// the changes marked as in the app (added green, moved amber, renamed or resized blue, and
+/// plan A's removed positions as red ghosts under their old superior).
+pub fn comparison(
+    a: &PlanDoc,
+    b: &PlanDoc,
+    c: &Comparison,
+    lang: Lang,
+    paper: Paper,
+    date: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    let fonts = fonts()?;
+    let title = format!(
+        "{}：{} → {}",
+        lang.pick("方案对比", "Comparison"),
+        c.a.name,
+        c.b.name
+    );
+    let subtitle = format!(
+        "{} · {}",
+        date.format("%Y-%m-%d"),
+        lang.pick(
+            "A 为调整前方案，B 为调整后方案；人力成本按薪资带宽中位数计",
+            "A is the plan before, B the plan after; payroll at the middle of each pay band"
+        )
+    );
+    let mut sections = vec![(
+        lang.pick("总览", "Summary").to_string(),
+        consultant::comparison_summary(c, lang),
+    )];
+    for sheet in consultant::comparison_sheets(c, lang).into_iter().rev() {
+        sections.push((sheet.name.clone(), sheet));
+    }
+    let pages = jd_pages::report_pages(fonts, &title, &subtitle, &sections, lang);
+    let mut w = Writer::new(fonts, title.clone(), lang, date);
+    let margins = jd_pages::Margins {
+        header: title.clone(),
+        footer: format!("{} · {}", c.a.name, c.b.name),
+    };
+    let total = pages.pages.len();
+    w.pages(
+        pages
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, (body, _))| jd_pages::page_svg(fonts, body, &margins, i + 1, total, lang)),
+    )?;
+    let (plan, marks) = consultant::marked_plan(a, b, c);
+    let chart = Chart::marked(&plan, lang, &marks);
+    let heading = format!(
+        "{} · {} · {}",
+        c.b.name,
+        lang.pick("变化标注", "changes marked"),
+        date.format("%Y-%m-%d")
+    );
+    let legend: Vec<(&str, &str)> = [Mark::Added, Mark::Moved, Mark::Changed, Mark::Removed]
+        .into_iter()
+        .map(|m| (m.color(), m.label(lang)))
+        .collect();
+    chart_pages(&mut w, fonts, &chart, paper, lang, &heading, &legend)?;
+    let mut outline = Outline::new();
+    outline.push_child(OutlineNode::new(
+        title,
+        XyzDestination::new(0, Point::from_xy(0.0, 0.0)),
+    ));
+    outline.push_child(OutlineNode::new(
+        lang.pick("组织架构图（变化标注）", "Chart with the changes")
+            .to_string(),
+        XyzDestination::new(total, Point::from_xy(0.0, 0.0)),
+    ));
+    w.finish(Some(outline))
 }
 
 #[cfg(test)]

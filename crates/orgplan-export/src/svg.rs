@@ -38,6 +38,48 @@ fn fit(s: &str, cells: f64) -> String {
     out
 }
 
+/// How a card is marked on a comparison's chart: the colours follow the app's compare view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Added,
+    /// A position of plan A drawn as a ghost in plan B's chart.
+    Removed,
+    Moved,
+    /// Renamed or resized.
+    Changed,
+}
+
+impl Mark {
+    /// The card's border and the tag's colour.
+    pub(crate) fn color(self) -> &'static str {
+        match self {
+            Mark::Added => "#1b7f4b",
+            Mark::Removed => "#c62828",
+            Mark::Moved => "#b26a00",
+            Mark::Changed => "#2457d6",
+        }
+    }
+
+    /// The card's fill.
+    fn fill(self) -> &'static str {
+        match self {
+            Mark::Added => "#e6f5ec",
+            Mark::Removed => "#fdecec",
+            Mark::Moved => "#fff4e0",
+            Mark::Changed => "#ffffff",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Mark::Added => lang.pick("新增", "Added"),
+            Mark::Removed => lang.pick("撤销", "Removed"),
+            Mark::Moved => lang.pick("调整上级", "Moved"),
+            Mark::Changed => lang.pick("更名/编制", "Changed"),
+        }
+    }
+}
+
 /// The chart as a standalone SVG document.
 pub fn chart(doc: &PlanDoc, lang: Lang) -> String {
     let chart = Chart::new(doc, lang);
@@ -65,6 +107,12 @@ pub(crate) struct Chart {
 
 impl Chart {
     pub(crate) fn new(doc: &PlanDoc, lang: Lang) -> Chart {
+        Chart::marked(doc, lang, &HashMap::new())
+    }
+
+    /// The chart with some cards marked: a coloured border and fill, and a tag on the card's
+    /// top edge naming the mark (a removed position's title is struck through).
+    pub(crate) fn marked(doc: &PlanDoc, lang: Lang, marks: &HashMap<Id, Mark>) -> Chart {
         let opts = LayoutOptions {
             card_width: CARD_W,
             card_height: CARD_H,
@@ -123,14 +171,48 @@ impl Chart {
                 .unwrap_or_else(|| "#64748b".into());
             let have = filled.get(&p.id).copied().unwrap_or(0);
             let vacant = have < p.headcount;
+            let mark = marks.get(&p.id).copied();
+            let (fill, stroke) = match mark {
+                Some(m) => (
+                    m.fill(),
+                    format!(
+                        "stroke=\"{}\" stroke-width=\"2.5\"{}",
+                        m.color(),
+                        if m == Mark::Removed {
+                            " stroke-dasharray=\"7 4\""
+                        } else {
+                            ""
+                        }
+                    ),
+                ),
+                None => ("#ffffff", "stroke=\"#cbd2dc\"".to_string()),
+            };
+            let struck = if mark == Some(Mark::Removed) {
+                " text-decoration=\"line-through\""
+            } else {
+                ""
+            };
+            let tag = mark.map_or(String::new(), |m| {
+                let text = m.label(lang);
+                let w = display_width(text) * 6.5 + 14.0;
+                let (tx, ty) = (x + CARD_W - 10.0 - w, y - 9.0);
+                format!(
+                    "<rect x=\"{tx}\" y=\"{ty}\" width=\"{w}\" height=\"18\" rx=\"9\" fill=\"{c}\"/>\
+<text x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\">{}</text>",
+                    tx + w / 2.0,
+                    ty + 13.0,
+                    xml(text),
+                    c = m.color(),
+                )
+            });
             cards.push(Item {
-                bbox: [x, y, x + CARD_W, y + CARD_H],
+                bbox: [x, y - 9.0, x + CARD_W, y + CARD_H],
                 svg: format!(
-                    "<g class=\"card\" data-id=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{CARD_W}\" height=\"{CARD_H}\" rx=\"8\" fill=\"#ffffff\" stroke=\"#cbd2dc\"/>\
+                    "<g class=\"card\" data-id=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{CARD_W}\" height=\"{CARD_H}\" rx=\"8\" fill=\"{fill}\" {stroke}/>\
 <rect x=\"{x}\" y=\"{y}\" width=\"{CARD_W}\" height=\"5\" rx=\"2\" fill=\"{}\"/>\
-<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"700\" fill=\"#1d2530\">{}</text>\
+<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"700\" fill=\"#1d2530\"{struck}>{}</text>\
 <text x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" fill=\"#556170\">{}</text>\
-<text class=\"headcount\" x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" text-anchor=\"end\" fill=\"{}\">{have}/{}</text></g>",
+<text class=\"headcount\" x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" text-anchor=\"end\" fill=\"{}\">{have}/{}</text>{tag}</g>",
                     p.id,
                     xml(&color),
                     x + 12.0,

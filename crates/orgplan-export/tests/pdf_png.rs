@@ -301,3 +301,115 @@ fn hostile_text_stays_text_in_svg_png_and_pdf() {
     let chart = pages(&bytes(&doc, Format::ChartPdf, &o)).concat();
     assert!(chart.contains("<script>"));
 }
+
+fn comparison_pdf(a: &PlanDoc, b: &PlanDoc, lang: Lang) -> Vec<u8> {
+    use orgplan_export::consultant::{export_comparison, ComparisonFormat};
+    match export_comparison(a, b, ComparisonFormat::Pdf, &opts(lang)).unwrap() {
+        orgplan_export::Output::File(b) => b,
+        orgplan_export::Output::Files(_) => panic!("one file expected"),
+    }
+}
+
+/// Thousands separators, as the report's tables print money.
+fn grouped(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn comparison_pdf_has_the_figures_every_change_and_the_marked_chart() {
+    for (ta, tb) in [("team-5", "team-8"), ("team-8", "team-30")] {
+        let (a, b) = (plan(ta), plan(tb));
+        let c = orgplan_core::compare::compare(&a, &b, Lang::Zh);
+        let pages = pages(&comparison_pdf(&a, &b, Lang::Zh));
+        // The report, then the chart: the chart's pages carry the legend.
+        let first_chart = pages
+            .iter()
+            .position(|p| p.contains("变化标注"))
+            .expect("a chart page");
+        assert!(first_chart >= 1, "{ta}→{tb}: the report comes first");
+        let report = pages[..first_chart].concat();
+        let chart = pages[first_chart..].concat();
+        assert!(report.starts_with(&squeeze(&format!("方案对比：{} → {}", c.a.name, c.b.name))));
+        for heading in ["总览", "部门对比", "方案对比", "岗位数", "编制（人）"] {
+            assert!(report.contains(heading), "{ta}→{tb}: {heading}");
+        }
+        let cost = &c.cost_delta;
+        for figure in [
+            grouped(cost.monthly_a.mid()),
+            grouped(cost.monthly_b.mid()),
+            grouped(cost.monthly_b.yearly().mid()),
+        ] {
+            assert!(report.contains(&figure), "{ta}→{tb}: payroll {figure}");
+        }
+        for d in c.departments.iter().filter(|d| !d.name.is_empty()) {
+            assert!(report.contains(&squeeze(&d.name)), "{ta}→{tb}: {}", d.name);
+        }
+        assert!(!c.added.is_empty() && !c.splits.is_empty());
+        for p in &c.added {
+            assert!(
+                report.contains(&squeeze(&p.title)),
+                "{ta}→{tb}: {}",
+                p.title
+            );
+        }
+        for s in &c.splits {
+            assert!(
+                report.contains(&squeeze(&s.reason)),
+                "{ta}→{tb}: {}",
+                s.reason
+            );
+        }
+        for h in &c.hiring_order {
+            assert!(report.contains(&squeeze(&h.position.title)));
+        }
+        // The chart: B's positions, A's removed ones as ghosts, and the legend.
+        for word in ["新增", "调整上级", "撤销"] {
+            assert!(chart.contains(word), "{ta}→{tb}: legend {word}");
+        }
+        for p in b.positions.iter() {
+            assert!(chart.contains(&squeeze(&p.title)), "{ta}→{tb}: {}", p.title);
+        }
+        for r in &c.removed {
+            let t = squeeze(&r.position.title);
+            assert!(chart.contains(&t), "{ta}→{tb}: ghost {t}");
+        }
+    }
+}
+
+#[test]
+fn comparison_pdf_in_english_and_with_hostile_text() {
+    let a = plan("team-5");
+    let mut b = plan("team-8");
+    b.plan.name = "<B & \"co\">".into();
+    let boss = b.positions.iter().find(|p| p.parent.is_none()).unwrap().id;
+    let b = patched(
+        &b,
+        boss,
+        PositionPatch {
+            title: Some("Boss </text><svg>".into()),
+            ..PositionPatch::default()
+        },
+    );
+    let pages = pages(&comparison_pdf(&a, &b, Lang::En));
+    let all = pages.concat();
+    for text in [
+        "Comparison",
+        "Summary",
+        "Departments",
+        "Changes",
+        "<B&\"co\">",
+        "Boss</text><svg>",
+        "changesmarked",
+        "Added",
+    ] {
+        assert!(all.contains(text), "{text}");
+    }
+}

@@ -14,6 +14,7 @@ import type { Deleted } from "./Deleted";
 import type { DepartmentArg } from "./DepartmentArg";
 import type { DottedArgs } from "./DottedArgs";
 import type { DuplicatePlanArgs } from "./DuplicatePlanArgs";
+import type { ExportComparisonArgs } from "./ExportComparisonArgs";
 import type { ExportDocumentArgs } from "./ExportDocumentArgs";
 import type { ExportedDocument } from "./ExportedDocument";
 import type { ExportedPlan } from "./ExportedPlan";
@@ -84,6 +85,7 @@ export interface Commands {
   plan_cascade: { args: PlanArg; result: Array<CascadeNode> };
   goal_periods: { args: GoalPeriodsArgs; result: Array<PeriodTarget> };
   export_document: { args: ExportDocumentArgs; result: ExportedDocument };
+  export_comparison: { args: ExportComparisonArgs; result: ExportedDocument };
   job_description: { args: JobDescriptionArgs; result: JobDescription };
 }
 
@@ -129,5 +131,6 @@ export const COMMAND_NAMES: CommandName[] = [
   "plan_cascade",
   "goal_periods",
   "export_document",
+  "export_comparison",
   "job_description",
 ];
