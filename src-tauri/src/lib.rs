@@ -104,6 +104,27 @@ async fn export_document_file(
 ) -> Result<bool, ApiError> {
     let args = json!({ "plan": plan, "format": format, "position": position, "paper": paper });
     let out = run_command(&handle.state::<App>(), "export_document", args, lang)?;
+    save_file(&handle, &out)
+}
+
+/// Exports the comparison of plans `a` and `b` through `export_comparison`, asks where to save
+/// it and writes the bytes; `false` when the user cancels.
+#[tauri::command]
+async fn export_comparison_file(
+    handle: AppHandle,
+    a: String,
+    b: String,
+    format: String,
+    paper: Option<String>,
+    lang: Lang,
+) -> Result<bool, ApiError> {
+    let args = json!({ "a": a, "b": b, "format": format, "paper": paper });
+    let out = run_command(&handle.state::<App>(), "export_comparison", args, lang)?;
+    save_file(&handle, &out)
+}
+
+/// Asks where to save an exported file (`{file_name, base64}`) and writes it there.
+fn save_file(handle: &AppHandle, out: &Value) -> Result<bool, ApiError> {
     let name = out["file_name"].as_str().unwrap_or("export");
     let ext = name.rsplit('.').next().unwrap_or_default();
     let picked = handle
@@ -150,7 +171,8 @@ pub fn run() {
             call,
             import_plan_file,
             export_plan_file,
-            export_document_file
+            export_document_file,
+            export_comparison_file
         ])
         .run(tauri::generate_context!())
         .expect("the OrgPlan window failed to start");

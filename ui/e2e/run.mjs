@@ -300,6 +300,22 @@ const scenarios = {
     assert((await page.getByTestId("compare-removed").getByRole("listitem").count()) === cmp.removed.length, "every removed position is listed");
     assert((await hires.count()) === cmp.hiring_order.length, "the whole hiring order is listed");
     await shot("compare-team-5-team-8");
+    // The comparison saves as Excel and as a PDF report with the marked chart.
+    const exportAs = async (item, expected, magic) => {
+      await page.getByRole("button", { name: "导出方案对比" }).click();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: item, exact: true }).click()]);
+      assert(download.suggestedFilename() === expected, `${item}: ${download.suggestedFilename()}`);
+      const bytes = readFileSync(await download.path());
+      assert(bytes.subarray(0, magic.length).toString("latin1") === magic, `${item} starts with ${magic}`);
+      return bytes;
+    };
+    await exportAs("对比表 · Excel", "方案对比-五人团队-八人团队.xlsx", "PK");
+    const pdf = await exportAs("对比报告 · PDF A4", "方案对比-五人团队-八人团队.pdf", "%PDF-");
+    assert(pdf.length > 20000, `the PDF holds the report and the chart (${pdf.length} bytes)`);
+    await page.getByTestId("toast").filter({ hasText: "方案对比已导出" }).first().waitFor();
+    await page.getByRole("button", { name: "导出方案对比" }).click();
+    await shot("compare-export-menu");
+    await page.keyboard.press("Escape");
     await page.getByTestId("compare-hiring").scrollIntoViewIfNeeded();
     await shot("compare-hiring-order");
     await page.getByTestId("compare-departments").scrollIntoViewIfNeeded();

@@ -542,7 +542,7 @@ impl Typesetter<'_> {
             .iter()
             .map(|h| fonts.width(h, TABLE, true).min(120.0) + pad)
             .collect();
-        // Numbers never wrap; a text column may shrink to a few characters.
+        // Numbers never wrap; a text column may shrink to six characters.
         let mut least: Vec<f32> = vec![0.0; n];
         let bold = sheet.rows.len();
         for (r, row) in sheet.rows.iter().chain(sheet.totals.iter()).enumerate() {
@@ -555,7 +555,7 @@ impl Typesetter<'_> {
             }
         }
         for i in 0..n {
-            least[i] = least[i].max(natural[i].min(4.0 * TABLE + pad));
+            least[i] = least[i].max(natural[i].min(6.0 * TABLE + pad));
         }
         let (sum_n, sum_l): (f32, f32) = (natural.iter().sum(), least.iter().sum());
         let widths: Vec<f32> = if sum_n <= TEXT_W {

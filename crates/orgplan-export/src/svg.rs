@@ -73,9 +73,9 @@ impl Mark {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Mark::Added => lang.pick("新增", "Added"),
-            Mark::Removed => lang.pick("撤销", "Removed"),
-            Mark::Moved => lang.pick("调整上级", "Moved"),
-            Mark::Changed => lang.pick("更名/编制", "Changed"),
+            Mark::Removed => lang.pick("已撤销", "Removed"),
+            Mark::Moved => lang.pick("调整汇报", "Moved"),
+            Mark::Changed => lang.pick("更名/编制调整", "Renamed/resized"),
         }
     }
 }

@@ -371,7 +371,7 @@ fn comparison_pdf_has_the_figures_every_change_and_the_marked_chart() {
             assert!(report.contains(&squeeze(&h.position.title)));
         }
         // The chart: B's positions, A's removed ones as ghosts, and the legend.
-        for word in ["新增", "调整上级", "撤销"] {
+        for word in ["新增", "调整汇报", "更名/编制调整", "已撤销"] {
             assert!(chart.contains(word), "{ta}→{tb}: legend {word}");
         }
         for p in b.positions.iter() {

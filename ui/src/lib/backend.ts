@@ -5,6 +5,7 @@ import type { ApiError } from "../generated/ApiError";
 import type { ErrorKind } from "../generated/ErrorKind";
 import type { Lang } from "../generated/Lang";
 import type { ExportDocumentArgs } from "../generated/ExportDocumentArgs";
+import type { ExportComparisonArgs } from "../generated/ExportComparisonArgs";
 import { downloadDocument } from "./documents";
 
 /** A refused command: the UI branches on `kind`, never on the message. */
@@ -25,6 +26,8 @@ export interface Backend {
   /** Exports a document (Word, PDF, Excel, the chart…) and saves it: the native save dialog
    * on the desktop, a download in the browser; `false` when the user cancels. */
   exportDocument(args: ExportDocumentArgs, lang: Lang): Promise<boolean>;
+  /** Exports the comparison of two plans (Excel or PDF) and saves it, as `exportDocument`. */
+  exportComparison(args: ExportComparisonArgs, lang: Lang): Promise<boolean>;
   setLang(lang: Lang): void;
 }
 
@@ -72,6 +75,11 @@ export class HttpBackend implements Backend {
 
   async exportDocument(args: ExportDocumentArgs): Promise<boolean> {
     downloadDocument(await this.call("export_document", args));
+    return true;
+  }
+
+  async exportComparison(args: ExportComparisonArgs): Promise<boolean> {
+    downloadDocument(await this.call("export_comparison", args));
     return true;
   }
 }
@@ -122,6 +130,16 @@ export class TauriBackend implements Backend {
       plan: args.plan,
       format: args.format,
       position: args.position ?? null,
+      paper: args.paper ?? null,
+      lang,
+    });
+  }
+
+  exportComparison(args: ExportComparisonArgs, lang: Lang) {
+    return this.invoke<boolean>("export_comparison_file", {
+      a: args.a,
+      b: args.b,
+      format: args.format,
       paper: args.paper ?? null,
       lang,
     });

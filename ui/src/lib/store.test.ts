@@ -45,6 +45,7 @@ function fakeBackend(handlers: Partial<Record<CommandName, Handler>>) {
     importPlanFile: async () => null,
     exportPlanFile: async () => true,
     exportDocument: async () => true,
+    exportComparison: async () => true,
     setLang: () => {},
   };
   return { backend, calls };

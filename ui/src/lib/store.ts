@@ -13,6 +13,7 @@ import type { Lang } from "../generated/Lang";
 import type { ErrorKind } from "../generated/ErrorKind";
 import type { DocFormat } from "../generated/DocFormat";
 import type { PaperSize } from "../generated/PaperSize";
+import type { ComparisonDocFormat } from "../generated/ComparisonDocFormat";
 
 export type View = "plans" | "chart" | "establishment" | "people" | "cascade" | "compare";
 export type Theme = "light" | "dark";
@@ -97,6 +98,9 @@ export interface AppState {
   exportPlanFile(id?: string): Promise<boolean>;
   /** Exports a document of the open plan and saves it; false when cancelled or refused. */
   exportDocument(format: DocFormat, opts?: { position?: string; paper?: PaperSize }): Promise<boolean>;
+  /** Saves the comparison of plans `a` and `b`; `false` when cancelled or refused (refusals
+   * are notified). */
+  exportComparison(a: string, b: string, format: ComparisonDocFormat, paper?: PaperSize): Promise<boolean>;
   /** Opens (a position id) or closes (null) the job-description preview. */
   setPreview(position: string | null): void;
   /** Runs a command on the open plan; returns the new state, or null when refused. */
@@ -152,6 +156,18 @@ function remember(key: string, value: string | null) {
 }
 
 export const useApp = create<AppState>((set, get) => {
+  /** Saves a file through the backend: `false` when the user cancels or the backend refuses
+   * (a refusal is notified). */
+  async function saveFile(save: () => Promise<boolean>): Promise<boolean> {
+    try {
+      return await save();
+    } catch (e) {
+      if (e instanceof BackendError) get().notify("error", e.message, e.kind);
+      else get().notify("error", String(e));
+      return false;
+    }
+  }
+
   /** Takes a plan state from the backend; drops a selection that no longer exists. */
   function adopt(state: PlanState) {
     const { selected } = get();
@@ -374,25 +390,18 @@ export const useApp = create<AppState>((set, get) => {
       const { backend, lang, current } = get();
       const plan = id ?? current?.doc.plan.id;
       if (!plan) return false;
-      try {
-        return await backend.exportPlanFile(plan, lang);
-      } catch (e) {
-        if (e instanceof BackendError) get().notify("error", e.message, e.kind);
-        else get().notify("error", String(e));
-        return false;
-      }
+      return saveFile(() => backend.exportPlanFile(plan, lang));
     },
 
     async exportDocument(format, opts = {}) {
       const { backend, lang, current } = get();
       if (!current) return false;
-      try {
-        return await backend.exportDocument({ plan: current.doc.plan.id, format, ...opts }, lang);
-      } catch (e) {
-        if (e instanceof BackendError) get().notify("error", e.message, e.kind);
-        else get().notify("error", String(e));
-        return false;
-      }
+      return saveFile(() => backend.exportDocument({ plan: current.doc.plan.id, format, ...opts }, lang));
+    },
+
+    async exportComparison(a, b, format, paper) {
+      const { backend, lang } = get();
+      return saveFile(() => backend.exportComparison({ a, b, format, paper }, lang));
     },
 
     setPreview(position) {

@@ -11,6 +11,7 @@ import { Icon } from "../../lib/ui/Icon";
 import type { IconName } from "../../lib/ui/Icon";
 import { ScenarioDialog } from "../../lib/ui/ScenarioDialog";
 import { LoadError } from "../../lib/ui/LoadError";
+import { Menu } from "../../lib/ui/Menu";
 import { defaultPair } from "../../lib/scenarios";
 import { money, moneyRange, signed, signedMoney } from "../../lib/format";
 import type { MarkedChartProps } from "../../lib/chartMarks";
@@ -65,7 +66,10 @@ export function CompareView({ Chart }: { Chart: ComponentType<MarkedChartProps> 
           <h1>{t("title")}</h1>
           <p className="muted">{t("intro")}</p>
         </div>
-        <Pickers a={pair.a} b={pair.b} />
+        <div className="cmp-head-tools">
+          <Pickers a={pair.a} b={pair.b} />
+          {pair.a !== pair.b && <ExportMenu a={pair.a} b={pair.b} />}
+        </div>
       </header>
       {pair.a === pair.b ? (
         <div className="card cmp-notice" role="status">
@@ -115,6 +119,30 @@ function Pickers({ a, b }: { a: string; b: string }) {
         </select>
       </label>
     </div>
+  );
+}
+
+/** Saves the comparison: the two sheets as Excel, or the report with the marked chart as PDF. */
+function ExportMenu({ a, b }: { a: string; b: string }) {
+  const t = useT(compareDict);
+  const exportComparison = useApp((s) => s.exportComparison);
+  const notify = useApp((s) => s.notify);
+  const save = (format: "xlsx" | "pdf", paper?: "a4" | "a3") => async () => {
+    if (await exportComparison(a, b, format, paper)) notify("info", t("exported"));
+  };
+  return (
+    <Menu
+      label={t("exportMenu")}
+      title={t("exportHint")}
+      items={[
+        { label: t("exportXlsx"), icon: "table", onSelect: save("xlsx") },
+        { label: t("exportPdfA4"), icon: "file", onSelect: save("pdf", "a4") },
+        { label: t("exportPdfA3"), icon: "file", onSelect: save("pdf", "a3") },
+      ]}
+    >
+      <Icon name="download" size={15} />
+      {t("export")}
+    </Menu>
   );
 }
 

@@ -8,6 +8,16 @@ export const compareDict = {
   planB: { zh: "对比方案（B）", en: "After (B)" },
   swap: { zh: "交换 A 与 B", en: "Swap A and B" },
   scenarioTag: { zh: "备选", en: "scenario" },
+  export: { zh: "导出对比", en: "Export" },
+  exportMenu: { zh: "导出方案对比", en: "Export the comparison" },
+  exportXlsx: { zh: "对比表 · Excel", en: "Comparison sheets · Excel" },
+  exportPdfA4: { zh: "对比报告 · PDF A4", en: "Report · PDF A4" },
+  exportPdfA3: { zh: "对比报告 · PDF A3", en: "Report · PDF A3" },
+  exported: { zh: "方案对比已导出", en: "Comparison exported" },
+  exportHint: {
+    zh: "Excel：方案对比与部门对比两张表；PDF：对比报告，附标出变化的 B 方案架构图",
+    en: "Excel: the changes and departments sheets; PDF: the report with plan B's chart, changes marked",
+  },
   samePlan: { zh: "请选择两个不同的方案进行对比。", en: "Pick two different plans to compare." },
 
   positions: { zh: "岗位数", en: "Positions" },
