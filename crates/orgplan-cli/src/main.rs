@@ -3,6 +3,11 @@
 
 mod serve;
 
+/// mimalloc: a plan of thousands of positions is hundreds of thousands of small allocations,
+/// which it makes and frees several times faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -4,6 +4,10 @@
 
 use std::path::Path;
 
+/// The allocator the app's binaries use (see orgplan-cli and src-tauri).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};

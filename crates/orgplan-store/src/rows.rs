@@ -114,22 +114,34 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, parent_id, title, title_en, department_id, headcount, grade, purpose, duties,
                 requirements, kpis, dotted, collaborations, escalations, functions, pay_min,
-                pay_max, notes, lineage
-         FROM positions WHERE plan_id = ?1 ORDER BY ord, id",
+                pay_max, notes, lineage, ord
+         FROM positions WHERE plan_id = ?1",
     )?;
+    // The plan's index gives the rows by `ord` already; sorting here (by ord, then id) rather
+    // than in SQL keeps SQLite from copying every row through its sorter.
     let mut rows = stmt.query([&pid])?;
     let mut positions = Vec::new();
+    let mut ords: Vec<i64> = Vec::new();
     while let Some(r) = rows.next()? {
+        ords.push(r.get(19)?);
         let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+        // Ids and JSON are read in place, without a copy of the text.
+        let str_at = |i: usize| -> Result<&str> {
+            r.get_ref(i)?
+                .as_str()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))
+        };
         let opt_id = |i: usize| -> Result<Option<Id>> {
-            r.get::<_, Option<String>>(i)?
-                .map(|s| parse_id(&s))
+            r.get_ref(i)?
+                .as_str_or_null()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?
+                .map(parse_id)
                 .transpose()
         };
         let pay_min: Option<u32> = r.get(15)?;
         let pay_max: Option<u32> = r.get(16)?;
         positions.push(std::sync::Arc::new(Position {
-            id: parse_id(&text(0)?)?,
+            id: parse_id(str_at(0)?)?,
             parent: opt_id(1)?,
             title: text(2)?,
             title_en: text(3)?,
@@ -137,13 +149,13 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
             headcount: r.get(5)?,
             grade: text(6)?,
             purpose: text(7)?,
-            duties: parse_json(&text(8)?)?,
-            requirements: parse_json(&text(9)?)?,
-            kpis: parse_json(&text(10)?)?,
-            dotted: parse_json(&text(11)?)?,
-            collaborations: parse_json(&text(12)?)?,
-            escalations: parse_json(&text(13)?)?,
-            functions: parse_json(&text(14)?)?,
+            duties: parse_json(str_at(8)?)?,
+            requirements: parse_json(str_at(9)?)?,
+            kpis: parse_json(str_at(10)?)?,
+            dotted: parse_json(str_at(11)?)?,
+            collaborations: parse_json(str_at(12)?)?,
+            escalations: parse_json(str_at(13)?)?,
+            functions: parse_json(str_at(14)?)?,
             pay_band: match (pay_min, pay_max) {
                 (Some(min), Some(max)) => Some(PayBand { min, max }),
                 _ => None,
@@ -151,6 +163,16 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
             notes: text(17)?,
             lineage: r.get(18)?,
         }));
+    }
+
+    let mut order: Vec<usize> = (0..positions.len()).collect();
+    order.sort_by_key(|&i| (ords[i], positions[i].id));
+    if order.iter().enumerate().any(|(at, &i)| at != i) {
+        let mut slots: Vec<Option<_>> = positions.into_iter().map(Some).collect();
+        positions = order
+            .iter()
+            .map(|&i| slots[i].take().expect("each index once"))
+            .collect();
     }
 
     let mut stmt = conn.prepare_cached(
