@@ -1,6 +1,8 @@
-//! Property tests: random edit sequences keep every invariant, and undoing all of them in the
-//! store brings the plan back to where it started.
+//! Property tests: random edit sequences keep every invariant (the plan stays in pre-order, and
+//! the changes between two states rebuild either from the other), and undoing all of them in
+//! the store brings the plan back to where it started.
 
+use orgplan_core::change::{apply_changes, diff};
 use orgplan_core::check::check_doc;
 use orgplan_core::{apply, Edit, Person, PlanDoc, Position, PositionPatch};
 use orgplan_store::Store;
@@ -140,6 +142,14 @@ proptest! {
                 Ok(next) => {
                     prop_assert!(check_doc(&next).is_ok());
                     prop_assert_eq!(next.positions.iter().filter(|p| p.parent.is_none()).count(), 1);
+                    // Edits keep the plan in pre-order without re-sorting it.
+                    let mut sorted = next.clone();
+                    sorted.normalize();
+                    prop_assert_eq!(&sorted, &next);
+                    // The changes between the two, either way, rebuild each from the other.
+                    let forward = diff(&doc, &next);
+                    prop_assert_eq!(&apply_changes(&doc, &forward), &next);
+                    prop_assert_eq!(&apply_changes(&next, &diff(&next, &doc)), &doc);
                     doc = next;
                 }
                 Err(e) => prop_assert!(["cycle", "headcount", "share", "self_reference", "second_root", "invalid_input", "not_found"].contains(&e.kind())),

@@ -244,7 +244,7 @@ pub fn apply(doc: &PlanDoc, edit: Edit) -> Result<PlanDoc, EditError> {
     if keeps_shape(doc, &next) {
         check_changed(doc, &next)?;
     } else if let Some(id) = added {
-        next.normalize();
+        // Inserted in pre-order already (`insert_among_siblings`).
         check_added(doc, &next, id)?;
     } else {
         next.normalize();
@@ -287,21 +287,50 @@ fn is_self_or_descendant(doc: &PlanDoc, candidate: Id, of: Id) -> bool {
     false
 }
 
-/// Puts `position` among the children of its parent at `index` (the end when out of range).
+/// Puts `position` among the children of its parent at `index` (the end when out of range),
+/// where pre-order wants it: at the place of the sibling it goes before, or right after the
+/// parent's whole subtree. `doc` is in pre-order (every plan is), and so it stays.
 fn insert_among_siblings(doc: &mut PlanDoc, position: Position, index: Option<usize>) {
-    let parent = position.parent;
-    let siblings: Vec<usize> = doc
-        .positions
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.parent == parent)
-        .map(|(i, _)| i)
-        .collect();
-    let position = Arc::new(position);
-    match index.and_then(|i| siblings.get(i)) {
-        Some(&at) => doc.positions.insert(at, position),
-        None => doc.positions.push(position),
+    let at = preorder_slot(doc, position.parent, index);
+    doc.positions.insert(at, Arc::new(position));
+}
+
+/// Where a new child of `parent` at sibling `index` goes in a pre-ordered plan.
+fn preorder_slot(doc: &PlanDoc, parent: Option<Id>, index: Option<usize>) -> usize {
+    let Some(parent) = parent else {
+        return doc.positions.len();
+    };
+    let Some(start) = doc.positions.iter().position(|p| p.id == parent) else {
+        return doc.positions.len();
+    };
+    if let Some(index) = index {
+        let mut children = 0;
+        for (i, p) in doc.positions.iter().enumerate().skip(start + 1) {
+            if p.parent == Some(parent) {
+                if children == index {
+                    return i;
+                }
+                children += 1;
+            }
+        }
     }
+    subtree_end(doc, start)
+}
+
+/// The end (exclusive) of the subtree of the position at `start`, in a pre-ordered plan: the
+/// run after it whose superiors lie inside the subtree.
+fn subtree_end(doc: &PlanDoc, start: usize) -> usize {
+    let mut inside: rustc_hash::FxHashSet<Id> = rustc_hash::FxHashSet::default();
+    inside.insert(doc.positions[start].id);
+    for (i, p) in doc.positions.iter().enumerate().skip(start + 1) {
+        match p.parent {
+            Some(sup) if inside.contains(&sup) => {
+                inside.insert(p.id);
+            }
+            _ => return i,
+        }
+    }
+    doc.positions.len()
 }
 
 fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
@@ -335,10 +364,19 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
                     new_parent: label(target),
                 });
             }
-            doc.positions.retain(|p| p.id != position);
+            // The position moves with its whole subtree, so the plan stays in pre-order.
+            let from = doc
+                .positions
+                .iter()
+                .position(|p| p.id == position)
+                .expect("required above");
+            let end = subtree_end(doc, from);
+            let mut block: Vec<Arc<Position>> = doc.positions.drain(from..end).collect();
             let mut moved = moving;
             moved.parent = Some(new_parent);
-            insert_among_siblings(doc, moved, index);
+            block[0] = Arc::new(moved);
+            let at = preorder_slot(doc, Some(new_parent), index);
+            doc.positions.splice(at..at, block);
         }
         Edit::UpdatePosition { position, patch } => {
             let p = position_mut(doc, position)?;
