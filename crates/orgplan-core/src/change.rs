@@ -30,6 +30,12 @@ pub enum Change {
     PositionRemoved {
         id: Id,
     },
+    /// A position unchanged but for its place among its siblings (a sibling came or went
+    /// before it).
+    Order {
+        id: Id,
+        ord: usize,
+    },
     Person {
         ord: usize,
         person: Person,
@@ -177,13 +183,13 @@ fn block_rows(before: &PlanDoc, after: &PlanDoc, out: &mut Vec<Change>) -> bool 
         };
         let ord = *n;
         *n += 1;
-        let in_run = inserted && block.contains(&i);
-        let shifts = i >= after_run && shifted.contains(&p.parent);
-        if in_run || shifts {
+        if inserted && block.contains(&i) {
             out.push(Change::Position {
                 ord,
                 position: Arc::clone(p),
             });
+        } else if i >= after_run && shifted.contains(&p.parent) {
+            out.push(Change::Order { id: p.id, ord });
         }
     }
     if !inserted {
@@ -195,6 +201,7 @@ fn block_rows(before: &PlanDoc, after: &PlanDoc, out: &mut Vec<Change>) -> bool 
 }
 
 fn position_rows(before: &PlanDoc, after: &PlanDoc, out: &mut Vec<Change>) {
+    let start = out.len();
     let (bi, ai) = (before.sibling_indices(), after.sibling_indices());
     rows(
         before.positions.iter().zip(bi).map(|(p, i)| (p.id, (i, p))),
@@ -206,6 +213,31 @@ fn position_rows(before: &PlanDoc, after: &PlanDoc, out: &mut Vec<Change>) {
         |id| Change::PositionRemoved { id },
         out,
     );
+    // A position that only changed place is written as its new place.
+    let written: HashMap<Id, usize> = out[start..]
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| match c {
+            Change::Position { position, .. } => Some((position.id, start + k)),
+            _ => None,
+        })
+        .collect();
+    if written.is_empty() {
+        return;
+    }
+    for old in &before.positions {
+        let Some(&k) = written.get(&old.id) else {
+            continue;
+        };
+        if let Change::Position { ord, position } = &out[k] {
+            if Arc::ptr_eq(old, position) || **old == **position {
+                out[k] = Change::Order {
+                    id: old.id,
+                    ord: *ord,
+                };
+            }
+        }
+    }
 }
 
 fn rows<'a, T: PartialEq + 'a>(
@@ -256,6 +288,11 @@ pub fn apply_changes(doc: &PlanDoc, changes: &[Change]) -> PlanDoc {
             }
             Change::PositionRemoved { id } => {
                 positions.remove(id);
+            }
+            Change::Order { id, ord } => {
+                if let Some(row) = positions.get_mut(id) {
+                    row.0 = *ord;
+                }
             }
             Change::Person { ord, person } => {
                 people.insert(person.id, (*ord, person.clone()));
@@ -315,6 +352,7 @@ fn apply_in_place(doc: &PlanDoc, changes: &[Change]) -> Option<PlanDoc> {
             }
             Change::DepartmentRemoved { .. }
             | Change::PositionRemoved { .. }
+            | Change::Order { .. }
             | Change::PersonRemoved { .. } => return None,
         }
     }

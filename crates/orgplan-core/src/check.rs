@@ -223,6 +223,62 @@ pub fn check_added(before: &PlanDoc, after: &PlanDoc, id: Id) -> Result<(), Edit
     check_position(new, &exists, &departments, &goals, true)
 }
 
+/// [`check_doc`] for an edit of a valid plan that deleted one position, `id`, and kept
+/// everything else in place: its subordinates now report one level up (no deeper, no cycle)
+/// and the lines that pointed at it are gone or point one level up. Checks that nothing still
+/// names it, that one top remains, and the references of the positions the edit rewrote.
+/// Falls back to the full check when anything else changed.
+pub fn check_removed(before: &PlanDoc, after: &PlanDoc, id: Id) -> Result<(), EditError> {
+    let mut rest = before.positions.iter().filter(|p| p.id != id);
+    let mut written = Vec::new();
+    let in_place = after.positions.len() + 1 == before.positions.len()
+        && before.departments == after.departments
+        && before.goals == after.goals
+        && after.positions.iter().all(|a| match rest.next() {
+            Some(b) if std::sync::Arc::ptr_eq(a, b) => true,
+            Some(b) if b.id == a.id => {
+                written.push(&**a);
+                true
+            }
+            _ => false,
+        });
+    if !in_place {
+        return check_doc(after);
+    }
+    let names_it = |p: &Position| {
+        p.id == id
+            || p.parent == Some(id)
+            || p.dotted.contains(&id)
+            || p.collaborations.iter().any(|c| c.with == id)
+            || p.escalations.iter().any(|e| e.to == id)
+    };
+    if after.positions.iter().any(|p| names_it(p))
+        || after
+            .people
+            .iter()
+            .any(|p| p.assignments.iter().any(|a| a.position == id))
+        || after
+            .positions
+            .iter()
+            .filter(|p| p.parent.is_none())
+            .count()
+            != 1
+    {
+        return check_doc(after);
+    }
+    if written.is_empty() {
+        return Ok(());
+    }
+    let departments: HashSet<Id> = after.departments.iter().map(|d| d.id).collect();
+    let goals: HashSet<Id> = after.goals.iter().map(|g| g.id).collect();
+    let ids: HashSet<Id> = after.positions.iter().map(|p| p.id).collect();
+    let exists = |x: &Id| ids.contains(x);
+    for p in written {
+        check_position(p, &exists, &departments, &goals, false)?;
+    }
+    Ok(())
+}
+
 fn check_meta(doc: &PlanDoc) -> Result<(), EditError> {
     let meta = &doc.plan;
     check_text("plan.name", &meta.name, TextKind::Required)?;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
-use crate::check::{check_added, check_changed, check_doc_with, keeps_shape, label};
+use crate::check::{check_added, check_changed, check_doc_with, check_removed, keeps_shape, label};
 use crate::error::EditError;
 use crate::model::{
     Collaboration, Cycle, Department, Direction, Escalation, Function, Goal, GoalKind, GoalUnit,
@@ -237,6 +237,10 @@ pub fn apply(doc: &PlanDoc, edit: Edit) -> Result<PlanDoc, EditError> {
         Edit::AddPosition { position, .. } => Some(position.id),
         _ => None,
     };
+    let deleted = match &edit {
+        Edit::DeletePosition { position } => Some(*position),
+        _ => None,
+    };
     let mut next = doc.clone();
     apply_in_place(&mut next, edit)?;
     // Most edits change a position or two and leave the tree, departments and goals alone:
@@ -246,6 +250,9 @@ pub fn apply(doc: &PlanDoc, edit: Edit) -> Result<PlanDoc, EditError> {
     } else if let Some(id) = added {
         // Inserted in pre-order already (`insert_among_siblings`).
         check_added(doc, &next, id)?;
+    } else if let Some(id) = deleted {
+        // Deleting one position keeps the others in pre-order (`delete_position`).
+        check_removed(doc, &next, id)?;
     } else {
         next.normalize();
         check_doc_with(&next, &|p| touched == Some(p.id))?;
@@ -684,24 +691,12 @@ fn delete_position(doc: &mut PlanDoc, id: Id) -> Result<(), EditError> {
             ));
         }
     }
-    // The subordinates take the deleted position's place among its siblings, in order.
-    let mut moved: Vec<Arc<Position>> = Vec::with_capacity(children.len());
-    doc.positions.retain(|p| {
+    // The subordinates take the deleted position's place among its siblings, in order: in
+    // pre-order they follow it with their subtrees, so they report up where they are.
+    for p in doc.positions.iter_mut() {
         if p.parent == Some(id) {
-            moved.push(p.clone());
-            false
-        } else {
-            true
+            Arc::make_mut(p).parent = deleted.parent;
         }
-    });
-    let at = doc
-        .positions
-        .iter()
-        .position(|p| p.id == id)
-        .expect("the deleted position is still there");
-    for (offset, mut child) in moved.into_iter().enumerate() {
-        Arc::make_mut(&mut child).parent = deleted.parent;
-        doc.positions.insert(at + offset, child);
     }
     doc.positions.retain(|p| p.id != id);
 

@@ -1,5 +1,6 @@
 //! Benchmarks of what a user waits for: opening a plan (open the file, load, validate, lay out)
-//! at 100, 1,000 and 10,000 positions; one edit committed; one undo. Plans come from
+//! at 100, 1,000 and 10,000 positions; one edit committed (a rename, a new first subordinate of
+//! the top position, a new last subordinate of a manager, deleting a position); one undo. Plans come from
 //! `orgplan_core::generate`. Run: `cargo bench -p orgplan-store`. Figures: docs/benchmarks.md.
 
 use std::path::Path;
@@ -75,38 +76,43 @@ fn one_edit(c: &mut Criterion) {
             })
         });
         let root = doc.root().unwrap().id;
-        group.bench_with_input(BenchmarkId::new("add", n), &n, |b, _| {
-            b.iter(|| {
-                let position = Position::blank(Uuid::new_v4(), "新岗位");
-                store
-                    .edit(
-                        id,
-                        Edit::AddPosition {
-                            parent: root,
-                            index: Some(0),
-                            position,
-                        },
-                    )
-                    .unwrap()
-            })
-        });
         // The common drop: a new last subordinate of a manager (no sibling changes place).
         let manager = doc.position(target).and_then(|p| p.parent).unwrap_or(root);
-        group.bench_with_input(BenchmarkId::new("add-last", n), &n, |b, _| {
-            b.iter(|| {
-                let position = Position::blank(Uuid::new_v4(), "新岗位");
-                store
-                    .edit(
-                        id,
-                        Edit::AddPosition {
-                            parent: manager,
-                            index: None,
+        // A new first subordinate of the top position: every other one moves down a place.
+        // Each add is undone by a delete, so the plan keeps its size and shape; the benchmark
+        // times one of the two ("delete" times deleting the new last subordinate).
+        for (name, parent, index, timed_add) in [
+            ("add", root, Some(0), true),
+            ("add-last", manager, None, true),
+            ("delete", manager, None, false),
+        ] {
+            group.bench_with_input(BenchmarkId::new(name, n), &n, |b, _| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let position = Position::blank(Uuid::new_v4(), "新岗位");
+                        let added = position.id;
+                        let add = Edit::AddPosition {
+                            parent,
+                            index,
                             position,
-                        },
-                    )
-                    .unwrap()
-            })
-        });
+                        };
+                        let delete = Edit::DeletePosition { position: added };
+                        let start = Instant::now();
+                        store.edit(id, add).unwrap();
+                        if timed_add {
+                            total += start.elapsed();
+                        }
+                        let start = Instant::now();
+                        store.edit(id, delete).unwrap();
+                        if !timed_add {
+                            total += start.elapsed();
+                        }
+                    }
+                    total
+                })
+            });
+        }
         group.bench_with_input(BenchmarkId::new("undo", n), &n, |b, _| {
             // Only the undo is timed; the edit it takes back is made before each one.
             b.iter_custom(|iters| {

@@ -356,10 +356,22 @@ impl Store {
         after.plan.updated_at = now;
         rows::write_changes(&tx, plan, &forward)?;
         rows::touch(&tx, plan, now)?;
-        tx.execute(
-            "DELETE FROM journal WHERE plan_id = ?1 AND undone = 1",
-            [plan.to_string()],
-        )?;
+        // A new edit drops the redo stack: the undone entries, always the latest ones. Looking
+        // at the latest first spares reading the whole journal when there is none.
+        let redo: bool = tx
+            .query_row(
+                "SELECT undone FROM journal WHERE plan_id = ?1 ORDER BY seq DESC LIMIT 1",
+                [plan.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false);
+        if redo {
+            tx.execute(
+                "DELETE FROM journal WHERE plan_id = ?1 AND undone = 1",
+                [plan.to_string()],
+            )?;
+        }
         let seq: i64 = tx.query_row(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM journal WHERE plan_id = ?1",
             [plan.to_string()],

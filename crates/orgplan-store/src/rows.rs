@@ -315,6 +315,12 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                     d.color
                 ])?;
             }
+            Change::Order { id, ord } => {
+                conn.prepare_cached(
+                    "UPDATE positions SET ord = ?3 WHERE id = ?1 AND plan_id = ?2",
+                )?
+                .execute(params![id.to_string(), pid, *ord as i64])?;
+            }
             Change::DepartmentRemoved { id } => {
                 conn.execute(
                     "DELETE FROM departments WHERE id = ?1 AND plan_id = ?2",
