@@ -151,27 +151,47 @@ async function setup() {
   await frame();
 }
 
-// Frame probe for the drag: the time of every animation frame, and how many dragover events
-// the page handled since the one before.
+// Frame probe for the drag: the time of every animation frame, how many dragover events the
+// page handled since the one before, and for each frame that handled one its work: from the
+// first of those events to the end of the frame (a task posted from the frame's
+// requestAnimationFrame callback runs once its style, layout and paint are done).
 let frames: { t: number; events: number }[] = [];
+let works: number[] = [];
 let dragEvents = 0;
+let firstEvent: number | null = null;
 let probing = false;
-window.addEventListener("dragover", () => void dragEvents++, true);
+window.addEventListener(
+  "dragover",
+  () => {
+    dragEvents++;
+    firstEvent ??= performance.now();
+  },
+  true,
+);
 function startProbe() {
   frames = [];
+  works = [];
   dragEvents = 0;
+  firstEvent = null;
   probing = true;
   const loop = () => {
     if (!probing) return;
     frames.push({ t: performance.now(), events: dragEvents });
+    if (dragEvents > 0 && firstEvent !== null) {
+      const start = firstEvent;
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => works.push(performance.now() - start);
+      ch.port2.postMessage(0);
+    }
     dragEvents = 0;
+    firstEvent = null;
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
 }
 function stopProbe() {
   probing = false;
-  return frames;
+  return { frames, works };
 }
 
 /** Where to drag in OrgPlan: a department head's card, and the chart's extent on screen. */
@@ -201,7 +221,7 @@ declare global {
       render(): Promise<RenderResult>;
       stats: ReturnType<typeof treeStats>;
       startProbe(): void;
-      stopProbe(): { t: number; events: number }[];
+      stopProbe(): { frames: { t: number; events: number }[]; works: number[] };
       dragPlan(): ReturnType<typeof dragPlan>;
     };
   }

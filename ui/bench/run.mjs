@@ -104,12 +104,13 @@ async function drag(page) {
   await page.mouse.move(right, rowY, { steps: DRAG_STEPS });
   await page.mouse.move(right, 60, { steps: 10 });
   await page.mouse.up();
-  const frames = await page.evaluate(() => window.__bench.stopProbe());
+  await page.waitForTimeout(50); // the last frame's end
+  const { frames, works } = await page.evaluate(() => window.__bench.stopProbe());
   const intervals = [];
   for (let i = 1; i < frames.length; i++) {
     if (frames[i].events > 0) intervals.push(frames[i].t - frames[i - 1].t);
   }
-  return { intervals, frames: frames.length, onScreen: plan.onScreen };
+  return { intervals, works, frames: frames.length, onScreen: plan.onScreen };
 }
 
 const load0 = os.loadavg()[0];
@@ -133,6 +134,7 @@ for (const lib of ["orgplan", "d3"]) {
 
 const times = { orgplan: [], d3: [] };
 const dragFrames = [];
+const dragWorks = [];
 for (let round = 1; round <= ROUNDS; round++) {
   // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
   const order = round % 2 ? ["orgplan", "d3"] : ["d3", "orgplan"];
@@ -147,8 +149,10 @@ for (let round = 1; round <= ROUNDS; round++) {
     if (lib === "orgplan") {
       const d = await drag(page);
       dragFrames.push(...d.intervals);
+      dragWorks.push(...d.works);
       if (process.env.BENCH_VERBOSE) {
         console.log(`  drag frame intervals (ms, sorted): ${[...d.intervals].sort((a, b) => a - b).map((x) => x.toFixed(1)).join(" ")}`);
+        console.log(`  drag frame work (ms, sorted): ${[...d.works].sort((a, b) => a - b).map((x) => x.toFixed(1)).join(" ")}`);
       }
       extra =
         ` (${r.inView} cards in view, ${r.inDom} in the DOM, zoom ${Math.round(r.zoom * 100)}%;` +
@@ -170,12 +174,15 @@ const d = median(times.d3);
 const ratio = d / o;
 const dm = dragFrames.length ? median(dragFrames) : NaN;
 const d95 = dragFrames.length ? pct(dragFrames, 95) : NaN;
+const wm = dragWorks.length ? median(dragWorks) : NaN;
+const w95 = dragWorks.length ? pct(dragWorks, 95) : NaN;
 console.log(`orgplan      first render: ${times.orgplan.map(ms).join(", ")} → median ${ms(o)}`);
 console.log(`d3-org-chart first render: ${times.d3.map(ms).join(", ")} → median ${ms(d)}`);
-console.log(`drag frames (OrgPlan, ${dragFrames.length} frames that handled a dragover): median ${dm.toFixed(1)} ms, p95 ${d95.toFixed(1)} ms`);
+console.log(`drag frames (OrgPlan, ${dragFrames.length} frames that handled a dragover): interval median ${dm.toFixed(1)} ms, p95 ${d95.toFixed(1)} ms`);
+console.log(`drag frame work (first dragover to the end of the frame, ${dragWorks.length} frames): median ${wm.toFixed(1)} ms, p95 ${w95.toFixed(1)} ms`);
 console.log(`load average ${load0.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end`);
-const misses = [ratio < 3 ? "ratio under 3x" : "", dm >= 16 ? "drag median not under 16 ms" : ""].filter(Boolean);
+const misses = [ratio < 3 ? "ratio under 3x" : "", w95 >= 16 ? "drag frame work p95 not under 16 ms" : ""].filter(Boolean);
 console.log(
-  `chart-bench: orgplan ${ms(o)}, d3-org-chart ${ms(d)}, ratio ${ratio.toFixed(1)}x; drag frame median ${Math.round(dm)} ms p95 ${Math.round(d95)} ms` +
+  `chart-bench: orgplan ${ms(o)}, d3-org-chart ${ms(d)}, ratio ${ratio.toFixed(1)}x; drag frame interval median ${Math.round(dm)} ms p95 ${Math.round(d95)} ms, work median ${wm.toFixed(1)} ms p95 ${w95.toFixed(1)} ms` +
     (misses.length ? ` (target missed: ${misses.join(", ")})` : ""),
 );
