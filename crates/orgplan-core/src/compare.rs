@@ -154,8 +154,12 @@ struct HireNote {
     en: String,
 }
 
-fn growth() -> Vec<Stage> {
-    serde_json::from_str(include_str!("../data/growth.json")).expect("the growth path parses")
+/// The growth path's stages, parsed once.
+fn growth() -> &'static [Stage] {
+    static STAGES: std::sync::OnceLock<Vec<Stage>> = std::sync::OnceLock::new();
+    STAGES.get_or_init(|| {
+        serde_json::from_str(include_str!("../data/growth.json")).expect("the growth path parses")
+    })
 }
 
 /// The built-in growth path, in order: team-5 → team-8 → team-30 → ops-center.
@@ -194,9 +198,9 @@ fn plan_ref(doc: &PlanDoc) -> PlanRef {
 }
 
 /// The growth stage from A's template to B's, if they are consecutive on the path.
-fn stage_between(a: &PlanDoc, b: &PlanDoc) -> Option<Stage> {
+fn stage_between(a: &PlanDoc, b: &PlanDoc) -> Option<&'static Stage> {
     let (ta, tb) = (a.plan.template.as_deref()?, b.plan.template.as_deref()?);
-    growth().into_iter().find(|s| s.from == ta && s.to == tb)
+    growth().iter().find(|s| s.from == ta && s.to == tb)
 }
 
 /// Pairs each position of `a` with at most one of `b`.
@@ -239,7 +243,7 @@ fn match_positions(a: &PlanDoc, b: &PlanDoc, stage: Option<&Stage>) -> HashMap<I
 
 pub fn compare(a: &PlanDoc, b: &PlanDoc, lang: Lang) -> Comparison {
     let stage = stage_between(a, b);
-    let matched = match_positions(a, b, stage.as_ref());
+    let matched = match_positions(a, b, stage);
     let back: HashMap<Id, Id> = matched.iter().map(|(x, y)| (*y, *x)).collect();
     let title_a = |id: Option<Id>| {
         id.and_then(|i| a.position(i))
@@ -328,7 +332,7 @@ pub fn compare(a: &PlanDoc, b: &PlanDoc, lang: Lang) -> Comparison {
 
     let (mut splits, mut hiring_order) = (Vec::new(), Vec::new());
     let added_ids: HashSet<Id> = added.iter().map(|p| p.id).collect();
-    if let Some(s) = &stage {
+    if let Some(s) = stage {
         let seats = |doc: &PlanDoc, template: &str, keys: &[String]| -> Vec<PosRef> {
             keys.iter()
                 .filter_map(|k| {
