@@ -265,12 +265,15 @@ pub fn chart(
     let title = format!("{} · {}", doc.plan.name, l.chart);
     let mut w = Writer::new(fonts, title.clone(), lang, date);
     let heading = format!("{title} · {}", date.format("%Y-%m-%d"));
-    chart_pages(&mut w, fonts, &chart, paper, lang, &heading, &[])?;
+    chart_pages(&mut w, fonts, &chart, paper, lang, &heading, &[], None)?;
     w.finish(None)
 }
 
 /// Adds `chart`'s pages to `w` (see [`ChartPages`]): each labelled with `heading`, the legend
 /// (colour, words) after it, and the page's place in the grid with a small map of the grid.
+/// In a file with other pages, `in_file` is (pages before the chart, pages in the file), and
+/// the label gives the page's number in the file first.
+#[allow(clippy::too_many_arguments)]
 fn chart_pages(
     w: &mut Writer,
     fonts: &Fonts,
@@ -279,6 +282,7 @@ fn chart_pages(
     lang: Lang,
     heading: &str,
     legend: &[(&str, &str)],
+    in_file: Option<(usize, usize)>,
 ) -> Result<(), ExportError> {
     let grid = ChartPages::new(chart.width as f32, chart.height as f32, paper);
     let (pw, ph) = paper.landscape();
@@ -294,7 +298,25 @@ fn chart_pages(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{pw}\" height=\"{ph}\" viewBox=\"0 0 {pw} {ph}\" font-family=\"'{}'\"><rect width=\"{pw}\" height=\"{ph}\" fill=\"#ffffff\"/>",
             xml(&fonts.family)
         );
-        let label = grid.label(i, lang);
+        let label = match in_file {
+            None => grid.label(i, lang),
+            Some((before, total)) => {
+                let n = before + i + 1;
+                let file = match lang {
+                    Lang::Zh => format!("第 {n} 页 / 共 {total} 页"),
+                    Lang::En => format!("Page {n} of {total}"),
+                };
+                if grid.windows.len() == 1 {
+                    file
+                } else {
+                    let (r, c) = (i / grid.cols + 1, i % grid.cols + 1);
+                    match lang {
+                        Lang::Zh => format!("架构图第 {r} 行第 {c} 列 · {file}"),
+                        Lang::En => format!("chart row {r}, column {c} · {file}"),
+                    }
+                }
+            }
+        };
         let right = pw - CHART_MARGIN;
         label_text(&mut svg, &label, right, baseline, "end", INK);
         // A map of the grid, this page filled, left of the label.
@@ -391,7 +413,14 @@ pub fn comparison(
         header: title.clone(),
         footer: format!("{} · {}", c.a.name, c.b.name),
     };
-    let total = pages.pages.len();
+    // The report's footers count the whole file: its pages and the chart's.
+    let (plan, marks) = consultant::marked_plan(a, b, c);
+    let chart = Chart::marked(&plan, lang, &marks);
+    let chart_count = ChartPages::new(chart.width as f32, chart.height as f32, paper)
+        .windows
+        .len();
+    let report = pages.pages.len();
+    let total = report + chart_count;
     w.pages(
         pages
             .pages
@@ -399,8 +428,6 @@ pub fn comparison(
             .enumerate()
             .map(|(i, (body, _))| jd_pages::page_svg(fonts, body, &margins, i + 1, total, lang)),
     )?;
-    let (plan, marks) = consultant::marked_plan(a, b, c);
-    let chart = Chart::marked(&plan, lang, &marks);
     let heading = format!(
         "{} · {} · {}",
         c.b.name,
@@ -411,7 +438,16 @@ pub fn comparison(
         .into_iter()
         .map(|m| (m.color(), m.label(lang)))
         .collect();
-    chart_pages(&mut w, fonts, &chart, paper, lang, &heading, &legend)?;
+    chart_pages(
+        &mut w,
+        fonts,
+        &chart,
+        paper,
+        lang,
+        &heading,
+        &legend,
+        Some((report, total)),
+    )?;
     let mut outline = Outline::new();
     outline.push_child(OutlineNode::new(
         title,
@@ -420,7 +456,7 @@ pub fn comparison(
     outline.push_child(OutlineNode::new(
         lang.pick("组织架构图（变化标注）", "Chart with the changes")
             .to_string(),
-        XyzDestination::new(total, Point::from_xy(0.0, 0.0)),
+        XyzDestination::new(report, Point::from_xy(0.0, 0.0)),
     ));
     w.finish(Some(outline))
 }

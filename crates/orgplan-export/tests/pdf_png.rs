@@ -335,6 +335,15 @@ fn comparison_pdf_has_the_figures_every_change_and_the_marked_chart() {
             .position(|p| p.contains("变化标注"))
             .expect("a chart page");
         assert!(first_chart >= 1, "{ta}→{tb}: the report comes first");
+        // Every page gives its number in the whole file.
+        let n = pages.len();
+        for (i, page) in pages.iter().enumerate() {
+            assert!(
+                page.contains(&format!("第{}页/共{n}页", i + 1)),
+                "{ta}→{tb}: footer of page {}",
+                i + 1
+            );
+        }
         let report = pages[..first_chart].concat();
         let chart = pages[first_chart..].concat();
         assert!(report.starts_with(&squeeze(&format!("方案对比：{} → {}", c.a.name, c.b.name))));
