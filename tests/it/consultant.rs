@@ -752,3 +752,67 @@ fn the_command_table_compares_duplicates_and_edits_goals() {
     let ok = call("update_plan", json!({"plan": "五人", "logo": png})).unwrap();
     assert_eq!(ok["doc"]["plan"]["logo"], png);
 }
+
+/// The goals view's "standard goals" button: several goals in one edit, undone in one step,
+/// and refused whole when one of them is wrong.
+#[test]
+fn several_goals_are_one_edit() {
+    use orgplan_api::{dispatch, Ctx, ErrorKind};
+    use serde_json::{json, Value};
+    let dir = tempfile::tempdir().unwrap();
+    let store = orgplan_store::Store::open(&dir.path().join("g.db")).unwrap();
+    let mut ctx = Ctx::new(store, Lang::Zh);
+    let mut call = |command: &str, args: Value| dispatch(&mut ctx, command, args);
+    let plan = call("create_plan", json!({"name": "空白"})).unwrap();
+    let id = plan["doc"]["plan"]["id"].clone();
+    let before = plan["doc"]["goals"].as_array().unwrap().len();
+    let goals = json!([
+        {"name": "月销售额", "kind": "gmv", "target": 200000.0},
+        {"name": "毛利率", "kind": "margin", "target": 50.0},
+        {"name": "推广费用占比", "kind": "promotion_cost", "target": 20.0},
+        {"name": "回头客占比", "kind": "repeat", "target": 30.0},
+    ]);
+    let added = call("add_goals", json!({"plan": id, "goals": goals})).unwrap();
+    let after = added["doc"]["goals"].as_array().unwrap();
+    assert_eq!(after.len(), before + 4);
+    let names: Vec<&str> = after[before..]
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["月销售额", "毛利率", "推广费用占比", "回头客占比"]);
+    // Units and directions default from the kind.
+    assert_eq!(after[before]["unit"], "yuan");
+    assert_eq!(after[before + 2]["direction"], "at_most");
+    assert_eq!(added["created"], after[before]["id"]);
+
+    let undone = call("undo", json!({"plan": id})).unwrap();
+    assert_eq!(undone["doc"]["goals"].as_array().unwrap().len(), before);
+
+    let e = call(
+        "add_goals",
+        json!({"plan": id, "goals": [
+            {"name": "月销售额", "kind": "gmv", "target": 200000.0},
+            {"name": "毛利率", "kind": "margin", "target": -5.0},
+        ]}),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidInput);
+    let now = call("get_plan", json!({"plan": id})).unwrap();
+    assert_eq!(now["doc"]["goals"].as_array().unwrap().len(), before);
+    // Unknown fields are refused, in a goal of the list as in a single goal.
+    for (command, args) in [
+        (
+            "add_goals",
+            json!({"plan": id, "goals": [{"name": "x", "kind": "gmv", "target": 1.0, "colour": "red"}]}),
+        ),
+        (
+            "add_goal",
+            json!({"plan": id, "name": "x", "kind": "gmv", "target": 1.0, "colour": "red"}),
+        ),
+    ] {
+        assert_eq!(
+            call(command, args).unwrap_err().kind,
+            ErrorKind::BadArguments
+        );
+    }
+}

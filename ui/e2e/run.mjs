@@ -389,6 +389,20 @@ const scenarios = {
     assert(linked.kpis[1].goal === doc.goals.find((g) => g.name === "月销售额").id, "the link is stored");
     await page.getByLabel("KPI 2 承接的经营目标").scrollIntoViewIfNeeded();
     await shot("kpi-linked");
+
+    // A blank plan has no goals: the standard four come in one edit, and one undo takes them out.
+    await createNamedPlan(page, "空白方案", "目标测试");
+    await page.getByRole("tab", { name: "目标分解" }).click();
+    await page.getByTestId("cascade-empty").waitFor();
+    await page.getByRole("button", { name: "添加标准四项目标" }).click();
+    for (const name of ["月销售额", "毛利率", "推广费用占销售额比例", "回头客占比"]) {
+      await page.getByRole("article", { name }).waitFor();
+    }
+    const blank = await currentPlan(page, url);
+    assert(blank.goals.length === 4, `four goals stored (${blank.goals.length})`);
+    await page.keyboard.press("Control+z");
+    await page.getByTestId("cascade-empty").waitFor();
+    assert((await currentPlan(page, url)).goals.length === 0, "one undo takes all four out");
   },
 
   async "documents-preview-and-export"({ page, shot }) {

@@ -100,11 +100,19 @@ pub struct CompareArgs {
     pub b: String,
 }
 
+/// `{plan, ...fields}` with the fields of [`NewGoal`].
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct AddGoalArgs {
+    pub plan: String,
+    #[serde(flatten)]
+    pub goal: NewGoal,
+}
+
+/// A goal to add: unit and direction default from its kind, the period to monthly.
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
 #[serde(deny_unknown_fields)]
 #[ts(optional_fields)]
-pub struct AddGoalArgs {
-    pub plan: String,
+pub struct NewGoal {
     pub name: String,
     pub name_en: Option<String>,
     pub parent: Option<Id>,
@@ -113,6 +121,13 @@ pub struct AddGoalArgs {
     pub direction: Option<Direction>,
     pub target: f64,
     pub period: Option<Cycle>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AddGoalsArgs {
+    pub plan: String,
+    pub goals: Vec<NewGoal>,
 }
 
 /// `{plan, goal, ...fields}` with the fields of [`GoalPatch`].
@@ -138,6 +153,16 @@ fn rest<T: serde::de::DeserializeOwned, E: serde::de::Error>(
     map: Map<String, Value>,
 ) -> Result<T, E> {
     serde_json::from_value(Value::Object(map)).map_err(E::custom)
+}
+
+impl<'de> Deserialize<'de> for AddGoalArgs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut map = Map::<String, Value>::deserialize(d)?;
+        Ok(AddGoalArgs {
+            plan: take_field(&mut map, "plan")?,
+            goal: rest(map)?,
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for UpdateGoalArgs {
@@ -575,28 +600,43 @@ pub fn compare_plans(ctx: &mut Ctx, a: CompareArgs) -> R<Comparison> {
     Ok(compare(&da, &db, ctx.lang))
 }
 
+impl NewGoal {
+    /// The goal with a new id, its unit and direction defaulted from its kind, monthly unless
+    /// said otherwise.
+    fn into_goal(self) -> Goal {
+        let unit = self.unit.unwrap_or(match self.kind {
+            GoalKind::Gmv | GoalKind::Basket => GoalUnit::Yuan,
+            GoalKind::Traffic => GoalUnit::Count,
+            _ => GoalUnit::Percent,
+        });
+        Goal {
+            id: Uuid::new_v4(),
+            parent: self.parent,
+            name: self.name,
+            name_en: self.name_en.unwrap_or_default(),
+            kind: self.kind,
+            unit,
+            direction: self.direction.unwrap_or(match self.kind {
+                GoalKind::PromotionCost => Direction::AtMost,
+                _ => Direction::AtLeast,
+            }),
+            target: self.target,
+            period: self.period.unwrap_or(Cycle::Monthly),
+        }
+    }
+}
+
 pub fn add_goal(ctx: &mut Ctx, a: AddGoalArgs) -> R<PlanState> {
-    let id = Uuid::new_v4();
-    let unit = a.unit.unwrap_or(match a.kind {
-        GoalKind::Gmv | GoalKind::Basket => GoalUnit::Yuan,
-        GoalKind::Traffic => GoalUnit::Count,
-        _ => GoalUnit::Percent,
-    });
-    let goal = Goal {
-        id,
-        parent: a.parent,
-        name: a.name,
-        name_en: a.name_en.unwrap_or_default(),
-        kind: a.kind,
-        unit,
-        direction: a.direction.unwrap_or(match a.kind {
-            GoalKind::PromotionCost => Direction::AtMost,
-            _ => Direction::AtLeast,
-        }),
-        target: a.target,
-        period: a.period.unwrap_or(Cycle::Monthly),
-    };
+    let goal = a.goal.into_goal();
+    let id = goal.id;
     edit(ctx, &a.plan, Edit::AddGoal { goal }, Some(id))
+}
+
+/// Adds several goals as one edit: one undo step, and none added if one is refused.
+pub fn add_goals(ctx: &mut Ctx, a: AddGoalsArgs) -> R<PlanState> {
+    let goals: Vec<Goal> = a.goals.into_iter().map(NewGoal::into_goal).collect();
+    let first = goals.first().map(|g| g.id);
+    edit(ctx, &a.plan, Edit::AddGoals { goals }, first)
 }
 
 pub fn plan_cascade(ctx: &mut Ctx, a: PlanArg) -> R<Vec<CascadeNode>> {

@@ -182,6 +182,7 @@ commands! {
     list_roles(NoArgs) -> Vec<orgplan_core::templates::Role>;
     compare_plans(CompareArgs) -> orgplan_core::compare::Comparison;
     add_goal(AddGoalArgs) -> PlanState;
+    add_goals(AddGoalsArgs) -> PlanState;
     update_goal(UpdateGoalArgs) -> PlanState;
     remove_goal(GoalArg) -> PlanState;
     plan_cascade(PlanArg) -> Vec<orgplan_core::cascade::CascadeNode>;

@@ -177,6 +177,10 @@ pub enum Edit {
     AddGoal {
         goal: Goal,
     },
+    /// Several goals at once (one undo step), in order; refused whole if any one is.
+    AddGoals {
+        goals: Vec<Goal>,
+    },
     UpdateGoal {
         goal: Id,
         patch: GoalPatch,
@@ -224,6 +228,7 @@ impl Edit {
             Edit::UpdateDepartment { .. } => "update_department",
             Edit::RemoveDepartment { .. } => "remove_department",
             Edit::AddGoal { .. } => "add_goal",
+            Edit::AddGoals { .. } => "add_goals",
             Edit::UpdateGoal { .. } => "update_goal",
             Edit::RemoveGoal { .. } => "remove_goal",
         }
@@ -338,6 +343,18 @@ fn subtree_end(doc: &PlanDoc, start: usize) -> usize {
         }
     }
     doc.positions.len()
+}
+
+fn add_goal(doc: &mut PlanDoc, goal: Goal) -> Result<(), EditError> {
+    if doc.goal(goal.id).is_some() {
+        return Err(EditError::invalid(
+            "goal",
+            "a goal with this id exists",
+            "已存在相同 id 的目标",
+        ));
+    }
+    doc.goals.push(goal);
+    Ok(())
 }
 
 fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
@@ -506,15 +523,11 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
                 m.logo = v;
             }
         }
-        Edit::AddGoal { goal } => {
-            if doc.goal(goal.id).is_some() {
-                return Err(EditError::invalid(
-                    "goal",
-                    "a goal with this id exists",
-                    "已存在相同 id 的目标",
-                ));
+        Edit::AddGoal { goal } => add_goal(doc, goal)?,
+        Edit::AddGoals { goals } => {
+            for goal in goals {
+                add_goal(doc, goal)?;
             }
-            doc.goals.push(goal);
         }
         Edit::UpdateGoal { goal, patch } => {
             let g = doc

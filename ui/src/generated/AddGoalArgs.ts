@@ -4,4 +4,7 @@ import type { Direction } from "./Direction";
 import type { GoalKind } from "./GoalKind";
 import type { GoalUnit } from "./GoalUnit";
 
+/**
+ * `{plan, ...fields}` with the fields of [`NewGoal`].
+ */
 export type AddGoalArgs = { plan: string, name: string, name_en?: string, parent?: string, kind: GoalKind, unit?: GoalUnit, direction?: Direction, target: number, period?: Cycle, };

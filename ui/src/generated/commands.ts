@@ -3,6 +3,7 @@ import type { AddCollaborationArgs } from "./AddCollaborationArgs";
 import type { AddDepartmentArgs } from "./AddDepartmentArgs";
 import type { AddEscalationArgs } from "./AddEscalationArgs";
 import type { AddGoalArgs } from "./AddGoalArgs";
+import type { AddGoalsArgs } from "./AddGoalsArgs";
 import type { AddPersonArgs } from "./AddPersonArgs";
 import type { AddPositionArgs } from "./AddPositionArgs";
 import type { AssignArgs } from "./AssignArgs";
@@ -80,6 +81,7 @@ export interface Commands {
   list_roles: { args: NoArgs; result: Array<Role> };
   compare_plans: { args: CompareArgs; result: Comparison };
   add_goal: { args: AddGoalArgs; result: PlanState };
+  add_goals: { args: AddGoalsArgs; result: PlanState };
   update_goal: { args: UpdateGoalArgs; result: PlanState };
   remove_goal: { args: GoalArg; result: PlanState };
   plan_cascade: { args: PlanArg; result: Array<CascadeNode> };
@@ -126,6 +128,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "list_roles",
   "compare_plans",
   "add_goal",
+  "add_goals",
   "update_goal",
   "remove_goal",
   "plan_cascade",

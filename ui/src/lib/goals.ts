@@ -6,7 +6,7 @@ import type { GoalUnit } from "../generated/GoalUnit";
 import type { Direction } from "../generated/Direction";
 import type { Cycle } from "../generated/Cycle";
 import type { Lang } from "../generated/Lang";
-import type { AddGoalArgs } from "../generated/AddGoalArgs";
+import type { NewGoal } from "../generated/NewGoal";
 import { count, money } from "./format";
 
 export function goalName(g: Goal, lang: Lang): string {
@@ -114,7 +114,7 @@ export function factorProduct(
 
 /** The four goals the seeds name for every store: monthly sales of 200,000 yuan, gross margin
  * of at least 50%, promotion at most 20% of sales, 30% repeat buyers. */
-export const STANDARD_GOALS: readonly Omit<AddGoalArgs, "plan">[] = [
+export const STANDARD_GOALS: readonly NewGoal[] = [
   { name: "月销售额", name_en: "Monthly sales", kind: "gmv", unit: "yuan", direction: "at_least", target: 200000, period: "monthly" },
   { name: "毛利率", name_en: "Gross margin", kind: "margin", unit: "percent", direction: "at_least", target: 50, period: "monthly" },
   {

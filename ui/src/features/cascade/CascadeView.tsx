@@ -74,13 +74,8 @@ function NoGoals({ onCustom }: { onCustom(): void }) {
   const [busy, setBusy] = useState(false);
   async function addStandard() {
     setBusy(true);
-    let ok = true;
-    for (const g of STANDARD_GOALS) {
-      if (!(await edit("add_goal", g))) {
-        ok = false;
-        break;
-      }
-    }
+    // One edit: one undo step, and nothing added if it is refused.
+    const ok = await edit("add_goals", { goals: [...STANDARD_GOALS] });
     setBusy(false);
     if (ok) notify("info", t("addedStandard"));
   }
