@@ -34,6 +34,9 @@ pub enum ErrorKind {
     NewerDatabase,
     Database,
     Io,
+    /// A document that could not be made: no Chinese font for PDF and PNG, or a library that
+    /// refused to build the file.
+    Export,
     /// Arguments that do not fit the command.
     BadArguments,
     UnknownCommand,
@@ -143,13 +146,43 @@ impl ApiError {
                 },
             ),
             E::NoFont => ApiError::new(
-                ErrorKind::Io,
+                ErrorKind::Export,
                 match lang {
                     Lang::Zh => "找不到中文字体，无法导出 PDF 或 PNG：请安装 Noto Sans CJK SC（Debian/Ubuntu：fonts-noto-cjk）或思源黑体；macOS 自带苹方，Windows 自带微软雅黑".into(),
                     Lang::En => e.to_string(),
                 },
             ),
-            e @ E::Build(..) => ApiError::new(ErrorKind::Io, e.to_string()),
+            e @ E::Build(..) => ApiError::new(ErrorKind::Export, e.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_failures_have_their_own_kind() {
+        use orgplan_export::ExportError as E;
+        for lang in [Lang::Zh, Lang::En] {
+            let font = ApiError::from_export(E::NoFont, lang);
+            assert_eq!(font.kind, ErrorKind::Export);
+            assert!(
+                font.message.contains("Noto Sans CJK SC"),
+                "{}",
+                font.message
+            );
+            let build = ApiError::from_export(E::Build("pdf", "broken".into()), lang);
+            assert_eq!(build.kind, ErrorKind::Export);
+            let id = uuid::Uuid::nil();
+            assert_eq!(
+                ApiError::from_export(E::NoPosition(id), lang).kind,
+                ErrorKind::NotFound
+            );
+        }
+        assert_eq!(
+            serde_json::to_value(ErrorKind::Export).unwrap(),
+            serde_json::json!("export")
+        );
     }
 }

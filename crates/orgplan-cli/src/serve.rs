@@ -65,7 +65,7 @@ fn error_response(e: &ApiError) -> Response<std::io::Cursor<Vec<u8>>> {
     let status = match e.kind {
         ErrorKind::NotFound | ErrorKind::UnknownCommand => 404,
         ErrorKind::BadArguments => 400,
-        ErrorKind::Database | ErrorKind::Io => 500,
+        ErrorKind::Database | ErrorKind::Io | ErrorKind::Export => 500,
         ErrorKind::NewerDatabase => 503,
         _ => 422,
     };
