@@ -3,6 +3,37 @@
 
 mod serve;
 
+/// `println!` for the commands' output: when stdout is closed early (`orgplan … | head`), the
+/// program ends quietly instead of panicking.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($t)*) {
+            stdout_failed(e);
+        }
+    }};
+}
+
+/// `print!`, as [`outln!`].
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($t)*) {
+            stdout_failed(e);
+        }
+    }};
+}
+
+/// A closed pipe ends the program with success (the reader has what it wanted); any other
+/// failure to write the output is an error.
+fn stdout_failed(e: std::io::Error) {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("{e}");
+    std::process::exit(2);
+}
+
 /// mimalloc: a plan of thousands of positions is hundreds of thousands of small allocations,
 /// which it makes and frees several times faster than the system allocator.
 #[global_allocator]
@@ -260,7 +291,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
         Command::Templates { json } => {
             let list = orgplan_core::templates::templates();
             if *json {
-                println!(
+                outln!(
                     "{}",
                     pretty(&serde_json::to_value(&list).expect("serialises"))
                 );
@@ -268,7 +299,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 for t in list {
                     let summary = lang.pick(&t.summary_zh, &t.summary_en);
                     let name = lang.pick(&t.name, &t.name_en);
-                    println!(
+                    outln!(
                         "{:<11} {name}  ({} {}, {} {})  {summary}",
                         t.id,
                         t.headcount,
@@ -283,7 +314,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
         Command::Roles { json } => {
             let roles = orgplan_core::templates::roles();
             if *json {
-                println!(
+                outln!(
                     "{}",
                     pretty(&serde_json::to_value(&roles).expect("serialises"))
                 );
@@ -293,10 +324,10 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                     if group.is_empty() {
                         continue;
                     }
-                    println!("{}", f.label(lang));
+                    outln!("{}", f.label(lang));
                     for r in group {
                         let title = lang.pick(&r.title, &r.title_en);
-                        println!("  {:<28} {title}", r.id);
+                        outln!("  {:<28} {title}", r.id);
                     }
                 }
             }
@@ -304,7 +335,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
         }
         Command::Commands => {
             for c in orgplan_api::COMMANDS {
-                println!("{c}");
+                outln!("{c}");
             }
             return Ok(0);
         }
@@ -322,16 +353,16 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 "create_plan",
                 json!({ "template": template, "name": name }),
             )?;
-            println!("{}", state["created"].as_str().unwrap_or_default());
+            outln!("{}", state["created"].as_str().unwrap_or_default());
         }
         Command::Plans { json } => {
             let plans = call(&mut ctx, "list_plans", json!({}))?;
             if json {
-                println!("{}", pretty(&plans));
+                outln!("{}", pretty(&plans));
             } else {
                 let list = plans.as_array().cloned().unwrap_or_default();
                 if list.is_empty() {
-                    println!(
+                    outln!(
                         "{}",
                         lang.pick(
                             "还没有方案。用 orgplan new --template team-8 从模板开始。",
@@ -340,7 +371,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                     );
                 }
                 for p in list {
-                    println!(
+                    outln!(
                         "{}  {}  {} {}  {}",
                         p["id"].as_str().unwrap_or_default(),
                         p["name"].as_str().unwrap_or_default(),
@@ -361,9 +392,9 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 .load(id)
                 .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
             if json {
-                print!("{}", orgplan_core::file::export(&doc));
+                out!("{}", orgplan_core::file::export(&doc));
             } else {
-                print!("{}", render::tree_text(&doc, lang));
+                out!("{}", render::tree_text(&doc, lang));
             }
         }
         Command::Compare {
@@ -381,9 +412,9 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             let c: orgplan_core::compare::Comparison =
                 serde_json::from_value(out.clone()).expect("a comparison reads back");
             if json {
-                println!("{}", pretty(&out));
+                outln!("{}", pretty(&out));
             } else {
-                print!("{}", render::compare_text(&c, lang));
+                out!("{}", render::compare_text(&c, lang));
             }
             if let Some(path) = file {
                 use orgplan_export::consultant::{export_comparison, ComparisonFormat};
@@ -403,7 +434,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             let list: Vec<orgplan_core::Finding> =
                 serde_json::from_value(findings.clone()).expect("findings read back");
             if json {
-                println!("{}", pretty(&findings));
+                outln!("{}", pretty(&findings));
             } else {
                 for f in &list {
                     let sev = match f.severity {
@@ -411,13 +442,13 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                         Severity::Warning => lang.pick("警告", "warning"),
                         Severity::Info => lang.pick("提示", "info"),
                     };
-                    println!("{sev:<7} {:<20} {}", f.code, f.message(lang));
+                    outln!("{sev:<7} {:<20} {}", f.code, f.message(lang));
                 }
                 let errors = list
                     .iter()
                     .filter(|f| f.severity == Severity::Error)
                     .count();
-                println!(
+                outln!(
                     "{}",
                     match lang {
                         Lang::Zh => format!("共 {} 条发现，其中错误 {errors} 条", list.len()),
@@ -470,7 +501,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 ))
             })?;
             let state = call(&mut ctx, "import_plan", json!({ "text": text }))?;
-            println!("{}", state["created"].as_str().unwrap_or_default());
+            outln!("{}", state["created"].as_str().unwrap_or_default());
         }
         Command::Call {
             stdin: true, brief, ..
@@ -484,14 +515,14 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                         ErrorKind::BadArguments,
                         format!("the arguments are not JSON: {e}"),
                     );
-                    println!("{}", serde_json::to_string(&err).expect("serialises"));
+                    outln!("{}", serde_json::to_string(&err).expect("serialises"));
                     return Ok(2);
                 }
             };
             match dispatch(&mut ctx, &command, args) {
-                Ok(v) => println!("{}", pretty(&v)),
+                Ok(v) => outln!("{}", pretty(&v)),
                 Err(e) => {
-                    println!("{}", serde_json::to_string(&e).expect("serialises"));
+                    outln!("{}", serde_json::to_string(&e).expect("serialises"));
                     return Ok(2);
                 }
             }

@@ -442,3 +442,32 @@ fn compare_prints_splits_json_and_writes_sheets() {
         assert!(text.contains(word), "{word}");
     }
 }
+
+/// `orgplan … | head`: a reader that stops early ends the program quietly, with success.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "--template", "team-30"]);
+    let id = id.trim();
+    for args in [
+        vec!["show", id, "--json"],
+        vec!["templates"],
+        vec!["show", id],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_orgplan"))
+            .arg("--db")
+            .arg(&cli.db)
+            .args(&args)
+            .env_remove("ORGPLAN_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before anything is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
+}
