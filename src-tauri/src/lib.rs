@@ -103,8 +103,7 @@ async fn export_document_file(
     lang: Lang,
 ) -> Result<bool, ApiError> {
     let args = json!({ "plan": plan, "format": format, "position": position, "paper": paper });
-    let out = run_command(&handle.state::<App>(), "export_document", args, lang)?;
-    save_file(&handle, &out)
+    save_export(&handle, "export_document", args, lang)
 }
 
 /// Exports the comparison of plans `a` and `b` through `export_comparison`, asks where to save
@@ -119,25 +118,37 @@ async fn export_comparison_file(
     lang: Lang,
 ) -> Result<bool, ApiError> {
     let args = json!({ "a": a, "b": b, "format": format, "paper": paper });
-    let out = run_command(&handle.state::<App>(), "export_comparison", args, lang)?;
-    save_file(&handle, &out)
+    save_export(&handle, "export_comparison", args, lang)
 }
 
-/// Asks where to save an exported file (`{file_name, base64}`) and writes it there.
-fn save_file(handle: &AppHandle, out: &Value) -> Result<bool, ApiError> {
-    let name = out["file_name"].as_str().unwrap_or("export");
-    let ext = name.rsplit('.').next().unwrap_or_default();
+/// Runs an export command and saves its file where the user picks. The plans are read under
+/// the store's lock; the file is rendered after it is released, so a long export (a PDF of a
+/// large plan) does not hold up edits.
+fn save_export(
+    handle: &AppHandle,
+    command: &str,
+    args: Value,
+    lang: Lang,
+) -> Result<bool, ApiError> {
+    let prepared = {
+        let app = handle.state::<App>();
+        let mut ctx = app.0.lock().unwrap_or_else(|e| e.into_inner());
+        ctx.lang = lang;
+        orgplan_api::prepare_export(&mut ctx, command, args)?
+    };
+    let out = prepared.render()?;
+    let ext = out.file_name.rsplit('.').next().unwrap_or_default();
     let picked = handle
         .dialog()
         .file()
-        .set_file_name(name)
+        .set_file_name(&out.file_name)
         .add_filter(ext.to_uppercase(), &[ext])
         .blocking_save_file();
     let Some(path) = picked else {
         return Ok(false);
     };
     let bytes = base64::engine::general_purpose::STANDARD
-        .decode(out["base64"].as_str().unwrap_or_default())
+        .decode(&out.base64)
         .map_err(io_error)?;
     std::fs::write(path.into_path().map_err(io_error)?, bytes).map_err(io_error)?;
     Ok(true)

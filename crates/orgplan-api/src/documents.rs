@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::handlers::safe_file_name;
-use crate::{ApiError, Ctx, ErrorKind};
+use crate::{parse_args, ApiError, Ctx, ErrorKind};
+use serde_json::Value;
 
 type R<T> = Result<T, ApiError>;
 
@@ -158,42 +159,82 @@ fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
+/// An export whose plans have been read: rendering it needs no store, so a long one (the PDF
+/// of a large plan) need not hold the store while it runs. The desktop shell prepares under
+/// its lock and renders outside it.
+pub struct PreparedExport(Box<dyn FnOnce() -> R<ExportedDocument> + Send>);
+
+impl PreparedExport {
+    pub fn render(self) -> R<ExportedDocument> {
+        (self.0)()
+    }
+}
+
+/// Reads what `command` (`export_document` or `export_comparison`, with its JSON `args`) needs
+/// and returns the rest of the work; refusals (bad arguments, a plan or position not found) come
+/// here, render failures from [`PreparedExport::render`].
+pub fn prepare_export(ctx: &mut Ctx, command: &str, args: Value) -> R<PreparedExport> {
+    match command {
+        "export_document" => prepare_document(ctx, parse_args(command, args, ctx.lang)?),
+        "export_comparison" => prepare_comparison(ctx, parse_args(command, args, ctx.lang)?),
+        _ => Err(ApiError::new(
+            ErrorKind::UnknownCommand,
+            ctx.lang
+                .pick("没有名为 {} 的导出命令", "no export command named {}")
+                .replace("{}", command),
+        )),
+    }
+}
+
 pub fn export_document(ctx: &mut Ctx, a: ExportDocumentArgs) -> R<ExportedDocument> {
+    prepare_document(ctx, a)?.render()
+}
+
+fn prepare_document(ctx: &mut Ctx, a: ExportDocumentArgs) -> R<PreparedExport> {
+    let lang = ctx.lang;
     if a.format == DocFormat::Csv {
         return Err(ApiError::new(
             ErrorKind::BadArguments,
-            ctx.lang.pick(
+            lang.pick(
                 "CSV 是多个文件，无法作为一个文件导出；请导出 Excel（xlsx），其中包含同样的表",
                 "CSV is several files and cannot be exported as one; export Excel (xlsx), which holds the same sheets",
             ),
         ));
     }
     let doc = load(ctx, &a.plan)?;
-    let paper = a.paper.unwrap_or_default();
-    let opts = Options {
-        lang: ctx.lang,
-        position: a.position,
-        date: today(),
-        paper: match paper {
-            PaperSize::A4 => Paper::A4,
-            PaperSize::A3 => Paper::A3,
-        },
-    };
-    let bytes = match orgplan_export::export(&doc, a.format.export(), &opts)
-        .map_err(|e| ApiError::from_export(e, ctx.lang))?
-    {
-        Output::File(bytes) => bytes,
-        Output::Files(_) => unreachable!("only CSV exports several files"),
-    };
-    let only = a
-        .position
-        .and_then(|p| doc.position(p))
-        .map(|p| position_title(p, ctx.lang).to_string());
-    Ok(ExportedDocument {
-        file_name: document_file_name(&doc.plan.name, a.format, only.as_deref(), paper, ctx.lang),
-        mime: a.format.mime().into(),
-        base64: base64::engine::general_purpose::STANDARD.encode(bytes),
-    })
+    if let Some(p) = a.position.filter(|p| doc.position(*p).is_none()) {
+        return Err(ApiError::from_export(
+            orgplan_export::ExportError::NoPosition(p),
+            lang,
+        ));
+    }
+    Ok(PreparedExport(Box::new(move || {
+        let paper = a.paper.unwrap_or_default();
+        let opts = Options {
+            lang,
+            position: a.position,
+            date: today(),
+            paper: match paper {
+                PaperSize::A4 => Paper::A4,
+                PaperSize::A3 => Paper::A3,
+            },
+        };
+        let bytes = match orgplan_export::export(&doc, a.format.export(), &opts)
+            .map_err(|e| ApiError::from_export(e, lang))?
+        {
+            Output::File(bytes) => bytes,
+            Output::Files(_) => unreachable!("only CSV exports several files"),
+        };
+        let only = a
+            .position
+            .and_then(|p| doc.position(p))
+            .map(|p| position_title(p, lang).to_string());
+        Ok(ExportedDocument {
+            file_name: document_file_name(&doc.plan.name, a.format, only.as_deref(), paper, lang),
+            mime: a.format.mime().into(),
+            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+        })
+    })))
 }
 
 /// The formats a comparison exports to from the app.
@@ -222,38 +263,45 @@ pub struct ExportComparisonArgs {
 
 /// The comparison of two plans as one file, named after both plans.
 pub fn export_comparison(ctx: &mut Ctx, a: ExportComparisonArgs) -> R<ExportedDocument> {
+    prepare_comparison(ctx, a)?.render()
+}
+
+fn prepare_comparison(ctx: &mut Ctx, a: ExportComparisonArgs) -> R<PreparedExport> {
     use orgplan_export::consultant::{export_comparison, ComparisonFormat};
+    let lang = ctx.lang;
     let (da, db) = (load(ctx, &a.a)?, load(ctx, &a.b)?);
-    let (format, mime) = match a.format {
-        ComparisonDocFormat::Xlsx => (ComparisonFormat::Xlsx, DocFormat::Xlsx.mime()),
-        ComparisonDocFormat::Pdf => (ComparisonFormat::Pdf, DocFormat::Pdf.mime()),
-    };
-    let opts = Options {
-        lang: ctx.lang,
-        position: None,
-        date: today(),
-        paper: match a.paper.unwrap_or_default() {
-            PaperSize::A4 => Paper::A4,
-            PaperSize::A3 => Paper::A3,
-        },
-    };
-    let bytes = match export_comparison(&da, &db, format, &opts)
-        .map_err(|e| ApiError::from_export(e, ctx.lang))?
-    {
-        Output::File(bytes) => bytes,
-        Output::Files(_) => unreachable!("only CSV exports several files"),
-    };
-    Ok(ExportedDocument {
-        file_name: format!(
-            "{}-{}-{}.{}",
-            ctx.lang.pick("方案对比", "comparison"),
-            safe_file_name(&da.plan.name),
-            safe_file_name(&db.plan.name),
-            format.extension()
-        ),
-        mime: mime.into(),
-        base64: base64::engine::general_purpose::STANDARD.encode(bytes),
-    })
+    Ok(PreparedExport(Box::new(move || {
+        let (format, mime) = match a.format {
+            ComparisonDocFormat::Xlsx => (ComparisonFormat::Xlsx, DocFormat::Xlsx.mime()),
+            ComparisonDocFormat::Pdf => (ComparisonFormat::Pdf, DocFormat::Pdf.mime()),
+        };
+        let opts = Options {
+            lang,
+            position: None,
+            date: today(),
+            paper: match a.paper.unwrap_or_default() {
+                PaperSize::A4 => Paper::A4,
+                PaperSize::A3 => Paper::A3,
+            },
+        };
+        let bytes = match export_comparison(&da, &db, format, &opts)
+            .map_err(|e| ApiError::from_export(e, lang))?
+        {
+            Output::File(bytes) => bytes,
+            Output::Files(_) => unreachable!("only CSV exports several files"),
+        };
+        Ok(ExportedDocument {
+            file_name: format!(
+                "{}-{}-{}.{}",
+                lang.pick("方案对比", "comparison"),
+                safe_file_name(&da.plan.name),
+                safe_file_name(&db.plan.name),
+                format.extension()
+            ),
+            mime: mime.into(),
+            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+        })
+    })))
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]

@@ -48,7 +48,11 @@ pub fn ensure_demo(ctx: &mut Ctx) -> Result<Option<orgplan_core::Id>, ApiError> 
     Ok(handlers::create_plan(ctx, args)?.created)
 }
 
-fn parse_args<T: DeserializeOwned>(command: &str, args: Value, lang: Lang) -> Result<T, ApiError> {
+pub(crate) fn parse_args<T: DeserializeOwned>(
+    command: &str,
+    args: Value,
+    lang: Lang,
+) -> Result<T, ApiError> {
     let args = if args.is_null() {
         Value::Object(Default::default())
     } else {

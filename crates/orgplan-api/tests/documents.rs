@@ -254,3 +254,79 @@ fn comparison_exports_as_workbook_and_pdf_named_after_both_plans() {
         ErrorKind::NotFound
     );
 }
+
+/// An export prepared under the store and rendered after: the store is free in between (an
+/// edit goes through), the file is the plan as it was read, and refusals come at preparing.
+#[test]
+fn a_prepared_export_renders_without_the_store() {
+    let (_d, mut ctx, plan, manager) = demo(Lang::Zh);
+    let prepared = orgplan_api::prepare_export(
+        &mut ctx,
+        "export_document",
+        json!({"plan": plan, "format": "md"}),
+    )
+    .unwrap();
+    // The store takes an edit while the export waits.
+    dispatch(
+        &mut ctx,
+        "update_position",
+        json!({"plan": plan, "position": manager, "title": "店铺经理"}),
+    )
+    .unwrap();
+    let out = prepared.render().unwrap();
+    let md = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(out.base64)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(md.contains("店长"), "the plan as read");
+    assert!(!md.contains("店铺经理"));
+    assert_eq!(
+        export(&mut ctx, json!({"plan": plan, "format": "md"})).0,
+        out.file_name
+    );
+
+    // A prepared comparison renders the same file as the command.
+    let prepared = orgplan_api::prepare_export(
+        &mut ctx,
+        "export_comparison",
+        json!({"a": plan, "b": plan, "format": "xlsx"}),
+    )
+    .unwrap();
+    assert!(prepared.render().unwrap().file_name.ends_with(".xlsx"));
+
+    let kind = |ctx: &mut Ctx, command: &str, args: Value| {
+        orgplan_api::prepare_export(ctx, command, args)
+            .err()
+            .map(|e| e.kind)
+    };
+    assert_eq!(
+        kind(
+            &mut ctx,
+            "export_document",
+            json!({"plan": plan, "format": "csv"})
+        ),
+        Some(ErrorKind::BadArguments)
+    );
+    assert_eq!(
+        kind(
+            &mut ctx,
+            "export_document",
+            json!({"plan": plan, "format": "pdf", "position": "00000000-0000-4000-8000-000000000000"})
+        ),
+        Some(ErrorKind::NotFound)
+    );
+    assert_eq!(
+        kind(
+            &mut ctx,
+            "export_comparison",
+            json!({"a": plan, "b": "没有", "format": "pdf"})
+        ),
+        Some(ErrorKind::NotFound)
+    );
+    assert_eq!(
+        kind(&mut ctx, "list_plans", json!({})),
+        Some(ErrorKind::UnknownCommand)
+    );
+}
