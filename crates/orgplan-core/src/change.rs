@@ -80,6 +80,7 @@ pub fn diff(before: &PlanDoc, after: &PlanDoc) -> Vec<Change> {
             ord,
             department: d.clone(),
         },
+        |_, _| None,
         |id| Change::DepartmentRemoved { id },
         &mut out,
     );
@@ -123,6 +124,7 @@ pub fn diff(before: &PlanDoc, after: &PlanDoc) -> Vec<Change> {
             ord,
             person: p.clone(),
         },
+        |_, _| None,
         |id| Change::PersonRemoved { id },
         &mut out,
     );
@@ -201,7 +203,6 @@ fn block_rows(before: &PlanDoc, after: &PlanDoc, out: &mut Vec<Change>) -> bool 
 }
 
 fn position_rows(before: &PlanDoc, after: &PlanDoc, out: &mut Vec<Change>) {
-    let start = out.len();
     let (bi, ai) = (before.sibling_indices(), after.sibling_indices());
     rows(
         before.positions.iter().zip(bi).map(|(p, i)| (p.id, (i, p))),
@@ -210,47 +211,32 @@ fn position_rows(before: &PlanDoc, after: &PlanDoc, out: &mut Vec<Change>) {
             ord,
             position: Arc::clone(p),
         },
+        // A position that only changed place is written as its new place.
+        |id, ord| Some(Change::Order { id, ord }),
         |id| Change::PositionRemoved { id },
         out,
     );
-    // A position that only changed place is written as its new place.
-    let written: HashMap<Id, usize> = out[start..]
-        .iter()
-        .enumerate()
-        .filter_map(|(k, c)| match c {
-            Change::Position { position, .. } => Some((position.id, start + k)),
-            _ => None,
-        })
-        .collect();
-    if written.is_empty() {
-        return;
-    }
-    for old in &before.positions {
-        let Some(&k) = written.get(&old.id) else {
-            continue;
-        };
-        if let Change::Position { ord, position } = &out[k] {
-            if Arc::ptr_eq(old, position) || **old == **position {
-                out[k] = Change::Order {
-                    id: old.id,
-                    ord: *ord,
-                };
-            }
-        }
-    }
 }
 
+/// The changes from rows `before` to rows `after` (each `(id, (ord, row))`): `put` for a new or
+/// changed row, `reorder` (when it gives one) for a row unchanged but for its `ord`, `removed`
+/// for a row that went.
 fn rows<'a, T: PartialEq + 'a>(
     before: impl Iterator<Item = (Id, (usize, &'a T))>,
     after: impl Iterator<Item = (Id, (usize, &'a T))>,
     put: impl Fn(usize, &T) -> Change,
+    reorder: impl Fn(Id, usize) -> Option<Change>,
     removed: impl Fn(Id) -> Change,
     out: &mut Vec<Change>,
 ) {
     let mut old: HashMap<Id, (usize, &T)> = before.collect();
     for (id, (ord, row)) in after {
         match old.remove(&id) {
-            Some((o, r)) if o == ord && r == row => {}
+            Some((o, r)) if r == row => {
+                if o != ord {
+                    out.push(reorder(id, ord).unwrap_or_else(|| put(ord, row)));
+                }
+            }
             _ => out.push(put(ord, row)),
         }
     }
