@@ -104,18 +104,7 @@ pub fn check_doc_with(doc: &PlanDoc, texts: &dyn Fn(&Position) -> bool) -> Resul
         check_position(p, &exists, &departments, &goals, texts(p))?;
     }
 
-    check_count("people", doc.people.len(), MAX_POSITIONS)?;
-    let mut people = HashSet::default();
-    for person in &doc.people {
-        if !people.insert(person.id) {
-            return Err(EditError::invalid(
-                "people",
-                format!("duplicate id {}", person.id),
-                format!("重复的 id {}", person.id),
-            ));
-        }
-        check_person(person, &exists)?;
-    }
+    check_people(doc, &exists)?;
     Ok(())
 }
 
@@ -166,18 +155,7 @@ pub fn check_changed(before: &PlanDoc, after: &PlanDoc) -> Result<(), EditError>
     } else {
         // People were added or removed: check them all, with an index of positions.
         let index: HashSet<Id> = after.positions.iter().map(|p| p.id).collect();
-        let mut people = HashSet::default();
-        check_count("people", after.people.len(), MAX_POSITIONS)?;
-        for person in &after.people {
-            if !people.insert(person.id) {
-                return Err(EditError::invalid(
-                    "people",
-                    format!("duplicate id {}", person.id),
-                    format!("重复的 id {}", person.id),
-                ));
-            }
-            check_person(person, &|id: &Id| index.contains(id))?;
-        }
+        check_people(after, &|id: &Id| index.contains(id))?;
         Ok(())
     }
 }
@@ -275,6 +253,23 @@ pub fn check_removed(before: &PlanDoc, after: &PlanDoc, id: Id) -> Result<(), Ed
     let exists = |x: &Id| ids.contains(x);
     for p in written {
         check_position(p, &exists, &departments, &goals, false)?;
+    }
+    Ok(())
+}
+
+/// Every person: their count, unique ids, and their assignments (to positions `exists` knows).
+fn check_people(doc: &PlanDoc, exists: &dyn Fn(&Id) -> bool) -> Result<(), EditError> {
+    check_count("people", doc.people.len(), MAX_POSITIONS)?;
+    let mut people = HashSet::default();
+    for person in &doc.people {
+        if !people.insert(person.id) {
+            return Err(EditError::invalid(
+                "people",
+                format!("duplicate id {}", person.id),
+                format!("重复的 id {}", person.id),
+            ));
+        }
+        check_person(person, exists)?;
     }
     Ok(())
 }
