@@ -140,6 +140,18 @@ enum Align {
     Right,
 }
 
+/// Where each column of a table across the text width starts, from the columns' widths.
+fn column_starts(widths: &[f32]) -> Vec<f32> {
+    widths
+        .iter()
+        .scan(MARGIN_X, |x, w| {
+            let at = *x;
+            *x += w;
+            Some(at)
+        })
+        .collect()
+}
+
 /// A table cell: its lines, where it is and how it looks.
 struct Cell {
     lines: Vec<Line>,
@@ -198,12 +210,30 @@ impl Typesetter<'_> {
 
     fn title(&mut self, jd: &JobDescription, index: usize) {
         let text = format!("{} · {}", jd.title, self.l.job_description);
-        let lines = self.wrap(&[(&text, STRONG)], H1, TEXT_W);
+        self.title_block(&text, None, index);
+    }
+
+    /// A document's title, with a line of smaller grey text under it if given, over a rule;
+    /// it starts document `index` on a new page.
+    fn title_block(&mut self, title: &str, subtitle: Option<&str>, index: usize) {
+        let lines = self.wrap(&[(title, STRONG)], H1, TEXT_W);
         let mut svg = String::new();
         for (i, line) in lines.iter().enumerate() {
             line_svg(&mut svg, line, MARGIN_X, i as f32 * H1_LINE, H1, H1_LINE);
         }
-        let rule = lines.len() as f32 * H1_LINE + 5.0;
+        let mut y = lines.len() as f32 * H1_LINE;
+        if let Some(subtitle) = subtitle {
+            y += 2.0;
+            let grey = Style {
+                bold: false,
+                color: MUTED,
+            };
+            for line in self.wrap(&[(subtitle, grey)], BODY, TEXT_W) {
+                line_svg(&mut svg, &line, MARGIN_X, y, BODY, BODY_LINE);
+                y += BODY_LINE;
+            }
+        }
+        let rule = y + 5.0;
         hline(&mut svg, MARGIN_X, MARGIN_X + TEXT_W, rule, 1.5, ACCENT);
         let mut b = Block::new(rule + 10.0, svg).keep();
         b.starts = Some(index);
@@ -336,14 +366,7 @@ impl Typesetter<'_> {
         let cycle_w = widest(h[3], &mut jd.kpis.iter().map(|k| k.cycle.clone())).min(90.0);
         let rest = TEXT_W - weight_w - cycle_w;
         let w = [rest * 0.36, weight_w, rest * 0.34, cycle_w, rest * 0.30];
-        let x: Vec<f32> = w
-            .iter()
-            .scan(MARGIN_X, |x, w| {
-                let at = *x;
-                *x += w;
-                Some(at)
-            })
-            .collect();
+        let x = column_starts(&w);
         let align = |i: usize| if i == 1 { Align::Right } else { Align::Left };
         let head: Vec<Cell> = (0..5)
             .map(|i| Cell {
@@ -502,29 +525,6 @@ fn number(n: f64) -> String {
 }
 
 impl Typesetter<'_> {
-    /// A report's title with a line under it in smaller grey text, from a new page.
-    fn report_title(&mut self, title: &str, subtitle: &str) {
-        let lines = self.wrap(&[(title, STRONG)], H1, TEXT_W);
-        let mut svg = String::new();
-        for (i, line) in lines.iter().enumerate() {
-            line_svg(&mut svg, line, MARGIN_X, i as f32 * H1_LINE, H1, H1_LINE);
-        }
-        let mut y = lines.len() as f32 * H1_LINE + 2.0;
-        let grey = Style {
-            bold: false,
-            color: MUTED,
-        };
-        for line in self.wrap(&[(subtitle, grey)], BODY, TEXT_W) {
-            line_svg(&mut svg, &line, MARGIN_X, y, BODY, BODY_LINE);
-            y += BODY_LINE;
-        }
-        let rule = y + 5.0;
-        hline(&mut svg, MARGIN_X, MARGIN_X + TEXT_W, rule, 1.5, ACCENT);
-        let mut b = Block::new(rule + 10.0, svg).keep();
-        b.starts = Some(0);
-        self.blocks.push(b);
-    }
-
     /// A sheet as a table across the text width: a shaded header row repeated on every page
     /// the table reaches, numbers right-aligned with thousands separators, the totals in bold.
     /// Columns get their natural width when that fits, else the wide ones wrap.
@@ -568,14 +568,7 @@ impl Typesetter<'_> {
                 .map(|(nw, lw)| lw + (nw - lw) * k)
                 .collect()
         };
-        let x: Vec<f32> = widths
-            .iter()
-            .scan(MARGIN_X, |x, w| {
-                let at = *x;
-                *x += w;
-                Some(at)
-            })
-            .collect();
+        let x = column_starts(&widths);
         let numeric: Vec<bool> = (0..n)
             .map(|i| {
                 sheet
@@ -651,7 +644,7 @@ pub(crate) fn report_pages(
         l: Labels::of(lang),
         blocks: Vec::new(),
     };
-    t.report_title(title, subtitle);
+    t.title_block(title, Some(subtitle), 0);
     for (heading, sheet) in sections {
         t.heading(heading);
         t.sheet_table(sheet);
@@ -772,6 +765,14 @@ pub(crate) struct Margins {
     pub(crate) footer: String,
 }
 
+/// "Page n of N", in `lang`.
+pub(crate) fn page_of(n: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} 页 / 共 {total} 页"),
+        Lang::En => format!("Page {n} of {total}"),
+    }
+}
+
 /// One whole page: the body with the running header and the footer.
 pub(crate) fn page_svg(
     fonts: &Fonts,
@@ -798,10 +799,7 @@ pub(crate) fn page_svg(
         hline(&mut out, MARGIN_X, MARGIN_X + TEXT_W, 45.0, 0.5, RULE);
     }
     // Footer: plan · position on the left, the page on the right, under a rule.
-    let of = match lang {
-        Lang::Zh => format!("第 {page} 页 / 共 {total} 页"),
-        Lang::En => format!("Page {page} of {total}"),
-    };
+    let of = page_of(page, total, lang);
     let top = PAGE_H - 40.0;
     hline(&mut out, MARGIN_X, MARGIN_X + TEXT_W, top - 4.0, 0.5, RULE);
     if !margins.footer.is_empty() {

@@ -225,19 +225,33 @@ impl ChartPages {
         }
     }
 
+    /// Row and column (from 1) of page `index` (from 0).
+    fn place(&self, index: usize) -> (usize, usize) {
+        (index / self.cols + 1, index % self.cols + 1)
+    }
+
     /// The label of page `index` (from 0): its place in the grid and the page count.
     pub fn label(&self, index: usize, lang: Lang) -> String {
-        let (r, c, n, total) = (
-            index / self.cols + 1,
-            index % self.cols + 1,
-            index + 1,
-            self.windows.len(),
-        );
+        let ((r, c), n, total) = (self.place(index), index + 1, self.windows.len());
         match (lang, total) {
-            (Lang::Zh, 1) => "第 1 页 / 共 1 页".to_string(),
-            (Lang::En, 1) => "Page 1 of 1".to_string(),
+            (_, 1) => jd_pages::page_of(1, 1, lang),
             (Lang::Zh, _) => format!("第 {r} 行 第 {c} 列 / 共 {total} 页"),
             (Lang::En, _) => format!("Row {r}, column {c} — page {n} of {total}"),
+        }
+    }
+
+    /// The label of page `index` (from 0) of a chart that follows `before` other pages in a
+    /// file of `total`: the page's number in the file, after its place in the grid when the
+    /// chart takes several pages.
+    pub fn label_in_file(&self, index: usize, before: usize, total: usize, lang: Lang) -> String {
+        let file = jd_pages::page_of(before + index + 1, total, lang);
+        if self.windows.len() == 1 {
+            return file;
+        }
+        let (r, c) = self.place(index);
+        match lang {
+            Lang::Zh => format!("架构图第 {r} 行第 {c} 列 · {file}"),
+            Lang::En => format!("chart row {r}, column {c} · {file}"),
         }
     }
 }
@@ -300,22 +314,7 @@ fn chart_pages(
         );
         let label = match in_file {
             None => grid.label(i, lang),
-            Some((before, total)) => {
-                let n = before + i + 1;
-                let file = match lang {
-                    Lang::Zh => format!("第 {n} 页 / 共 {total} 页"),
-                    Lang::En => format!("Page {n} of {total}"),
-                };
-                if grid.windows.len() == 1 {
-                    file
-                } else {
-                    let (r, c) = (i / grid.cols + 1, i % grid.cols + 1);
-                    match lang {
-                        Lang::Zh => format!("架构图第 {r} 行第 {c} 列 · {file}"),
-                        Lang::En => format!("chart row {r}, column {c} · {file}"),
-                    }
-                }
-            }
+            Some((before, total)) => grid.label_in_file(i, before, total, lang),
         };
         let right = pw - CHART_MARGIN;
         label_text(&mut svg, &label, right, baseline, "end", INK);
