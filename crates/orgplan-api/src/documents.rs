@@ -11,7 +11,7 @@ use orgplan_export::{Format, Options, Output, Paper};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::handlers::safe_file_name;
+use crate::handlers::{load_plan, safe_file_name};
 use crate::{parse_args, ApiError, Ctx, ErrorKind};
 use serde_json::Value;
 
@@ -50,6 +50,15 @@ pub enum PaperSize {
     #[default]
     A4,
     A3,
+}
+
+impl From<PaperSize> for Paper {
+    fn from(p: PaperSize) -> Paper {
+        match p {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::A3 => Paper::A3,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
@@ -145,18 +154,26 @@ pub fn document_file_name(
     format!("{name}.{ext}")
 }
 
-fn load(ctx: &Ctx, plan: &str) -> R<orgplan_core::PlanDoc> {
-    let id = ctx
-        .store
-        .resolve(plan)
-        .map_err(|e| ApiError::from_store(e, ctx.lang))?;
-    ctx.store
-        .load(id)
-        .map_err(|e| ApiError::from_store(e, ctx.lang))
-}
-
 fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
+}
+
+impl ExportedDocument {
+    fn new(file_name: String, mime: &str, bytes: &[u8]) -> ExportedDocument {
+        ExportedDocument {
+            file_name,
+            mime: mime.into(),
+            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+        }
+    }
+}
+
+/// The bytes of an export that makes one file (every format but CSV).
+fn one_file(out: Result<Output, orgplan_export::ExportError>, lang: Lang) -> R<Vec<u8>> {
+    match out.map_err(|e| ApiError::from_export(e, lang))? {
+        Output::File(bytes) => Ok(bytes),
+        Output::Files(_) => unreachable!("only CSV exports several files"),
+    }
 }
 
 /// An export whose plans have been read: rendering it needs no store, so a long one (the PDF
@@ -201,7 +218,7 @@ fn prepare_document(ctx: &mut Ctx, a: ExportDocumentArgs) -> R<PreparedExport> {
             ),
         ));
     }
-    let doc = load(ctx, &a.plan)?;
+    let doc = load_plan(ctx, &a.plan)?;
     if let Some(p) = a.position.filter(|p| doc.position(*p).is_none()) {
         return Err(ApiError::from_export(
             orgplan_export::ExportError::NoPosition(p),
@@ -214,26 +231,15 @@ fn prepare_document(ctx: &mut Ctx, a: ExportDocumentArgs) -> R<PreparedExport> {
             lang,
             position: a.position,
             date: today(),
-            paper: match paper {
-                PaperSize::A4 => Paper::A4,
-                PaperSize::A3 => Paper::A3,
-            },
+            paper: paper.into(),
         };
-        let bytes = match orgplan_export::export(&doc, a.format.export(), &opts)
-            .map_err(|e| ApiError::from_export(e, lang))?
-        {
-            Output::File(bytes) => bytes,
-            Output::Files(_) => unreachable!("only CSV exports several files"),
-        };
+        let bytes = one_file(orgplan_export::export(&doc, a.format.export(), &opts), lang)?;
         let only = a
             .position
             .and_then(|p| doc.position(p))
             .map(|p| position_title(p, lang).to_string());
-        Ok(ExportedDocument {
-            file_name: document_file_name(&doc.plan.name, a.format, only.as_deref(), paper, lang),
-            mime: a.format.mime().into(),
-            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
-        })
+        let name = document_file_name(&doc.plan.name, a.format, only.as_deref(), paper, lang);
+        Ok(ExportedDocument::new(name, a.format.mime(), &bytes))
     })))
 }
 
@@ -269,7 +275,7 @@ pub fn export_comparison(ctx: &mut Ctx, a: ExportComparisonArgs) -> R<ExportedDo
 fn prepare_comparison(ctx: &mut Ctx, a: ExportComparisonArgs) -> R<PreparedExport> {
     use orgplan_export::consultant::{export_comparison, ComparisonFormat};
     let lang = ctx.lang;
-    let (da, db) = (load(ctx, &a.a)?, load(ctx, &a.b)?);
+    let (da, db) = (load_plan(ctx, &a.a)?, load_plan(ctx, &a.b)?);
     Ok(PreparedExport(Box::new(move || {
         let (format, mime) = match a.format {
             ComparisonDocFormat::Xlsx => (ComparisonFormat::Xlsx, DocFormat::Xlsx.mime()),
@@ -279,28 +285,17 @@ fn prepare_comparison(ctx: &mut Ctx, a: ExportComparisonArgs) -> R<PreparedExpor
             lang,
             position: None,
             date: today(),
-            paper: match a.paper.unwrap_or_default() {
-                PaperSize::A4 => Paper::A4,
-                PaperSize::A3 => Paper::A3,
-            },
+            paper: a.paper.unwrap_or_default().into(),
         };
-        let bytes = match export_comparison(&da, &db, format, &opts)
-            .map_err(|e| ApiError::from_export(e, lang))?
-        {
-            Output::File(bytes) => bytes,
-            Output::Files(_) => unreachable!("only CSV exports several files"),
-        };
-        Ok(ExportedDocument {
-            file_name: format!(
-                "{}-{}-{}.{}",
-                lang.pick("方案对比", "comparison"),
-                safe_file_name(&da.plan.name),
-                safe_file_name(&db.plan.name),
-                format.extension()
-            ),
-            mime: mime.into(),
-            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
-        })
+        let bytes = one_file(export_comparison(&da, &db, format, &opts), lang)?;
+        let name = format!(
+            "{}-{}-{}.{}",
+            lang.pick("方案对比", "comparison"),
+            safe_file_name(&da.plan.name),
+            safe_file_name(&db.plan.name),
+            format.extension()
+        );
+        Ok(ExportedDocument::new(name, mime, &bytes))
     })))
 }
 
@@ -416,7 +411,7 @@ impl From<model::JobDescription> for JobDescription {
 }
 
 pub fn job_description(ctx: &mut Ctx, a: JobDescriptionArgs) -> R<JobDescription> {
-    let doc = load(ctx, &a.plan)?;
+    let doc = load_plan(ctx, &a.plan)?;
     if doc.position(a.position).is_none() {
         return Err(ApiError::from_export(
             orgplan_export::ExportError::NoPosition(a.position),

@@ -387,6 +387,12 @@ fn resolve(ctx: &Ctx, plan: &str) -> R<Id> {
     ctx.store.resolve(plan).map_err(store_err(ctx))
 }
 
+/// A plan by id or unique name, as stored.
+pub fn load_plan(ctx: &Ctx, plan: &str) -> R<PlanDoc> {
+    let id = resolve(ctx, plan)?;
+    ctx.store.load(id).map_err(store_err(ctx))
+}
+
 fn edit(ctx: &mut Ctx, plan: &str, edit: Edit, created: Option<Id>) -> R<PlanState> {
     let id = resolve(ctx, plan)?;
     let doc = ctx.store.edit(id, edit).map_err(store_err(ctx))?;
@@ -402,8 +408,7 @@ pub fn list_plans(ctx: &mut Ctx, _: NoArgs) -> R<Vec<PlanSummary>> {
 }
 
 pub fn get_plan(ctx: &mut Ctx, a: PlanArg) -> R<PlanState> {
-    let id = resolve(ctx, &a.plan)?;
-    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let doc = load_plan(ctx, &a.plan)?;
     state(ctx, doc, None)
 }
 
@@ -438,8 +443,7 @@ pub fn update_plan(ctx: &mut Ctx, a: UpdatePlanArgs) -> R<PlanState> {
 
 /// Copies a plan with fresh ids (the copy has no undo history).
 pub fn duplicate_plan(ctx: &mut Ctx, a: DuplicatePlanArgs) -> R<PlanState> {
-    let id = resolve(ctx, &a.plan)?;
-    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let doc = load_plan(ctx, &a.plan)?;
     let mut copy = file::import(&file::export(&doc), orgplan_store::stored_now())
         .map_err(|e| ApiError::bad_file(&e, ctx.lang))?;
     // Both are in tree order: each copied position remembers the seat it came from, so the
@@ -449,7 +453,7 @@ pub fn duplicate_plan(ctx: &mut Ctx, a: DuplicatePlanArgs) -> R<PlanState> {
             Some(p.lineage.clone().unwrap_or_else(|| p.id.to_string()));
     }
     if a.scenario == Some(true) {
-        copy.plan.scenario_of = Some(id);
+        copy.plan.scenario_of = Some(doc.plan.id);
     }
     copy.plan.name = a.name.unwrap_or_else(|| match ctx.lang {
         Lang::Zh => format!("{}（副本）", doc.plan.name),
@@ -473,8 +477,7 @@ pub fn import_plan(ctx: &mut Ctx, a: ImportPlanArgs) -> R<PlanState> {
 }
 
 pub fn export_plan(ctx: &mut Ctx, a: PlanArg) -> R<ExportedPlan> {
-    let id = resolve(ctx, &a.plan)?;
-    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let doc = load_plan(ctx, &a.plan)?;
     Ok(ExportedPlan {
         file_name: format!("{}.orgplan.json", safe_file_name(&doc.plan.name)),
         text: file::export(&doc),
@@ -570,14 +573,12 @@ pub fn add_department(ctx: &mut Ctx, a: AddDepartmentArgs) -> R<PlanState> {
 }
 
 pub fn validate_plan(ctx: &mut Ctx, a: PlanArg) -> R<Vec<Finding>> {
-    let id = resolve(ctx, &a.plan)?;
-    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let doc = load_plan(ctx, &a.plan)?;
     Ok(validate(&doc))
 }
 
 pub fn layout_plan(ctx: &mut Ctx, a: LayoutArgs) -> R<Layout> {
-    let id = resolve(ctx, &a.plan)?;
-    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let doc = load_plan(ctx, &a.plan)?;
     Ok(layout(&doc, &a.options.unwrap_or_default()))
 }
 
@@ -594,9 +595,7 @@ pub fn redo(ctx: &mut Ctx, a: PlanArg) -> R<PlanState> {
 }
 
 pub fn compare_plans(ctx: &mut Ctx, a: CompareArgs) -> R<Comparison> {
-    let (ia, ib) = (resolve(ctx, &a.a)?, resolve(ctx, &a.b)?);
-    let da = ctx.store.load(ia).map_err(store_err(ctx))?;
-    let db = ctx.store.load(ib).map_err(store_err(ctx))?;
+    let (da, db) = (load_plan(ctx, &a.a)?, load_plan(ctx, &a.b)?);
     Ok(compare(&da, &db, ctx.lang))
 }
 
@@ -640,15 +639,13 @@ pub fn add_goals(ctx: &mut Ctx, a: AddGoalsArgs) -> R<PlanState> {
 }
 
 pub fn plan_cascade(ctx: &mut Ctx, a: PlanArg) -> R<Vec<CascadeNode>> {
-    let id = resolve(ctx, &a.plan)?;
-    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let doc = load_plan(ctx, &a.plan)?;
     Ok(cascade(&doc))
 }
 
 pub fn goal_periods(ctx: &mut Ctx, a: GoalPeriodsArgs) -> R<Vec<PeriodTarget>> {
     use chrono::Datelike;
-    let id = resolve(ctx, &a.plan)?;
-    let doc = ctx.store.load(id).map_err(store_err(ctx))?;
+    let doc = load_plan(ctx, &a.plan)?;
     let goal = doc.goal(a.goal).ok_or_else(|| {
         ApiError::from_store(
             orgplan_core::EditError::not_found("goal", a.goal).into(),

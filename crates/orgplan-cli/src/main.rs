@@ -383,14 +383,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             }
         }
         Command::Show { plan, json } => {
-            let id = ctx
-                .store
-                .resolve(&plan)
-                .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
-            let doc = ctx
-                .store
-                .load(id)
-                .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+            let doc = load(&ctx, &plan)?;
             if json {
                 out!("{}", orgplan_core::file::export(&doc));
             } else {
@@ -404,27 +397,23 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             out: file,
             paper,
         } => {
-            let out = call(
-                &mut ctx,
-                "compare_plans",
-                json!({ "a": plan_a, "b": plan_b }),
-            )?;
-            let c: orgplan_core::compare::Comparison =
-                serde_json::from_value(out.clone()).expect("a comparison reads back");
+            let (a, b) = (load(&ctx, &plan_a)?, load(&ctx, &plan_b)?);
+            let c = orgplan_core::compare::compare(&a, &b, lang);
             if json {
-                outln!("{}", pretty(&out));
+                let value = serde_json::to_value(&c).expect("a comparison serialises");
+                outln!("{}", pretty(&value));
             } else {
                 out!("{}", render::compare_text(&c, lang));
             }
             if let Some(path) = file {
-                use orgplan_export::consultant::{export_comparison, ComparisonFormat};
+                use orgplan_export::consultant::{write_comparison, ComparisonFormat};
                 let format = match path.extension().and_then(|e| e.to_str()) {
                     Some("xlsx") => ComparisonFormat::Xlsx,
                     Some("pdf") => ComparisonFormat::Pdf,
                     _ => ComparisonFormat::Csv,
                 };
-                let (a, b) = (load(&ctx, &plan_a)?, load(&ctx, &plan_b)?);
-                let output = export_comparison(&a, &b, format, &export_options(lang, None, paper))
+                let opts = export_options(lang, None, paper);
+                let output = write_comparison(&a, &b, &c, format, &opts)
                     .map_err(|e| Fail::from(ApiError::from_export(e, lang)))?;
                 write_output(&path, output)?;
             }
@@ -544,14 +533,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
 
 /// A plan by id or unique name.
 fn load(ctx: &Ctx, plan: &str) -> Result<orgplan_core::PlanDoc, Fail> {
-    let lang = ctx.lang;
-    let id = ctx
-        .store
-        .resolve(plan)
-        .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
-    ctx.store
-        .load(id)
-        .map_err(|e| Fail::from(ApiError::from_store(e, lang)))
+    orgplan_api::load_plan(ctx, plan).map_err(Fail::from)
 }
 
 /// Documents dated today.

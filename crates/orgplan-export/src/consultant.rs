@@ -43,20 +43,30 @@ pub fn export_comparison(
     format: ComparisonFormat,
     opts: &Options,
 ) -> Result<Output, ExportError> {
-    let c = compare(a, b, opts.lang);
+    write_comparison(a, b, &compare(a, b, opts.lang), format, opts)
+}
+
+/// [`export_comparison`] with the comparison `c` of `a` and `b` made already.
+pub fn write_comparison(
+    a: &PlanDoc,
+    b: &PlanDoc,
+    c: &Comparison,
+    format: ComparisonFormat,
+    opts: &Options,
+) -> Result<Output, ExportError> {
     Ok(match format {
         ComparisonFormat::Xlsx => Output::File(
-            crate::xlsx::workbook(&comparison_sheets(&c, opts.lang))
+            crate::xlsx::workbook(&comparison_sheets(c, opts.lang))
                 .map_err(|e| ExportError::Build("xlsx", e))?,
         ),
         ComparisonFormat::Csv => Output::Files(
-            comparison_sheets(&c, opts.lang)
+            comparison_sheets(c, opts.lang)
                 .iter()
                 .map(|s| (format!("{}.csv", s.slug), crate::text::csv(s)))
                 .collect(),
         ),
         ComparisonFormat::Pdf => Output::File(crate::pdf::comparison(
-            a, b, &c, opts.lang, opts.paper, opts.date,
+            a, b, c, opts.lang, opts.paper, opts.date,
         )?),
     })
 }
