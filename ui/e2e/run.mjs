@@ -400,6 +400,7 @@ const scenarios = {
     }
     const blank = await currentPlan(page, url);
     assert(blank.goals.length === 4, `four goals stored (${blank.goals.length})`);
+    await shot("standard-goals");
     await page.keyboard.press("Control+z");
     await page.getByTestId("cascade-empty").waitFor();
     assert((await currentPlan(page, url)).goals.length === 0, "one undo takes all four out");
