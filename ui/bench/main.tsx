@@ -151,9 +151,9 @@ async function setup() {
   await frame();
 }
 
-// Frame probe for the drag: the time of every animation frame, how many dragover events the
-// page handled since the one before, and for each frame that handled one its work: from the
-// first of those events to the end of the frame (a task posted from the frame's
+// Frame probe for the drag: the time of every animation frame, how many pointer moves with the
+// button down the page handled since the one before, and for each frame that handled one its
+// work: from the first of those events to the end of the frame (a task posted from the frame's
 // requestAnimationFrame callback runs once its style, layout and paint are done).
 let frames: { t: number; events: number }[] = [];
 let works: number[] = [];
@@ -161,8 +161,9 @@ let dragEvents = 0;
 let firstEvent: number | null = null;
 let probing = false;
 window.addEventListener(
-  "dragover",
-  () => {
+  "pointermove",
+  (e) => {
+    if (!(e.buttons & 1)) return;
     dragEvents++;
     firstEvent ??= performance.now();
   },

@@ -91,7 +91,7 @@ async function open(lib) {
 }
 
 /** Drags a department head's card down to the next row and across the chart, then lets go over
- * empty background (no edit); returns the intervals of the frames that handled a dragover. */
+ * empty background (no edit); returns the intervals of the frames that handled a pointer move. */
 async function drag(page) {
   await page.waitForTimeout(400); // let the cards around the view mount (a transition)
   const plan = await page.evaluate(() => window.__bench.dragPlan());
@@ -178,8 +178,8 @@ const wm = dragWorks.length ? median(dragWorks) : NaN;
 const w95 = dragWorks.length ? pct(dragWorks, 95) : NaN;
 console.log(`orgplan      first render: ${times.orgplan.map(ms).join(", ")} → median ${ms(o)}`);
 console.log(`d3-org-chart first render: ${times.d3.map(ms).join(", ")} → median ${ms(d)}`);
-console.log(`drag frames (OrgPlan, ${dragFrames.length} frames that handled a dragover): interval median ${dm.toFixed(1)} ms, p95 ${d95.toFixed(1)} ms`);
-console.log(`drag frame work (first dragover to the end of the frame, ${dragWorks.length} frames): median ${wm.toFixed(1)} ms, p95 ${w95.toFixed(1)} ms`);
+console.log(`drag frames (OrgPlan, ${dragFrames.length} frames that handled a pointer move): interval median ${dm.toFixed(1)} ms, p95 ${d95.toFixed(1)} ms`);
+console.log(`drag frame work (first pointer move to the end of the frame, ${dragWorks.length} frames): median ${wm.toFixed(1)} ms, p95 ${w95.toFixed(1)} ms`);
 console.log(`load average ${load0.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end`);
 const misses = [ratio < 3 ? "ratio under 3x" : "", w95 >= 16 ? "drag frame work p95 not under 16 ms" : ""].filter(Boolean);
 console.log(

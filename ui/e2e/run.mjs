@@ -77,6 +77,59 @@ const scenarios = {
 
   async "drag-card-to-reparent"({ page, url, shot }) {
     await card(page, "售后客服").waitFor();
+    const before = await currentPlan(page, url);
+    const centre = (b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+    // A drag thought better of: the ring shows where it would go, Escape ends it, nothing moves.
+    const from = centre(await card(page, "售后客服").boundingBox());
+    const onto = await card(page, "财务组长").boundingBox();
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(centre(onto).x, centre(onto).y, { steps: 12 });
+    const ring = page.locator(".oc-drop-ring[data-show]");
+    await ring.waitFor();
+    const r = await ring.boundingBox();
+    assert(r.x < onto.x && r.x + r.width > onto.x + onto.width && r.y < onto.y && r.y + r.height > onto.y + onto.height, "the ring is around 财务组长");
+    assert((await page.locator(".drag-ghost").textContent()) === "售后客服", "the ghost names the dragged card");
+    assert((await page.locator(".oc-hint").textContent()).includes("财务组长"), "the hint names the new superior");
+    await shot("dragging");
+    await page.keyboard.press("Escape");
+    await page.mouse.up();
+    await ring.waitFor({ state: "hidden" });
+    assert((await page.locator(".drag-ghost").count()) === 0, "the ghost is gone");
+    assert(JSON.stringify((await currentPlan(page, url)).positions) === JSON.stringify(before.positions), "Escape moved nothing");
+
+    // Onto the left edge of a sibling: the bar shows, and the card goes before it.
+    const siblings = (doc) => {
+      const p = doc.positions.find((q) => q.title === "售后客服");
+      return doc.positions.filter((q) => q.parent === p.parent).map((q) => q.title);
+    };
+    const order = siblings(before);
+    const first = order[0];
+    assert(first !== "售后客服", `售后客服 is not first among ${order}`);
+    const sib = await card(page, first).boundingBox();
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(sib.x + 4, sib.y + sib.height / 2, { steps: 12 });
+    const bar = page.locator(".oc-drop-bar[data-show]");
+    await bar.waitFor();
+    const b = await bar.boundingBox();
+    assert(b.x + b.width <= sib.x + 1 && b.height > sib.height, "the bar stands in the gap before the card");
+    await shot("drop-bar");
+    await page.mouse.up();
+    await page.waitForFunction(
+      ([a, z]) => {
+        const cards = [...document.querySelectorAll('[role="treeitem"]')];
+        const ia = cards.findIndex((c) => c.getAttribute("aria-label") === a);
+        const iz = cards.findIndex((c) => c.getAttribute("aria-label") === z);
+        return ia >= 0 && iz >= 0 && cards[ia].getAttribute("aria-posinset") === "1";
+      },
+      ["售后客服", first],
+    );
+    const reordered = siblings(await currentPlan(page, url));
+    assert(reordered[0] === "售后客服" && reordered[1] === first, `moved first: ${reordered}`);
+
+    // Onto the middle of another card: it becomes the superior.
     await card(page, "售后客服").dragTo(card(page, "数据分析组长"));
     await page.waitForFunction(() => {
       const el = document.querySelector('[role="treeitem"][aria-label="售后客服"]');

@@ -10,7 +10,7 @@ import type { CardModel } from "./model";
 import { splitMatch } from "./model";
 
 export type SearchState = "match" | "chain" | "dim" | null;
-/** Drop feedback on a card (data-drop), set by the chart without re-rendering the card. */
+/** What a drop on a card would do, for the drop marks over the chart (ring or bar). */
 export type DropState = "child" | "before" | "after" | "cycle" | "noop" | null;
 /** Level of detail, from the zoom: everything; the title only; a coloured box. */
 export type Lod = "high" | "low" | "min";
@@ -50,7 +50,6 @@ export const Card = memo(function Card(p: CardProps) {
       aria-selected={p.selected}
       aria-expanded={p.hasChildren ? !p.collapsed : undefined}
       tabIndex={p.tabbable ? 0 : -1}
-      draggable
       className="oc-card"
       data-id={p.id}
       data-root={p.isRoot ? "true" : undefined}

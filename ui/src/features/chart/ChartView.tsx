@@ -2,7 +2,7 @@
 // (pan and zoom move the layer, never re-render the cards); reporting lines are SVG beneath.
 // Drag a card to re-parent or reorder it, drop a role from the palette to add a position.
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { CSSProperties, DragEvent, KeyboardEvent, MouseEvent, PointerEvent } from "react";
+import type { CSSProperties, KeyboardEvent, MouseEvent, PointerEvent } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import type { PlanState } from "../../generated/PlanState";
@@ -16,7 +16,9 @@ import { ancestorsOf, cardModels, chainsOf, defaultFold, searchMatches } from ".
 import type { CardModel } from "./model";
 import { Card } from "./Card";
 import type { DropState, Lod, SearchState } from "./Card";
-import { activeDrag, planDrop, POSITION_MIME, ROLE_MIME, siblingStep, zoneAt } from "./dnd";
+import { cardAt, dropBarRect, planDrop, siblingStep } from "./dnd";
+import { pressToDrag, refresh as refreshDrag, registerDropTarget } from "../../lib/pointerDrag";
+import type { DragPayload } from "../../lib/pointerDrag";
 import type { DragSource, DropPlan, Zone } from "./dnd";
 import { contains, fitView, grow, lerpView, revealRect, visibleRect, zoomAround } from "./viewport";
 import type { View } from "./viewport";
@@ -31,9 +33,9 @@ const CULL_THRESHOLD = 240;
 const LOW_ZOOM = 0.3;
 const BOX_ZOOM = 0.15;
 const lodAt = (k: number): Lod => (k < BOX_ZOOM ? "min" : k < LOW_ZOOM ? "low" : "high");
-/** The drop bar beside a card (see .oc-drop-bar): its gap from the card (beside it, or above /
- * below it in a column), its thickness and how far it overhangs the card; bigger far out. */
-const DROP_BAR = { near: { gap: 7, gapStacked: 5, thick: 4, over: 7 }, far: { gap: 16, gapStacked: 10, thick: 16, over: 24 } };
+/** How far the drop ring stands off the target card, in screen pixels. */
+const RING_PAD = 3;
+
 /** A plan bigger than this opens with its lower levels collapsed (once per session). */
 const BIG_PLAN = 150;
 const autoFolded = new Set<string>();
@@ -80,7 +82,6 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
 
   const viewportRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
-  const ghostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<View>({ x: 0, y: 0, k: 1 });
   const sizeRef = useRef({ w: 0, h: 0 });
   const fittedRef = useRef(false);
@@ -144,6 +145,45 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
   });
 
   // ---- view: pan / zoom ------------------------------------------------------------------
+  // ---- drop marks (see the layout effect near the end) ------------------------------------
+  const ringRef = useRef<HTMLDivElement>(null);
+  const dropBarRef = useRef<HTMLDivElement>(null);
+  const dropMark = useRef<{ target: string | null; state: DropState }>({ target: null, state: null });
+  const placeDropMarks = useCallback(() => {
+    const ring = ringRef.current;
+    const bar = dropBarRef.current;
+    if (!ring || !bar) return;
+    const { target, state } = dropMark.current;
+    const node = target && state ? live.current.layout.byId.get(target) : undefined;
+    const hide = (el: HTMLElement) => {
+      if (el.dataset.show) delete el.dataset.show;
+    };
+    if (!node || !state) {
+      hide(ring);
+      hide(bar);
+      return;
+    }
+    const v = viewRef.current;
+    const { width, height } = live.current.layout.sizes;
+    const box = { x: v.x + node.x * v.k, y: v.y + node.y * v.k, w: width * v.k, h: height * v.k };
+    if (state === "before" || state === "after") {
+      hide(ring);
+      const r = dropBarRect(box, state, node.stacked, v.k);
+      bar.style.transform = `translate(${r.x}px, ${r.y}px)`;
+      bar.style.width = `${r.w}px`;
+      bar.style.height = `${r.h}px`;
+      bar.dataset.show = "true";
+      return;
+    }
+    hide(bar);
+    const pad = RING_PAD;
+    ring.style.transform = `translate(${box.x - pad}px, ${box.y - pad}px)`;
+    ring.style.width = `${box.w + 2 * pad}px`;
+    ring.style.height = `${box.h + 2 * pad}px`;
+    if (ring.dataset.state !== state) ring.dataset.state = state;
+    ring.dataset.show = "true";
+  }, []);
+
   const apply = useCallback(() => {
     const v = viewRef.current;
     const layer = layerRef.current;
@@ -161,6 +201,7 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
     vp.style.backgroundSize = `${g}px ${g}px`;
     vp.style.backgroundPosition = `${v.x}px ${v.y}px`;
     for (const f of zoomSubs.current) f(v.k);
+    if (dragRef.current) placeDropMarks();
     const { w, h } = sizeRef.current;
     if (live.current.cull && w > 0) {
       const seen = visibleRect(v, w, h);
@@ -189,7 +230,7 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
         }, 300);
       }
     }
-  }, []);
+  }, [placeDropMarks]);
 
   const stopAnim = useCallback(() => {
     if (animRef.current !== null) cancelAnimationFrame(animRef.current);
@@ -343,7 +384,9 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 && e.button !== 1) return;
     const target = e.target as Element;
-    if (target.closest(".oc-card, .oc-ui")) return;
+    const card = target.closest<HTMLElement>(".oc-card");
+    if (card?.dataset.id && !target.closest(".oc-toggle, button, a")) pressCard(e, card);
+    if (card || target.closest(".oc-ui")) return;
     stopAnim();
     panRef.current = { id: e.pointerId, sx: e.clientX, sy: e.clientY, vx: viewRef.current.x, vy: viewRef.current.y, moved: false };
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -475,122 +518,125 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
     setDrag(next);
   }, []);
 
-  useEffect(() => {
-    const end = () => {
-      if (dragRef.current) updateDrag(null);
-    };
-    window.addEventListener("dragend", end);
-    window.addEventListener("drop", end);
-    return () => {
-      window.removeEventListener("dragend", end);
-      window.removeEventListener("drop", end);
-    };
-  }, [updateDrag]);
-
-  const onDragStart = (e: DragEvent<HTMLDivElement>) => {
-    const el = (e.target as Element).closest<HTMLElement>(".oc-card");
-    if (!el?.dataset.id) return;
-    const id = el.dataset.id;
+  /** A press on a card may become a drag of it (see lib/pointerDrag). */
+  const pressCard = (e: PointerEvent<HTMLDivElement>, el: HTMLElement) => {
+    const id = el.dataset.id!;
     const p = doc.positions.find((q) => q.id === id);
-    const name = p ? titleOf(p, lang) : id;
-    e.dataTransfer.setData(POSITION_MIME, id);
-    e.dataTransfer.setData("text/plain", name);
-    e.dataTransfer.effectAllowed = "move";
-    const ghost = ghostRef.current;
-    if (ghost && p) {
-      ghost.querySelector<HTMLElement>(".oc-ghost-title")!.textContent = name;
-      ghost.style.setProperty("--dept", el.style.getPropertyValue("--dept"));
-      e.dataTransfer.setDragImage(ghost, 14, 16);
-    }
-    setTip(null);
-    updateDrag({ source: { kind: "position", id }, target: null, zone: "child" });
+    if (!p) return;
+    const look = { title: titleOf(p, lang), color: el.style.getPropertyValue("--dept") };
+    pressToDrag(e.nativeEvent, { kind: "position", id }, look, () => {
+      setTip(null);
+      updateDrag({ source: { kind: "position", id }, target: null, zone: "child" });
+    });
   };
 
-  const sourceOf = (e: DragEvent): DragSource | null => {
-    if (dragRef.current?.source.kind === "position") return dragRef.current.source;
-    const types = Array.from(e.dataTransfer.types);
-    if (types.includes(ROLE_MIME)) {
-      const role = activeDrag.role;
-      const prev = dragRef.current?.source;
-      if (prev?.kind === "role" && prev.id === (role?.id ?? null)) return prev;
-      return { kind: "role", id: role?.id ?? null, title: role?.title ?? null };
+  const sourceOf = (payload: DragPayload): DragSource => {
+    const prev = dragRef.current?.source;
+    if (payload.kind === "position") {
+      return prev?.kind === "position" && prev.id === payload.id ? prev : { kind: "position", id: payload.id };
     }
-    if (types.includes(POSITION_MIME)) return dragRef.current?.source ?? null;
-    return null;
+    return prev?.kind === "role" && prev.id === payload.id ? prev : { kind: "role", id: payload.id, title: payload.title };
   };
 
-  // Near an edge for a moment (not just passing through from the palette): pan that way.
-  const edgeSince = useRef<number | null>(null);
-  const autoPan = (e: DragEvent) => {
+  // Near an edge for a moment (not just passing through from the palette): pan that way, every
+  // frame while the pointer stays there.
+  const edge = useRef<{ since: number; x: number; y: number; frame: number | null } | null>(null);
+  const stopAutoPan = () => {
+    if (edge.current?.frame != null) cancelAnimationFrame(edge.current.frame);
+    edge.current = null;
+  };
+  const autoPan = (x: number, y: number) => {
     const vp = viewportRef.current!;
     const r = vp.getBoundingClientRect();
-    const edge = 40;
-    const push = (d: number) => (d < edge ? ((edge - d) / edge) * 14 : 0);
-    const dx = push(e.clientX - r.left) - push(r.right - e.clientX);
-    const dy = push(e.clientY - r.top) - push(r.bottom - e.clientY);
+    const band = 40;
+    const push = (d: number) => (d < band ? ((band - Math.max(d, 0)) / band) * 14 : 0);
+    const dx = push(x - r.left) - push(r.right - x);
+    const dy = push(y - r.top) - push(r.bottom - y);
     if (!dx && !dy) {
-      edgeSince.current = null;
+      stopAutoPan();
       return;
     }
-    const now = performance.now();
-    edgeSince.current ??= now;
-    if (now - edgeSince.current > 350) {
-      stopAnim();
-      viewRef.current = { ...viewRef.current, x: viewRef.current.x + dx, y: viewRef.current.y + dy };
-      apply();
-    }
-  };
-
-  const zoneOf = (el: HTMLElement, e: DragEvent) => {
-    const r = el.getBoundingClientRect();
-    return zoneAt((e.clientX - r.left) / r.width, el.dataset.root === "true", (e.clientY - r.top) / r.height, el.dataset.stacked === "true");
-  };
-
-  const onDragOver = (e: DragEvent<HTMLDivElement>) => {
-    const source = sourceOf(e);
-    if (!source) return;
-    autoPan(e);
-    const el = (e.target as Element).closest<HTMLElement>(".oc-card");
-    if (!el?.dataset.id) {
-      updateDrag({ source, target: null, zone: "child" });
+    if (edge.current) {
+      edge.current.x = x;
+      edge.current.y = y;
       return;
     }
-    e.preventDefault();
-    e.dataTransfer.dropEffect = source.kind === "role" ? "copy" : "move";
-    const zone = zoneOf(el, e);
-    updateDrag({ source, target: el.dataset.id, zone });
+    const step = () => {
+      const e = edge.current;
+      if (!e) return;
+      if (performance.now() - e.since > 350) {
+        const rr = vp.getBoundingClientRect();
+        const ddx = push(e.x - rr.left) - push(rr.right - e.x);
+        const ddy = push(e.y - rr.top) - push(rr.bottom - e.y);
+        stopAnim();
+        viewRef.current = { ...viewRef.current, x: viewRef.current.x + ddx, y: viewRef.current.y + ddy };
+        apply();
+        refreshDrag();
+      }
+      if (edge.current) edge.current.frame = requestAnimationFrame(step);
+    };
+    edge.current = { since: performance.now(), x, y, frame: requestAnimationFrame(step) };
   };
 
-  const onDragLeave = (e: DragEvent<HTMLDivElement>) => {
-    const to = e.relatedTarget as Node | null;
-    if (to && viewportRef.current?.contains(to)) return;
-    const d = dragRef.current;
-    if (!d) return;
-    // A palette drag that leaves the chart is no longer ours; a card drag keeps its source.
-    updateDrag(d.source.kind === "role" ? null : { ...d, target: null });
+  /** The card under a screen point and its zone, from the layout (see `cardAt`). The browser
+   * does not hit-test the cards during a drag: the shield covers them. */
+  const hit = (x: number, y: number) => {
+    const r = dragBox.current ?? viewportRef.current!.getBoundingClientRect();
+    const v = viewRef.current;
+    return cardAt(live.current.layout, (x - r.left - v.x) / v.k, (y - r.top - v.y) / v.k);
   };
+  const shieldRef = useRef<HTMLDivElement>(null);
+  /** The viewport's box, read once a drag (it does not move during one). */
+  const dragBox = useRef<DOMRect | null>(null);
 
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    const el = (e.target as Element).closest<HTMLElement>(".oc-card");
-    const d = dragRef.current;
-    const roleId = e.dataTransfer.getData(ROLE_MIME) || null;
-    const source: DragSource | null =
-      d?.source.kind === "position" ? d.source : roleId ? { kind: "role", id: roleId, title: activeDrag.role?.title ?? null } : null;
-    updateDrag(null);
-    activeDrag.role = null;
-    if (!el?.dataset.id || !source) return;
-    e.preventDefault();
-    const zone = zoneOf(el, e);
-    const plan = planDrop(useApp.getState().current?.doc ?? doc, source, el.dataset.id, zone);
-    if (!plan) return;
-    if (plan.kind === "move" && plan.noop) return;
-    anchorRef.current = el.dataset.id;
-    void runPlan(plan, roleId);
+  const dropHandlers = {
+    over(payload: DragPayload, x: number, y: number) {
+      if (!dragBox.current) {
+        dragBox.current = viewportRef.current!.getBoundingClientRect();
+        shieldRef.current!.dataset.on = "true";
+      }
+      const source = sourceOf(payload);
+      autoPan(x, y);
+      const at = hit(x, y);
+      updateDrag({ source, target: at?.id ?? null, zone: at?.zone ?? "child" });
+    },
+    leave(payload: DragPayload) {
+      stopAutoPan();
+      const d = dragRef.current;
+      if (!d) return;
+      // A palette drag that leaves the chart is no longer ours; a card drag keeps its source.
+      updateDrag(payload.kind === "role" ? null : { ...d, target: null });
+    },
+    drop(payload: DragPayload, x: number, y: number) {
+      const at = hit(x, y);
+      if (!at) return;
+      const plan = planDrop(useApp.getState().current?.doc ?? doc, sourceOf(payload), at.id, at.zone);
+      if (!plan) return;
+      if (plan.kind === "move" && plan.noop) return;
+      anchorRef.current = at.id;
+      void runPlan(plan, payload.kind === "role" ? payload.id : null);
+    },
+    end() {
+      stopAutoPan();
+      dragBox.current = null;
+      if (shieldRef.current) delete shieldRef.current.dataset.on;
+      updateDrag(null);
+    },
   };
-
-  const onDragEnd = () => {
-    updateDrag(null);
-  };
+  const dropRef = useRef(dropHandlers);
+  dropRef.current = dropHandlers;
+  useEffect(() => {
+    const element = viewportRef.current;
+    if (!element) return;
+    return registerDropTarget({
+      element,
+      over: (p, x, y) => dropRef.current.over(p, x, y),
+      leave: (p) => dropRef.current.leave(p),
+      drop: (p, x, y) => dropRef.current.drop(p, x, y),
+      end: () => dropRef.current.end(),
+    });
+  }, []);
+  useEffect(() => () => stopAutoPan(), []);
 
   // ---- clicks ----------------------------------------------------------------------------
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
@@ -759,39 +805,22 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
         ? "noop"
         : dropPlan.zone;
 
-  // Drop feedback goes straight onto the two cards concerned (data-drop, data-dragging), after
-  // every commit (a card may have just mounted): a drag over a big chart re-renders no card.
-  // A drop before / after a card shows the drop bar beside it.
+  // Drop feedback: a ring over the target card, or a bar beside it for "before" / "after". Both
+  // live over the viewport, in screen pixels, not among the cards: changing anything among a
+  // thousand cards repaints them all, which a drag cannot afford on every pointer move. Placed
+  // after every commit and on every pan or zoom (`apply`). The dragged card itself is marked
+  // once (data-dragging).
   const dropTargetId = drag?.target ?? null;
-  const marked = useRef<{ target: HTMLElement | null; source: HTMLElement | null }>({ target: null, source: null });
-  const dropBarRef = useRef<HTMLDivElement>(null);
+  dropMark.current = { target: dropTargetId, state: dropState };
+  const marked = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
+    placeDropMarks();
     const layer = layerRef.current;
-    const bar = dropBarRef.current;
-    if (!layer || !bar) return;
-    const node = (dropState === "before" || dropState === "after") && dropTargetId ? layout.byId.get(dropTargetId) : undefined;
-    if (node) {
-      const g = lod === "min" ? DROP_BAR.far : DROP_BAR.near;
-      const { width: w, height: h } = layout.sizes;
-      const before = dropState === "before";
-      const x = node.stacked ? node.x - g.over : before ? node.x - g.gap - g.thick : node.x + w + g.gap;
-      const y = !node.stacked ? node.y - g.over : before ? node.y - g.gapStacked - g.thick : node.y + h + g.gapStacked;
-      const dir = node.stacked ? "h" : "v";
-      if (bar.dataset.dir !== dir) bar.dataset.dir = dir;
-      bar.style.transform = `translate(${x}px, ${y}px)`;
-      bar.dataset.show = "true";
-    } else if (bar.dataset.show) {
-      delete bar.dataset.show;
-    }
-    const find = (id: string | null) => (id ? layer.querySelector<HTMLElement>(`.oc-card[data-id="${CSS.escape(id)}"]`) : null);
-    const m = marked.current;
-    const target = dropState ? find(dropTargetId) : null;
-    const source = find(dragSourceId);
-    if (m.target && m.target !== target) delete m.target.dataset.drop;
-    if (target && target.dataset.drop !== dropState) target.dataset.drop = dropState!;
-    if (m.source && m.source !== source) delete m.source.dataset.dragging;
+    if (!layer) return;
+    const source = dragSourceId ? layer.querySelector<HTMLElement>(`.oc-card[data-id="${CSS.escape(dragSourceId)}"]`) : null;
+    if (marked.current && marked.current !== source) delete marked.current.dataset.dragging;
     if (source && !source.dataset.dragging) source.dataset.dragging = "true";
-    marked.current = { target, source };
+    marked.current = source;
   });
 
   return (
@@ -818,12 +847,6 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
         onKeyDown={onKeyDown}
         onMouseOver={onMouseOver}
         onMouseOut={onMouseOut}
-        onDragStart={onDragStart}
-        onDragEnter={onDragOver}
-        onDragOver={onDragOver}
-        onDragLeave={onDragLeave}
-        onDrop={onDrop}
-        onDragEnd={onDragEnd}
       >
         <div className="oc-scroll-room" aria-hidden="true" />
         <div ref={layerRef} className="oc-layer" data-lod={lod}>
@@ -838,8 +861,12 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
             query={search}
             lod={lod}
           />
-          <div ref={dropBarRef} className="oc-drop-bar" aria-hidden="true" />
         </div>
+        <div ref={shieldRef} className="oc-drag-shield" aria-hidden="true" />
+      </div>
+      <div className="oc-drop-marks" aria-hidden="true">
+        <div ref={ringRef} className="oc-drop-ring" />
+        <div ref={dropBarRef} className="oc-drop-bar" />
       </div>
 
       {search.trim() && (
@@ -924,10 +951,6 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
         />
       )}
 
-      <div ref={ghostRef} className="oc-ghost" aria-hidden="true">
-        <span className="oc-dot" />
-        <span className="oc-ghost-title" />
-      </div>
     </div>
   );
 }
@@ -948,7 +971,7 @@ function hintText(
     const p = doc.positions.find((q) => q.id === id);
     return p ? titleOf(p, lang) : id;
   };
-  const a = drag.source.kind === "position" ? name(drag.source.id) : (drag.source.title ?? t("newRole"));
+  const a = drag.source.kind === "position" ? name(drag.source.id) : drag.source.title;
   if (!plan || !drag.target) return t("dropIdle");
   const b = name(drag.target);
   if (plan.kind === "move" && plan.cycle) return t("dropCycle", { a, b });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planDrop, siblingStep, validSuperiors, zoneAt } from "./dnd";
+import { cardAt, dropBarRect, planDrop, siblingStep, validSuperiors, zoneAt } from "./dnd";
+import { layoutTree } from "./layout";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 
@@ -98,5 +99,59 @@ describe("siblingStep", () => {
 describe("validSuperiors", () => {
   it("excludes the card and everything below it", () => {
     expect(validSuperiors(doc, "a")).toEqual(["root", "b", "c"]);
+  });
+});
+
+describe("cardAt", () => {
+  const l = layoutTree(doc, []);
+  const { width: w, height: h } = l.sizes;
+  const node = (id: string) => l.byId.get(id)!;
+
+  it("finds the card under a point of the layer, and the zone of it", () => {
+    const b = node("b");
+    expect(cardAt(l, b.x + w / 2, b.y + h / 2)).toEqual({ id: "b", zone: "child" });
+    expect(cardAt(l, b.x + 2, b.y + h / 2)).toEqual({ id: "b", zone: "before" });
+    expect(cardAt(l, b.x + w - 2, b.y + h / 2)).toEqual({ id: "b", zone: "after" });
+    // The root's card is all "subordinate".
+    const r = node("root");
+    expect(cardAt(l, r.x + 1, r.y + 1)).toEqual({ id: "root", zone: "child" });
+    const a1 = node("a1");
+    expect(cardAt(l, a1.x + w / 2, a1.y + h - 1)?.id).toBe("a1");
+  });
+
+  it("finds nothing in the gaps between cards or off the chart", () => {
+    const a = node("a");
+    const b = node("b");
+    expect(b.x).toBeGreaterThan(a.x + w);
+    expect(cardAt(l, (a.x + w + b.x) / 2, a.y + h / 2)).toBeNull();
+    expect(cardAt(l, a.x + w / 2, a.y - 1)).toBeNull();
+    expect(cardAt(l, -1e6, -1e6)).toBeNull();
+  });
+
+  it("ignores folded-away cards", () => {
+    const folded = layoutTree(doc, ["a"]);
+    const a1 = node("a1");
+    expect(folded.byId.has("a1")).toBe(false);
+    expect(cardAt(folded, a1.x + w / 2, a1.y + h / 2)?.id).not.toBe("a1");
+  });
+});
+
+describe("dropBarRect", () => {
+  const box = { x: 100, y: 50, w: 184, h: 76 };
+  it("stands in the gap before or after a card, a little longer than it", () => {
+    const before = dropBarRect(box, "before", false, 1);
+    expect(before).toEqual({ x: 100 - 7 - 4, y: 43, w: 4, h: 90 });
+    const after = dropBarRect(box, "after", false, 1);
+    expect(after.x).toBe(100 + 184 + 7);
+    const above = dropBarRect(box, "before", true, 1);
+    expect(above).toEqual({ x: 93, y: 50 - 7 - 4, w: 198, h: 4 });
+    expect(dropBarRect(box, "after", true, 1).y).toBe(50 + 76 + 7);
+  });
+  it("stays visible at the farthest zoom", () => {
+    const far = { x: 10, y: 10, w: 9.2, h: 3.8 };
+    const r = dropBarRect(far, "after", false, 0.05);
+    expect(r.w).toBe(3);
+    expect(r.h).toBeGreaterThan(far.h);
+    expect(r.x).toBeGreaterThan(far.x + far.w);
   });
 });

@@ -2,19 +2,11 @@
 // is decided by pure functions (tested in dnd.test.ts); the components only wire events.
 import type { PlanDoc } from "../../generated/PlanDoc";
 import { childrenOf, isSelfOrBelow } from "../../lib/plan";
-
-/** dataTransfer type of a role dragged from the palette; the value is the role id. */
-export const ROLE_MIME = "application/x-orgplan-role";
-/** dataTransfer type of a card dragged inside the chart; the value is the position id. */
-export const POSITION_MIME = "application/x-orgplan-position";
-
-/** What is being dragged right now. `dataTransfer` values cannot be read before the drop, so
- * the palette leaves the role here for the chart's hint. */
-export const activeDrag: { role: { id: string; title: string } | null } = { role: null };
+import type { TreeLayout } from "./layout";
 
 export type Zone = "child" | "before" | "after";
 
-export type DragSource = { kind: "position"; id: string } | { kind: "role"; id: string | null; title: string | null };
+export type DragSource = { kind: "position"; id: string } | { kind: "role"; id: string; title: string };
 
 export type DropPlan =
   | {
@@ -103,4 +95,38 @@ export function validSuperiors(doc: PlanDoc, id: string): string[] {
     }
   }
   return doc.positions.filter((p) => !below.has(p.id)).map((p) => p.id);
+}
+
+/** The card under a point of the chart's layer (layer coordinates) and the zone of it the point
+ * is in, or null over empty background. A drag hit-tests here, on the layout, rather than
+ * asking the browser to hit-test a thousand cards on every pointer move. */
+export function cardAt(layout: TreeLayout, x: number, y: number): { id: string; zone: Zone } | null {
+  const { width: w, height: h } = layout.sizes;
+  // Cards do not overlap; the last in pre-order is the one drawn on top if they ever touch.
+  for (let i = layout.nodes.length - 1; i >= 0; i--) {
+    const n = layout.nodes[i];
+    if (x < n.x || x >= n.x + w || y < n.y || y >= n.y + h) continue;
+    return { id: n.id, zone: zoneAt((x - n.x) / w, n.parent === null, (y - n.y) / h, n.stacked) };
+  }
+  return null;
+}
+
+/** The drop bar beside a card's screen box: in the gap before or after it (left / right, or above
+ * / below in a stacked column), a little longer than the card. Screen pixels; the bar stays
+ * visible at the farthest zoom, where the gap between cards is a pixel or two. */
+export function dropBarRect(
+  box: { x: number; y: number; w: number; h: number },
+  state: "before" | "after",
+  stacked: boolean,
+  k: number,
+): { x: number; y: number; w: number; h: number } {
+  const thick = k < 0.5 ? 3 : 4;
+  const gap = Math.max(1, Math.min(7, 7 * k));
+  const over = Math.max(2, Math.min(7, 7 * k));
+  if (stacked) {
+    const y = state === "before" ? box.y - gap - thick : box.y + box.h + gap;
+    return { x: box.x - over, y, w: box.w + 2 * over, h: thick };
+  }
+  const x = state === "before" ? box.x - gap - thick : box.x + box.w + gap;
+  return { x, y: box.y - over, w: thick, h: box.h + 2 * over };
 }

@@ -28,7 +28,6 @@ export const chartDict = {
     en: "{b} is {a} or reports to it: this would create a reporting cycle, cannot move",
   },
   dropNoop: { zh: "「{a}」已在这个位置", en: "{a} is already here" },
-  newRole: { zh: "新岗位", en: "New position" },
   emptyTitle: { zh: "还没有打开的方案", en: "No plan is open" },
   emptyBody: {
     zh: "从方案列表新建或打开一个组织方案，架构图会显示在这里。",

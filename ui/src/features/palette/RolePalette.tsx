@@ -1,12 +1,12 @@
 // The role library (岗位库), grouped by function. Drag a role onto a card in the chart, or
 // press Enter / double-click to add it under the selected position.
 import { useMemo, useRef, useState } from "react";
-import type { CSSProperties, DragEvent, KeyboardEvent } from "react";
+import type { CSSProperties, KeyboardEvent, PointerEvent } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import type { Role } from "../../generated/Role";
 import { title as positionTitle } from "../../lib/plan";
-import { activeDrag, ROLE_MIME } from "../chart/dnd";
+import { pressToDrag } from "../../lib/pointerDrag";
 import { FUNCTION_COLORS, functionLabel } from "./functions";
 import { groupRoles, roleTitle } from "./roles";
 import { paletteDict } from "./i18n";
@@ -26,7 +26,6 @@ export function RolePalette() {
   const [announce, setAnnounce] = useState("");
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const ghostRef = useRef<HTMLDivElement>(null);
 
   const groups = useMemo(() => groupRoles(roles, query), [roles, query]);
   const flat = useMemo(() => groups.flatMap((g) => g.roles), [groups]);
@@ -95,18 +94,10 @@ export function RolePalette() {
     }
   };
 
-  const onDragStart = (e: DragEvent<HTMLDivElement>, role: Role) => {
-    const name = roleTitle(role, lang);
-    e.dataTransfer.setData(ROLE_MIME, role.id);
-    e.dataTransfer.setData("text/plain", name);
-    e.dataTransfer.effectAllowed = "copy";
-    activeDrag.role = { id: role.id, title: name };
-    const ghost = ghostRef.current;
-    if (ghost) {
-      ghost.querySelector<HTMLElement>(".rp-ghost-title")!.textContent = name;
-      ghost.style.setProperty("--fn", FUNCTION_COLORS[role.function]);
-      e.dataTransfer.setDragImage(ghost, 14, 16);
-    }
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>, role: Role) => {
+    if ((e.target as Element).closest(".rp-add")) return;
+    const title = roleTitle(role, lang);
+    pressToDrag(e.nativeEvent, { kind: "role", id: role.id, title }, { title, color: FUNCTION_COLORS[role.function] });
   };
 
   return (
@@ -157,7 +148,6 @@ export function RolePalette() {
                     aria-label={name}
                     aria-selected={r.id === activeId}
                     tabIndex={r.id === activeId ? 0 : -1}
-                    draggable
                     data-role={r.id}
                     className="rp-option"
                     style={{ "--fn": FUNCTION_COLORS[r.function] } as CSSProperties}
@@ -165,10 +155,7 @@ export function RolePalette() {
                     onFocus={() => setActive(r.id)}
                     onClick={() => setActive(r.id)}
                     onDoubleClick={() => void add(r)}
-                    onDragStart={(e) => onDragStart(e, r)}
-                    onDragEnd={() => {
-                      activeDrag.role = null;
-                    }}
+                    onPointerDown={(e) => onPointerDown(e, r)}
                   >
                     <span className="rp-dot" aria-hidden="true" />
                     <span className="rp-title">{name}</span>
@@ -176,7 +163,6 @@ export function RolePalette() {
                       type="button"
                       className="rp-add"
                       tabIndex={-1}
-                      draggable={false}
                       aria-label={t("add")}
                       title={selected ? t("add") : t("selectFirst")}
                       onClick={(e) => {
@@ -200,10 +186,6 @@ export function RolePalette() {
       </div>
       <div className="sr-only" role="status" aria-live="polite">
         {announce}
-      </div>
-      <div ref={ghostRef} className="rp-ghost" aria-hidden="true">
-        <span className="rp-dot" />
-        <span className="rp-ghost-title" />
       </div>
     </div>
   );
