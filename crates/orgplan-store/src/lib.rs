@@ -5,7 +5,10 @@
 //! * Every edit is one `BEGIN IMMEDIATE` transaction: load, apply in the core (which refuses
 //!   bad edits), write the changed rows, append to the journal, commit.
 //! * WAL and a busy timeout let two processes share one file.
+//! * Opening a plan reads its checkpoint (one blob) when it has a current one, its rows when it
+//!   has not, and then leaves a checkpoint for the next open (see [`checkpoint`]).
 
+pub mod checkpoint;
 mod rows;
 
 use std::path::{Path, PathBuf};
@@ -26,10 +29,18 @@ use uuid::Uuid;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/v1.sql"),
     include_str!("migrations/v2.sql"),
+    include_str!("migrations/v3.sql"),
 ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// How long a write waits for another connection's write to finish.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long an open waits to claim a checkpoint while another connection writes; a claim not
+/// made is only a slower next open.
+const CLAIM_TIMEOUT: Duration = Duration::from_millis(100);
 
 /// How many edits of a plan the journal keeps for undo.
 pub const JOURNAL_LIMIT: i64 = 1000;
@@ -98,12 +109,95 @@ pub struct Store {
     /// `data_version` at the time. While no other connection has committed since (the version
     /// is unchanged), an edit starts from it instead of reading the plan back.
     cache: Option<Cached>,
+    /// Checkpoints being written in the background (see [`Store::load`]).
+    checkpointing: Writers,
 }
+
+/// Threads writing checkpoints in the background.
+type Writers = std::sync::Mutex<Vec<std::thread::JoinHandle<()>>>;
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        release(&self.path, &self.checkpointing, self.cache.take());
+        self.finish_checkpoints();
+    }
+}
+
+/// The path of an in-memory store.
+const MEMORY: &str = ":memory:";
 
 struct Cached {
     plan: Id,
     version: i64,
     doc: PlanDoc,
+    /// The checkpoint claim this connection's last write of the plan left (see
+    /// [`checkpoint::claim`]): while it stands, `doc` is what the rows say, and it is written as
+    /// the plan's checkpoint when the copy is let go.
+    claim: Option<Uuid>,
+}
+
+/// The plan to edit, with the claim this connection's last write of it left: its copy, if that
+/// is still what the rows say (nothing else committed since it was made, or only writes that
+/// left the plan's rows alone: its claim still stands), else read in `conn`. A copy of another
+/// plan is let go ([`release`]).
+fn take_cached(
+    store: (&str, &Writers),
+    cache: &mut Option<Cached>,
+    conn: &Connection,
+    plan: Id,
+    version: i64,
+) -> Result<(PlanDoc, Option<Uuid>)> {
+    match cache.take() {
+        Some(c) if c.plan == plan => {
+            let current = c.version == version
+                || match c.claim {
+                    Some(token) => checkpoint::stands(conn, plan, token)?,
+                    None => false,
+                };
+            // An out-of-date copy has no claim standing: nothing to keep.
+            if current {
+                return Ok((c.doc, c.claim));
+            }
+        }
+        other => release(store.0, store.1, other),
+    }
+    Ok((load_in(conn, plan)?, None))
+}
+
+/// Writes `doc` as its plan's checkpoint in the background if the claim `token` still stands.
+fn spawn_checkpoint(path: &str, writers: &Writers, doc: PlanDoc, token: Uuid) {
+    if path == MEMORY {
+        return;
+    }
+    let path = path.to_string();
+    let writer = std::thread::spawn(move || {
+        // A checkpoint not written is only a slower next open.
+        let _ = checkpoint::fulfil(&path, &doc, token);
+    });
+    writers
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(writer);
+}
+
+/// Lets go of this connection's copy of a plan: checkpointed if its claim stands.
+fn release(path: &str, writers: &Writers, old: Option<Cached>) {
+    if let Some(Cached {
+        doc,
+        claim: Some(token),
+        ..
+    }) = old
+    {
+        spawn_checkpoint(path, writers, doc, token);
+    }
+}
+
+/// The plan inside a transaction: its checkpoint if current, else its rows.
+fn load_in(conn: &Connection, plan: Id) -> Result<PlanDoc> {
+    match checkpoint::read(conn, plan)? {
+        Some(doc) => Ok(doc),
+        None => rows::load_doc(conn, plan),
+    }
 }
 
 /// Changes whenever another connection commits (not when this one does).
@@ -137,11 +231,11 @@ impl Store {
 
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?, ":memory:".into())
+        Store::init(Connection::open_in_memory()?, MEMORY.into())
     }
 
     fn init(conn: Connection, path: String) -> Result<Store> {
-        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // Read the version before anything writes to the file: a newer file stays untouched.
         let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
@@ -159,6 +253,7 @@ impl Store {
             conn,
             path,
             cache: None,
+            checkpointing: Default::default(),
         };
         store.migrate()?;
         Ok(store)
@@ -274,12 +369,47 @@ impl Store {
         }
     }
 
+    /// The plan as it stands: the one this connection just wrote, else its checkpoint, else
+    /// its rows (after which it writes the checkpoint, if it can without waiting).
     pub fn load(&self, plan: Id) -> Result<PlanDoc> {
         if let Some(c) = &self.cache {
             if c.plan == plan && c.version == data_version(&self.conn)? {
                 return Ok(c.doc.clone());
             }
         }
+        if let Some(doc) = checkpoint::read(&self.conn, plan)? {
+            return Ok(doc);
+        }
+        if !self.conn.is_autocommit() || self.path == MEMORY {
+            return rows::load_doc(&self.conn, plan);
+        }
+        // Read and claim the checkpoint in one transaction, so the claim is for exactly these
+        // rows; if another connection wrote meanwhile (or holds the write lock for long), no
+        // claim, and the next open reads the rows again.
+        let tx = self.conn.unchecked_transaction()?;
+        let doc = rows::load_doc(&tx, plan)?;
+        let token = Uuid::new_v4();
+        self.conn.busy_timeout(CLAIM_TIMEOUT)?;
+        let claimed = checkpoint::claim(&tx, plan, token).and_then(|()| Ok(tx.commit()?));
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        if claimed.is_ok() {
+            spawn_checkpoint(&self.path, &self.checkpointing, doc.clone(), token);
+        }
+        Ok(doc)
+    }
+
+    /// Waits for the checkpoints being written in the background.
+    pub fn finish_checkpoints(&self) {
+        let writers =
+            std::mem::take(&mut *self.checkpointing.lock().unwrap_or_else(|e| e.into_inner()));
+        for w in writers {
+            let _ = w.join();
+        }
+    }
+
+    /// The plan read from its rows, ignoring any checkpoint and writing none: what a
+    /// checkpoint must equal (tests), and the cost of an open without one (benchmarks).
+    pub fn load_rows(&self, plan: Id) -> Result<PlanDoc> {
         rows::load_doc(&self.conn, plan)
     }
 
@@ -310,7 +440,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        self.cache = None;
+        release(&self.path, &self.checkpointing, self.cache.take());
         let n = tx.execute("DELETE FROM plans WHERE id = ?1", [plan.to_string()])?;
         if n == 0 {
             return Err(StoreError::PlanNotFound(plan.to_string()));
@@ -326,10 +456,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version = data_version(&tx)?;
-        let before = match self.cache.take() {
-            Some(c) if c.plan == plan && c.version == version => c.doc,
-            _ => rows::load_doc(&tx, plan)?,
-        };
+        let (before, claim) = take_cached(
+            (&self.path, &self.checkpointing),
+            &mut self.cache,
+            &tx,
+            plan,
+            version,
+        )?;
         let result = apply(&before, edit);
         let mut after = match result {
             Ok(after) => after,
@@ -338,6 +471,7 @@ impl Store {
                     plan,
                     version,
                     doc: before,
+                    claim,
                 });
                 return Err(e.into());
             }
@@ -348,6 +482,7 @@ impl Store {
                 plan,
                 version,
                 doc: before.clone(),
+                claim,
             });
             return Ok(before);
         }
@@ -393,11 +528,14 @@ impl Store {
             "DELETE FROM journal WHERE plan_id = ?1 AND seq <= ?2",
             params![plan.to_string(), seq - JOURNAL_LIMIT],
         )?;
+        let claim = Uuid::new_v4();
+        checkpoint::claim(&tx, plan, claim)?;
         tx.commit()?;
         self.cache = Some(Cached {
             plan,
             version,
             doc: after.clone(),
+            claim: Some(claim),
         });
         Ok(after)
     }
@@ -417,10 +555,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version = data_version(&tx)?;
-        let before = match self.cache.take() {
-            Some(c) if c.plan == plan && c.version == version => c.doc,
-            _ => rows::load_doc(&tx, plan)?,
-        };
+        let (before, claim) = take_cached(
+            (&self.path, &self.checkpointing),
+            &mut self.cache,
+            &tx,
+            plan,
+            version,
+        )?;
         let sql = if undo {
             "SELECT seq, inverse FROM journal WHERE plan_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1"
         } else {
@@ -430,6 +571,12 @@ impl Store {
             .query_row(sql, [plan.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let Some((seq, changes)) = entry else {
+            self.cache = Some(Cached {
+                plan,
+                version,
+                doc: before,
+                claim,
+            });
             return Err(if undo {
                 StoreError::NothingToUndo
             } else {
@@ -452,11 +599,14 @@ impl Store {
             "UPDATE journal SET undone = ?3 WHERE plan_id = ?1 AND seq = ?2",
             params![plan.to_string(), seq, undo],
         )?;
+        let claim = Uuid::new_v4();
+        checkpoint::claim(&tx, plan, claim)?;
         tx.commit()?;
         self.cache = Some(Cached {
             plan,
             version,
             doc: after.clone(),
+            claim: Some(claim),
         });
         Ok(after)
     }
