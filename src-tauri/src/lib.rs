@@ -185,6 +185,19 @@ pub fn run() {
             export_document_file,
             export_comparison_file
         ])
-        .run(tauri::generate_context!())
-        .expect("the OrgPlan window failed to start");
+        .build(tauri::generate_context!())
+        .expect("the OrgPlan window failed to start")
+        .run(|handle, event| {
+            // The event loop ends the process without dropping the store: close it here, so
+            // the plan being edited leaves its checkpoint for a fast next open.
+            if let tauri::RunEvent::Exit = event {
+                if let Some(app) = handle.try_state::<App>() {
+                    app.0
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .store
+                        .close();
+                }
+            }
+        });
 }

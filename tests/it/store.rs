@@ -664,14 +664,21 @@ fn an_editing_session_leaves_a_checkpoint() {
         store.load_rows(a).unwrap().positions[0].title,
         a_now.positions[0].title
     );
-    // Closing the store checkpoints B.
-    drop(store);
-    let store = Store::open(&path).unwrap();
+    // Closing the store (what the desktop app does on exit) checkpoints B; the store goes on
+    // working, and dropping it does the same.
+    store.close();
     let rows = store.load_rows(b).unwrap();
     assert_eq!(rows.positions[0].title, b_now.positions[0].title);
     assert_eq!(
         orgplan_store::checkpoint::read(store.connection(), b).unwrap(),
         Some(rows)
+    );
+    let a_later = rename(&mut store, a, "总经理（兼财务）");
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        orgplan_store::checkpoint::read(store.connection(), a).unwrap(),
+        Some(a_later)
     );
 
     // A session whose plan another connection changed after its last edit leaves nothing.

@@ -118,8 +118,7 @@ type Writers = std::sync::Mutex<Vec<std::thread::JoinHandle<()>>>;
 
 impl Drop for Store {
     fn drop(&mut self) {
-        release(&self.path, &self.checkpointing, self.cache.take());
-        self.finish_checkpoints();
+        self.close();
     }
 }
 
@@ -396,6 +395,15 @@ impl Store {
             spawn_checkpoint(&self.path, &self.checkpointing, doc.clone(), token);
         }
         Ok(doc)
+    }
+
+    /// Lets go of this store's copy of the plan it last wrote, writing that plan's checkpoint if
+    /// no one has changed it since, and waits for the checkpoints being written. Dropping the
+    /// store does the same; call this where a process may end without dropping it. The store
+    /// stays usable.
+    pub fn close(&mut self) {
+        release(&self.path, &self.checkpointing, self.cache.take());
+        self.finish_checkpoints();
     }
 
     /// Waits for the checkpoints being written in the background.
