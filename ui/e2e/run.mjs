@@ -65,8 +65,19 @@ const scenarios = {
 
   async "drag-role-onto-manager-persists"({ page, url, shot }) {
     await card(page, "店长").waitFor();
-    await option(page, "直通车专员").dragTo(card(page, "店长"));
+    // Press on the role in the library, carry it over the chart onto 店长, let go.
+    const from = await option(page, "直通车专员").boundingBox();
+    const onto = await card(page, "店长").boundingBox();
+    await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 16 });
+    await page.locator(".oc-drop-ring[data-show]").waitFor();
+    assert((await page.locator(".drag-ghost").textContent()) === "直通车专员", "the ghost names the role");
+    assert((await page.locator(".oc-hint").textContent()).includes("店长"), "the hint names the new superior");
+    await shot("role-over-card");
+    await page.mouse.up();
     await card(page, "直通车专员").waitFor();
+    assert((await page.locator(".drag-ghost").count()) === 0, "the ghost is gone");
     await shot("role-dropped");
     await page.reload();
     await card(page, "直通车专员").waitFor();
