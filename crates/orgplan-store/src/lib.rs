@@ -106,8 +106,8 @@ pub struct Store {
     conn: Connection,
     path: String,
     /// The plan this connection last wrote, as it stands after that write, with the database's
-    /// `data_version` at the time. While no other connection has committed since (the version
-    /// is unchanged), an edit starts from it instead of reading the plan back.
+    /// `data_version` at the time and the checkpoint claim the write made. While it is current
+    /// ([`is_current`]), an edit or an open starts from it instead of reading the plan back.
     cache: Option<Cached>,
     /// Checkpoints being written in the background (see [`Store::load`]).
     checkpointing: Writers,
@@ -136,9 +136,8 @@ struct Cached {
 }
 
 /// The plan to edit, with the claim this connection's last write of it left: its copy, if that
-/// is still what the rows say (nothing else committed since it was made, or only writes that
-/// left the plan's rows alone: its claim still stands), else read in `conn`. A copy of another
-/// plan is let go ([`release`]).
+/// is still what the rows say ([`is_current`]), else read in `conn`. A copy of another plan is
+/// let go ([`release`]).
 fn take_cached(
     store: (&str, &Writers),
     cache: &mut Option<Cached>,
@@ -148,19 +147,46 @@ fn take_cached(
 ) -> Result<(PlanDoc, Option<Uuid>)> {
     match cache.take() {
         Some(c) if c.plan == plan => {
-            let current = c.version == version
-                || match c.claim {
-                    Some(token) => checkpoint::stands(conn, plan, token)?,
-                    None => false,
-                };
             // An out-of-date copy has no claim standing: nothing to keep.
-            if current {
+            if is_current(&c, conn, version)? {
                 return Ok((c.doc, c.claim));
             }
         }
         other => release(store.0, store.1, other),
     }
     Ok((load_in(conn, plan)?, None))
+}
+
+/// Commits an edit's transaction with a checkpoint claim for the plan as it leaves it, and keeps
+/// `after` as this connection's copy.
+fn commit_keeping(
+    tx: rusqlite::Transaction<'_>,
+    cache: &mut Option<Cached>,
+    version: i64,
+    after: &PlanDoc,
+) -> Result<()> {
+    let plan = after.plan.id;
+    let claim = Uuid::new_v4();
+    checkpoint::claim(&tx, plan, claim)?;
+    tx.commit()?;
+    *cache = Some(Cached {
+        plan,
+        version,
+        doc: after.clone(),
+        claim: Some(claim),
+    });
+    Ok(())
+}
+
+/// Whether a copy of its plan is still what the rows say: nothing else committed since it was
+/// made (`version` is `data_version` now), or only writes that left the plan's rows alone (the
+/// claim its last write made still stands: a checkpoint written, another plan edited).
+fn is_current(c: &Cached, conn: &Connection, version: i64) -> Result<bool> {
+    Ok(c.version == version
+        || match c.claim {
+            Some(token) => checkpoint::stands(conn, c.plan, token)?,
+            None => false,
+        })
 }
 
 /// Writes `doc` as its plan's checkpoint in the background if the claim `token` still stands.
@@ -173,10 +199,10 @@ fn spawn_checkpoint(path: &str, writers: &Writers, doc: PlanDoc, token: Uuid) {
         // A checkpoint not written is only a slower next open.
         let _ = checkpoint::fulfil(&path, &doc, token);
     });
-    writers
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(writer);
+    let mut writers = writers.lock().unwrap_or_else(|e| e.into_inner());
+    // A long session opens many plans: keep only the writers still at work.
+    writers.retain(|w| !w.is_finished());
+    writers.push(writer);
 }
 
 /// Lets go of this connection's copy of a plan: checkpointed if its claim stands.
@@ -372,7 +398,7 @@ impl Store {
     /// its rows (after which it writes the checkpoint, if it can without waiting).
     pub fn load(&self, plan: Id) -> Result<PlanDoc> {
         if let Some(c) = &self.cache {
-            if c.plan == plan && c.version == data_version(&self.conn)? {
+            if c.plan == plan && is_current(c, &self.conn, data_version(&self.conn)?)? {
                 return Ok(c.doc.clone());
             }
         }
@@ -536,15 +562,7 @@ impl Store {
             "DELETE FROM journal WHERE plan_id = ?1 AND seq <= ?2",
             params![plan.to_string(), seq - JOURNAL_LIMIT],
         )?;
-        let claim = Uuid::new_v4();
-        checkpoint::claim(&tx, plan, claim)?;
-        tx.commit()?;
-        self.cache = Some(Cached {
-            plan,
-            version,
-            doc: after.clone(),
-            claim: Some(claim),
-        });
+        commit_keeping(tx, &mut self.cache, version, &after)?;
         Ok(after)
     }
 
@@ -607,15 +625,7 @@ impl Store {
             "UPDATE journal SET undone = ?3 WHERE plan_id = ?1 AND seq = ?2",
             params![plan.to_string(), seq, undo],
         )?;
-        let claim = Uuid::new_v4();
-        checkpoint::claim(&tx, plan, claim)?;
-        tx.commit()?;
-        self.cache = Some(Cached {
-            plan,
-            version,
-            doc: after.clone(),
-            claim: Some(claim),
-        });
+        commit_keeping(tx, &mut self.cache, version, &after)?;
         Ok(after)
     }
 
