@@ -46,6 +46,8 @@ type Session = {
   look: GhostLook;
   onStart?: () => void;
   over: DropTarget | null;
+  /** The element under the pointer at the last move. */
+  under: Element | null;
   ghost: HTMLElement | null;
   /** The last pointer position, for `refresh`. */
   x: number;
@@ -59,18 +61,13 @@ export function dragging(): boolean {
   return session?.started ?? false;
 }
 
-/** What is being dragged, if a drag is under way. */
-export function currentPayload(): DragPayload | null {
-  return session?.started ? session.payload : null;
-}
-
 /** Starts watching a press that may become a drag of `payload`. Call from a pointerdown; a
  * press that does not travel `DRAG_THRESHOLD` stays a click. `onStart` runs when it becomes a
  * drag. Returns false (and does nothing) for a press that cannot start a drag. */
 export function pressToDrag(e: PointerEvent, payload: DragPayload, look: GhostLook, onStart?: () => void): boolean {
   if (e.button !== 0 || !e.isPrimary) return false;
-  if (session) finish(null);
-  session = { pointerId: e.pointerId, sx: e.clientX, sy: e.clientY, started: false, payload, look, onStart, over: null, ghost: null, x: e.clientX, y: e.clientY };
+  if (session) finish(false);
+  session = { pointerId: e.pointerId, sx: e.clientX, sy: e.clientY, started: false, payload, look, onStart, over: null, under: null, ghost: null, x: e.clientX, y: e.clientY };
   window.addEventListener("pointermove", onMove, true);
   window.addEventListener("pointerup", onUp, true);
   window.addEventListener("pointercancel", onCancel, true);
@@ -97,6 +94,7 @@ function track(s: Session, x: number, y: number, hit?: EventTarget | null) {
   s.y = y;
   if (s.ghost) s.ghost.style.transform = `translate(${x + GHOST_OFFSET.x}px, ${y + GHOST_OFFSET.y}px)`;
   const under = hit instanceof Element ? hit : document.elementFromPoint(x, y);
+  s.under = under;
   const target = targetAt(under);
   if (s.over && s.over !== target) s.over.leave(s.payload);
   s.over = target;
@@ -137,18 +135,16 @@ function onUp(e: PointerEvent) {
   const s = session;
   if (!s || e.pointerId !== s.pointerId) return;
   if (s.started) {
-    track(s, e.clientX, e.clientY);
+    track(s, e.clientX, e.clientY, e.target);
     swallowClick();
-    finish({ x: e.clientX, y: e.clientY });
-  } else {
-    finish(null);
   }
+  finish(s.started);
 }
 
 function onCancel(e: Event) {
   if (!session) return;
   if ("pointerId" in e && e.pointerId !== session.pointerId) return;
-  finish(null);
+  finish(false);
 }
 
 function onKey(e: KeyboardEvent) {
@@ -156,11 +152,11 @@ function onKey(e: KeyboardEvent) {
   // Escape ends the drag only: it must not also clear the selection or close a panel.
   e.preventDefault();
   e.stopPropagation();
-  finish(null);
+  finish(false);
 }
 
-/** Ends the session; drops at `at` on the target there, if any. */
-function finish(at: { x: number; y: number } | null) {
+/** Ends the session; with `drop`, drops where the pointer was let go, on the target there. */
+function finish(drop: boolean) {
   const s = session;
   if (!s) return;
   session = null;
@@ -173,10 +169,8 @@ function finish(at: { x: number; y: number } | null) {
   s.ghost?.remove();
   delete document.documentElement.dataset.pointerDrag;
   try {
-    if (at && s.over) {
-      const under = document.elementFromPoint(at.x, at.y);
-      if (under && s.over.element.contains(under)) s.over.drop(s.payload, at.x, at.y, under);
-    }
+    // The last move (the release's own) found the target and the element under the pointer.
+    if (drop && s.over && s.under) s.over.drop(s.payload, s.x, s.y, s.under);
   } finally {
     for (const t of targets) t.end();
   }

@@ -144,7 +144,6 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
     live.current = { layout, doc, cull, selected };
   });
 
-  // ---- view: pan / zoom ------------------------------------------------------------------
   // ---- drop marks (see the layout effect near the end) ------------------------------------
   const ringRef = useRef<HTMLDivElement>(null);
   const dropBarRef = useRef<HTMLDivElement>(null);
@@ -176,14 +175,14 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
       return;
     }
     hide(bar);
-    const pad = RING_PAD;
-    ring.style.transform = `translate(${box.x - pad}px, ${box.y - pad}px)`;
-    ring.style.width = `${box.w + 2 * pad}px`;
-    ring.style.height = `${box.h + 2 * pad}px`;
+    ring.style.transform = `translate(${box.x - RING_PAD}px, ${box.y - RING_PAD}px)`;
+    ring.style.width = `${box.w + 2 * RING_PAD}px`;
+    ring.style.height = `${box.h + 2 * RING_PAD}px`;
     if (ring.dataset.state !== state) ring.dataset.state = state;
     ring.dataset.show = "true";
   }, []);
 
+  // ---- view: pan / zoom ------------------------------------------------------------------
   const apply = useCallback(() => {
     const v = viewRef.current;
     const layer = layerRef.current;
@@ -538,6 +537,10 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
     return prev?.kind === "role" && prev.id === payload.id ? prev : { kind: "role", id: payload.id, title: payload.title };
   };
 
+  /** The viewport's box, read once a drag (it does not move during one), not on every move. */
+  const dragBox = useRef<DOMRect | null>(null);
+  const viewportBox = () => dragBox.current ?? viewportRef.current!.getBoundingClientRect();
+
   // Near an edge for a moment (not just passing through from the palette): pan that way, every
   // frame while the pointer stays there.
   const edge = useRef<{ since: number; x: number; y: number; frame: number | null } | null>(null);
@@ -545,13 +548,16 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
     if (edge.current?.frame != null) cancelAnimationFrame(edge.current.frame);
     edge.current = null;
   };
-  const autoPan = (x: number, y: number) => {
-    const vp = viewportRef.current!;
-    const r = vp.getBoundingClientRect();
+  /** How far to pan (px a frame) with the pointer at (x, y): towards an edge it is within 40 px
+   * of, faster the closer it is. */
+  const edgePush = (x: number, y: number) => {
+    const r = viewportBox();
     const band = 40;
     const push = (d: number) => (d < band ? ((band - Math.max(d, 0)) / band) * 14 : 0);
-    const dx = push(x - r.left) - push(r.right - x);
-    const dy = push(y - r.top) - push(r.bottom - y);
+    return { dx: push(x - r.left) - push(r.right - x), dy: push(y - r.top) - push(r.bottom - y) };
+  };
+  const autoPan = (x: number, y: number) => {
+    const { dx, dy } = edgePush(x, y);
     if (!dx && !dy) {
       stopAutoPan();
       return;
@@ -565,11 +571,9 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
       const e = edge.current;
       if (!e) return;
       if (performance.now() - e.since > 350) {
-        const rr = vp.getBoundingClientRect();
-        const ddx = push(e.x - rr.left) - push(rr.right - e.x);
-        const ddy = push(e.y - rr.top) - push(rr.bottom - e.y);
+        const d = edgePush(e.x, e.y);
         stopAnim();
-        viewRef.current = { ...viewRef.current, x: viewRef.current.x + ddx, y: viewRef.current.y + ddy };
+        viewRef.current = { ...viewRef.current, x: viewRef.current.x + d.dx, y: viewRef.current.y + d.dy };
         apply();
         refreshDrag();
       }
@@ -581,13 +585,11 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
   /** The card under a screen point and its zone, from the layout (see `cardAt`). The browser
    * does not hit-test the cards during a drag: the shield covers them. */
   const hit = (x: number, y: number) => {
-    const r = dragBox.current ?? viewportRef.current!.getBoundingClientRect();
+    const r = viewportBox();
     const v = viewRef.current;
     return cardAt(live.current.layout, (x - r.left - v.x) / v.k, (y - r.top - v.y) / v.k);
   };
   const shieldRef = useRef<HTMLDivElement>(null);
-  /** The viewport's box, read once a drag (it does not move during one). */
-  const dragBox = useRef<DOMRect | null>(null);
 
   const dropHandlers = {
     over(payload: DragPayload, x: number, y: number) {
