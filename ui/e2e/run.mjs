@@ -92,7 +92,7 @@ const scenarios = {
     const centre = (b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
     // A drag thought better of: the ring shows where it would go, Escape ends it, nothing moves.
-    const from = centre(await card(page, "售后客服").boundingBox());
+    let from = centre(await card(page, "售后客服").boundingBox());
     const onto = await card(page, "财务组长").boundingBox();
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
@@ -109,6 +109,22 @@ const scenarios = {
     await ring.waitFor({ state: "hidden" });
     assert((await page.locator(".drag-ghost").count()) === 0, "the ghost is gone");
     assert(JSON.stringify((await currentPlan(page, url)).positions) === JSON.stringify(before.positions), "Escape moved nothing");
+
+    // Held at the chart's edge, a drag pans the chart that way; Escape again leaves all as it was.
+    const viewport = await page.locator(".oc-viewport").boundingBox();
+    const top = await card(page, "店长").boundingBox();
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(viewport.x + viewport.width - 8, from.y, { steps: 12 });
+    await page.waitForTimeout(900);
+    const panned = await card(page, "店长").boundingBox();
+    assert(panned.x < top.x - 20, `the chart panned left (店长 from x=${top.x} to x=${panned.x})`);
+    await page.keyboard.press("Escape");
+    await page.mouse.up();
+    assert(JSON.stringify((await currentPlan(page, url)).positions) === JSON.stringify(before.positions), "the pan moved nothing");
+    await page.getByRole("button", { name: /适应窗口|Fit/ }).first().click();
+    await page.waitForTimeout(600);
+    from = centre(await card(page, "售后客服").boundingBox());
 
     // Onto the left edge of a sibling: the bar shows, and the card goes before it.
     const siblings = (doc) => {
