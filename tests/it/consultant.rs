@@ -2,7 +2,8 @@
 //! periods, payroll cost.
 
 use orgplan_core::compare::compare;
-use orgplan_core::cost::{cost, Payroll};
+use orgplan_core::compare::PayrollDelta;
+use orgplan_core::cost::{figures, Payroll};
 use orgplan_core::edit::GoalPatch;
 use orgplan_core::periods::{split, PeriodLevel};
 use orgplan_core::validate::codes;
@@ -145,13 +146,32 @@ fn compare_finds_every_kind_of_change() {
         "no growth step between a plan and its scenario"
     );
 
-    // Cost: the removed finance lead and two more visual leads, midpoint to midpoint.
+    // Cost: the removed finance lead and two more visual leads (all vacant seats, costed at
+    // their bands), low end to low end and high end to high end.
     let band = |doc: &PlanDoc, t: &str| doc.position(pos(doc, t)).unwrap().pay_band.unwrap();
     let fin = band(&a, "财务组长");
     let vis = band(&a, "视觉组长");
-    let expected = -(i64::from(fin.min + fin.max) / 2) + 2 * i64::from(vis.min + vis.max) / 2;
+    let expected = PayrollDelta {
+        min: -i64::from(fin.min) + 2 * i64::from(vis.min),
+        max: -i64::from(fin.max) + 2 * i64::from(vis.max),
+    };
     assert_eq!(c.cost_delta.monthly, expected);
-    assert_eq!(c.cost_delta.yearly, expected * 12);
+    assert_eq!(
+        c.cost_delta.yearly,
+        PayrollDelta {
+            min: expected.min * 12,
+            max: expected.max * 12
+        }
+    );
+    // People: 直播运营 added, 财务组长 gone, two more 视觉 seats: all vacancies to fill.
+    assert_eq!((c.a.people, c.b.people), (8, 10));
+    assert_eq!(c.hires, 3);
+    assert_eq!(
+        titles(&c.hiring_order, |h| &h.position.title),
+        ["视觉主管", "直播运营"],
+        "tree order where the growth path says nothing"
+    );
+    assert_eq!(c.hiring_order[0].count, 2);
 }
 
 #[test]
@@ -160,7 +180,9 @@ fn comparing_a_plan_with_itself_finds_nothing() {
     let c = compare(&a, &scenario_of(&a), Lang::En);
     assert!(c.added.is_empty() && c.removed.is_empty() && c.moved.is_empty());
     assert!(c.renamed.is_empty() && c.headcount_changed.is_empty() && c.duties_moved.is_empty());
-    assert_eq!(c.cost_delta.monthly, 0);
+    assert_eq!(c.cost_delta.monthly, PayrollDelta::default());
+    assert_eq!(c.hires, 0);
+    assert!(c.leavers.is_empty() && c.seat_splits.is_empty());
     assert_eq!(c.matched.len(), a.positions.len());
 }
 
@@ -189,11 +211,34 @@ fn consecutive_growth_stages_explain_each_split_and_the_hiring_order() {
         .renamed
         .iter()
         .any(|r| r.before == "店长/运营" && r.after == "店长"));
-    // Hiring order: every added seat, the growth path's order first.
+    // People, not seats: five people covering ten seats grow into eight people.
+    assert_eq!((c.a.people, c.b.people), (5, 8));
+    assert_eq!((c.a.headcount, c.b.headcount), (10, 8));
+    // The five carry on into the seats theirs became; three new people are to be found, in
+    // the growth path's order, each named by the seat they fill.
+    assert_eq!(c.hires, 3);
     let order = titles(&c.hiring_order, |h| &h.position.title);
-    assert_eq!(order[0], "售后客服");
-    assert_eq!(c.hiring_order.len(), c.added.len());
+    assert_eq!(order, ["售后客服", "营销策划组长", "数据分析组长"]);
+    assert!(c.hiring_order.iter().all(|h| h.count == 1));
     assert!(c.hiring_order[0].reason.contains("售后"));
+    assert!(c.leavers.is_empty(), "{:?}", c.leavers);
+    // The manager who also ran promotion keeps the store and hands promotion over: a split of
+    // a shared seat, not a hire.
+    let li = c
+        .seat_splits
+        .iter()
+        .find(|s| s.kept.title == "店长")
+        .expect("the manager's shared seats split");
+    assert_eq!(titles(&li.handed, |p| &p.title), ["营销策划组长"]);
+    assert!(li.reason.contains("推广"), "{}", li.reason);
+    // The cost delta is the real payroll difference: plan_summary's figures of both plans.
+    let (fa, fb) = (figures(&five), figures(&eight));
+    assert_eq!(c.cost_delta.monthly_a, fa.payroll_monthly);
+    assert_eq!(c.cost_delta.monthly_b, fb.payroll_monthly);
+    assert_eq!(
+        c.cost_delta.monthly,
+        PayrollDelta::between(fa.payroll_monthly, fb.payroll_monthly)
+    );
 
     // Every stage of the path has splits and reasons, in English too.
     let path = orgplan_core::compare::growth_path();
@@ -212,34 +257,35 @@ fn consecutive_growth_stages_explain_each_split_and_the_hiring_order() {
 }
 
 #[test]
-fn cost_is_pay_band_times_headcount_per_department_and_in_total() {
+fn payroll_of_vacant_seats_is_band_times_headcount_per_department_and_in_total() {
     let doc = team("team-30");
-    let c = cost(&doc);
+    let c = figures(&doc);
     let (mut min, mut max) = (0u64, 0u64);
     for p in &doc.positions {
         let b = p.pay_band.expect("template positions have bands");
         min += u64::from(b.min) * u64::from(p.headcount);
         max += u64::from(b.max) * u64::from(p.headcount);
     }
-    assert_eq!(c.monthly, Payroll { min, max });
+    // Nobody is in the plan yet: every seat is a vacancy, costed at its band.
+    assert_eq!(c.payroll_monthly, Payroll { min, max });
+    assert_eq!(c.payroll_vacancies, c.payroll_monthly);
+    assert_eq!(c.payroll_filled, Payroll::default());
     assert_eq!(
-        c.yearly,
+        c.payroll_yearly,
         Payroll {
             min: min * 12,
             max: max * 12
         }
     );
-    assert_eq!(c.headcount, doc.total_headcount());
-    let sum: u64 = c.departments.iter().map(|d| d.monthly.min).sum();
+    assert_eq!((c.people, c.headcount), (30, doc.total_headcount()));
+    let sum: u64 = c.departments.iter().map(|d| d.payroll_monthly.min).sum();
     assert_eq!(sum, min);
+    let people: u32 = c.departments.iter().map(|d| d.people).sum();
+    assert_eq!(people, c.people);
     // 客服专员 ×6 is in the CRM group's row.
     let crm = doc.departments.iter().find(|d| d.name == "CRM组").unwrap();
-    let row = c
-        .departments
-        .iter()
-        .find(|d| d.department == Some(crm.id))
-        .unwrap();
-    assert!(row.headcount >= 6);
+    let row = c.department(Some(crm.id)).unwrap();
+    assert!(row.headcount >= 6 && row.people >= 6);
     // A position without a band is counted as unpriced, not as zero silently.
     let cs = pos(&doc, "客服专员");
     let doc = edit(
@@ -252,9 +298,111 @@ fn cost_is_pay_band_times_headcount_per_department_and_in_total() {
             },
         },
     );
-    let c2 = cost(&doc);
+    let c2 = figures(&doc);
     assert_eq!(c2.unpriced, 1);
-    assert!(c2.monthly.min < c.monthly.min);
+    assert!(c2.payroll_monthly.min < c.payroll_monthly.min);
+}
+
+#[test]
+fn people_and_seats_are_two_numbers() {
+    // team-5: five people covering ten seats part-time.
+    let five = team("team-5");
+    let f = figures(&five);
+    assert_eq!((f.people, f.persons, f.headcount), (5, 5, 10));
+    assert_eq!(
+        (f.seats_fte, f.filled_fte, f.vacancies_fte),
+        (5.0, 5.0, 0.0)
+    );
+    assert_eq!(f.multi_seat, 4);
+    // Each person is paid once, share-weighted over the seats they hold: 李娜 is 60 % 店长/运营
+    // and 40 % 推广, so she costs 0.6 × the manager's band + 0.4 × promotion's.
+    let band = |t: &str| five.position(pos(&five, t)).unwrap().pay_band;
+    let (shop, promo) = (band("店长/运营").unwrap(), band("推广").unwrap());
+    let li_min = (0.6 * f64::from(shop.min) + 0.4 * f64::from(promo.min)).round() as u64;
+    let of = |t: &str| f.position(pos(&five, t)).unwrap().payroll_monthly.unwrap();
+    assert_eq!(of("店长/运营").min + of("推广").min, li_min);
+    // The owner's seat has no band: unpriced, and 王磊's 60 % there adds nothing.
+    assert!(band("总经理").is_none());
+    assert_eq!(f.unpriced, 1);
+    // Departments add up to the plan; the top position leads all five; 店长/运营 leads 李娜
+    // (her main seat) and 张婷 and 刘洋 (美工 and 客服 report to her).
+    assert_eq!(f.departments.iter().map(|d| d.people).sum::<u32>(), 5);
+    let root = five.root().unwrap().id;
+    assert_eq!(f.position(root).unwrap().team_people, 5);
+    assert_eq!(f.position(pos(&five, "店长/运营")).unwrap().team_people, 3);
+    let li = five.people.iter().find(|p| p.name == "李娜").unwrap();
+    let lf = f.person(li.id).unwrap();
+    assert_eq!((lf.total_share, lf.overloaded), (100, false));
+    assert_eq!(lf.main_seat, Some(pos(&five, "店长/运营")));
+    let min: u64 = f.departments.iter().map(|d| d.payroll_monthly.min).sum();
+    assert_eq!(min, f.payroll_monthly.min);
+    assert_eq!(f.payroll_vacancies, Payroll::default());
+
+    // A person on three seats is one person; a part-timer counts at their share; a seat with
+    // 编制 3 and one holder leaves two vacancies.
+    let eight = team("team-8");
+    let manager = pos(&eight, "店长");
+    let presale = pos(&eight, "售前客服");
+    let mut doc = edit(
+        &eight,
+        Edit::UpdatePosition {
+            position: presale,
+            patch: PositionPatch {
+                headcount: Some(3),
+                ..Default::default()
+            },
+        },
+    );
+    let person = orgplan_core::Id::from_u128(7);
+    doc = edit(
+        &doc,
+        Edit::AddPerson {
+            person: orgplan_core::Person {
+                id: person,
+                name: "周敏".into(),
+                assignments: vec![],
+            },
+        },
+    );
+    for (position, share) in [(manager, 50), (presale, 50)] {
+        doc = edit(
+            &doc,
+            Edit::Assign {
+                person,
+                position,
+                share,
+            },
+        );
+    }
+    let f = figures(&doc);
+    // 1 person + 7 vacancies (店长 filled, 售前客服 3 − 1, six other seats).
+    assert_eq!(f.persons, 1);
+    assert_eq!(f.people, 1 + 2 + 6);
+    assert_eq!(f.headcount, 10);
+    assert_eq!(f.vacancies_fte, 8.0);
+    assert_eq!(f.filled_fte, 1.0);
+    assert_eq!(f.seats_fte, 9.0);
+    let p = f.position(presale).unwrap();
+    assert_eq!((p.holders, p.vacancies, p.filled_fte), (1, 2, 0.5));
+    // Overloaded: 周敏 at 100 % + 50 % is still paid one full-time salary at most.
+    doc = edit(
+        &doc,
+        Edit::Assign {
+            person,
+            position: manager,
+            share: 100,
+        },
+    );
+    let f2 = figures(&doc);
+    let m = doc.position(manager).unwrap().pay_band.unwrap();
+    let s = doc.position(presale).unwrap().pay_band.unwrap();
+    let paid = f2.position(manager).unwrap().payroll_filled.unwrap().max
+        + f2.position(presale).unwrap().payroll_filled.unwrap().max;
+    let expected = (f64::from(m.max) * 100.0 / 150.0 + f64::from(s.max) * 50.0 / 150.0).round();
+    assert!(
+        (paid as f64 - expected).abs() <= 1.0,
+        "{paid} vs {expected}"
+    );
 }
 
 fn goal(doc: &PlanDoc, name: &str) -> Goal {
@@ -282,9 +430,10 @@ fn templates_carry_goals_owned_by_kpis() {
             .find(|g| g.kind == GoalKind::Gmv)
             .unwrap_or_else(|| panic!("{t} has a sales goal"));
         // Sales = traffic × conversion × basket, and the factors multiply out.
-        let (product, target) = orgplan_core::cascade::factor_product(&doc, gmv).unwrap();
+        let f = orgplan_core::cascade::factors(&doc, gmv).unwrap();
+        let (product, target) = (f.product, f.target);
         assert!(
-            (product - target).abs() / target < 0.01,
+            (product - target).abs() / target < 0.01 && !f.off,
             "{t}: {product} vs {target}"
         );
         let f = codes_of(&doc);
@@ -394,6 +543,42 @@ fn cascade_findings_flag_unowned_goals_unlinked_kpis_and_bad_factors() {
         },
     );
     assert!(codes_of(&next).iter().any(|c| c == codes::GOAL_FACTORS));
+    let factors = |d: &PlanDoc| {
+        let g = d.goal(sales).unwrap();
+        orgplan_core::cascade::factors(d, g)
+    };
+    assert!(factors(&next).unwrap().off);
+    // Within 5 % is not off, and the cascade carries the same product.
+    let near = edit(
+        &doc,
+        Edit::UpdateGoal {
+            goal: sales,
+            patch: GoalPatch {
+                target: Some(209_000.0),
+                ..Default::default()
+            },
+        },
+    );
+    let f = factors(&near).unwrap();
+    assert!(!f.off && f.product == 200_000.0, "{f:?}");
+    let node = orgplan_core::cascade::cascade(&near)
+        .into_iter()
+        .find(|n| n.goal.id == sales)
+        .unwrap();
+    assert_eq!(node.factors, Some(f));
+    // All three factors must be in the goal's period.
+    let basket = goal(&doc, "客单价").id;
+    let weekly = edit(
+        &doc,
+        Edit::UpdateGoal {
+            goal: basket,
+            patch: GoalPatch {
+                period: Some(orgplan_core::Cycle::Weekly),
+                ..Default::default()
+            },
+        },
+    );
+    assert!(factors(&weekly).is_none());
     // A plan without goals does not nag about unlinked KPIs.
     let mut bare = doc.clone();
     bare.goals.clear();
@@ -632,8 +817,20 @@ fn the_command_table_compares_duplicates_and_edits_goals() {
     let five = call("create_plan", json!({"template": "team-5", "name": "五人"})).unwrap();
     let eight = call("create_plan", json!({"template": "team-8", "name": "八人"})).unwrap();
     assert!(
-        five["cost"]["monthly"]["min"].as_u64().unwrap() > 0,
-        "cost comes with the plan"
+        five["figures"]["payroll_monthly"]["min"].as_u64().unwrap() > 0,
+        "figures come with the plan"
+    );
+    assert_eq!(five["figures"]["people"], 5);
+    assert_eq!(eight["figures"]["people"], 8);
+    let summary = call("plan_summary", json!({"plan": "五人"})).unwrap();
+    assert_eq!(
+        summary, five["figures"],
+        "plan_summary is the plan state's figures"
+    );
+    assert_eq!(summary["seats_fte"], 5.0);
+    assert!(
+        summary["departments"].as_array().unwrap().len() >= 3,
+        "per department"
     );
 
     let c = call("compare_plans", json!({"a": "五人", "b": "八人"})).unwrap();
@@ -648,7 +845,7 @@ fn the_command_table_compares_duplicates_and_edits_goals() {
         assert!(c[key].is_array(), "{key}");
     }
     assert!(!c["splits"].as_array().unwrap().is_empty());
-    assert!(c["cost_delta"]["monthly"].is_i64());
+    assert!(c["cost_delta"]["monthly"]["min"].is_i64());
 
     // A scenario of team-8, edited, compares against its base.
     let copy = call(

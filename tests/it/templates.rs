@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
+use orgplan_core::cost::figures;
 use orgplan_core::templates::{roles, templates};
-use orgplan_core::validate::team_size;
 use orgplan_core::{Function, PlanDoc};
 
 use crate::common::*;
@@ -111,7 +111,7 @@ fn team_8_is_a_manager_two_service_seats_and_five_leads() {
 fn team_30_has_the_six_groups_and_thirty_people() {
     let doc = team("team-30");
     assert_eq!(doc.total_headcount(), 30);
-    assert_eq!(team_size(&doc), 30);
+    assert_eq!(figures(&doc).people, 30);
     assert_eq!(doc.root().unwrap().title, "店长");
     assert_eq!(
         parent_title(&doc, pos(&doc, "渠道组长")).as_deref(),
@@ -201,8 +201,10 @@ fn template_list_matches_the_templates() {
     let list = templates();
     let ids: Vec<_> = list.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["team-5", "team-8", "team-30", "ops-center"]);
-    let eight = &list[1];
+    let (five, eight) = (&list[0], &list[1]);
+    assert_eq!((five.people, five.headcount), (5, 10));
     assert_eq!(eight.headcount, 8);
+    assert_eq!(eight.people, 8);
     assert_eq!(eight.positions, 8);
 }
 

@@ -1,6 +1,7 @@
 //! Validation findings: each code, on a plan made to show it.
 
-use orgplan_core::validate::{codes, has_errors, team_size};
+use orgplan_core::cost::figures;
+use orgplan_core::validate::{codes, has_errors};
 use orgplan_core::{apply, validate, Edit, Function, Kpi, Person, PositionPatch, Severity};
 use uuid::Uuid;
 
@@ -127,7 +128,7 @@ fn span_of_control_over_eight() {
 #[test]
 fn headcount_against_target() {
     let doc = team("team-8");
-    assert_eq!(team_size(&doc), 8);
+    assert_eq!(figures(&doc).people, 8);
     assert!(!codes_of(&doc).contains(&codes::HEADCOUNT_TARGET.to_string()));
     let cs = pos(&doc, "售前客服");
     let doc = update(
@@ -147,7 +148,7 @@ fn headcount_against_target() {
     // The five-person team has ten seats but five people: no finding.
     let five = team("team-5");
     assert_eq!(five.positions.len(), 10);
-    assert_eq!(team_size(&five), 5);
+    assert_eq!(figures(&five).people, 5);
     assert!(!codes_of(&five).contains(&codes::HEADCOUNT_TARGET.to_string()));
 }
 

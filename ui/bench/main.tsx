@@ -60,7 +60,12 @@ async function renderOrgPlan(): Promise<RenderResult> {
     current: {
       doc,
       findings: [],
-      cost: { departments: [], headcount: 0, monthly: { min: 0, max: 0 }, yearly: { min: 0, max: 0 }, unpriced: 0 },
+      // The chart reads the holders of each card from here; the bench's plan has nobody.
+      figures: {
+        people: 0, persons: 0, multi_seat: 0, overloaded: 0, positions: 0, headcount: 0, seats_fte: 0, filled_fte: 0, vacancies_fte: 0,
+        payroll_monthly: { min: 0, max: 0 }, payroll_yearly: { min: 0, max: 0 }, payroll_filled: { min: 0, max: 0 }, payroll_vacancies: { min: 0, max: 0 },
+        unpriced: 0, departments: [], by_position: [], by_person: [],
+      },
       history: { undo: null, redo: null },
       created: null,
     },

@@ -1,7 +1,8 @@
 // A small end-to-end harness: starts `orgplan serve` on a temporary database, opens Debian's
 // Chromium through playwright-core, runs the scenarios and keeps a screenshot of each step.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,6 +75,52 @@ export async function api(url, command, args = {}) {
 
 export function assert(cond, message) {
   if (!cond) throw new Error(`assertion failed: ${message}`);
+}
+
+/**
+ * An accessibility audit with axe-core, every rule on. `check(label)` runs axe over the whole
+ * page in its present state and keeps the serious and critical violations under that label;
+ * `found()` lists them, one line per rule and element.
+ */
+export function axeAudit(page) {
+  const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  const found = [];
+  let audits = 0;
+  return {
+    async check(label) {
+      // Let transitions and entrance animations finish: contrast is judged on the settled colours.
+      await page.waitForFunction(() =>
+        document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+      );
+      // The app's content security policy refuses inline script tags; evaluated, the script
+      // runs all the same and leaves `window.axe` behind.
+      if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(source);
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, { resultTypes: ["violations"] });
+        if (result.passes.length === 0) throw new Error("axe checked nothing");
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({ impact: n.impact, target: n.target.join(" "), summary: n.failureSummary })),
+        }));
+      });
+      audits += 1;
+      for (const v of violations) {
+        for (const n of v.nodes) {
+          const impact = n.impact ?? v.impact;
+          if (impact === "serious" || impact === "critical") found.push({ label, id: v.id, impact, target: n.target, help: v.help, summary: n.summary });
+        }
+      }
+    },
+    /** How many states were audited. */
+    get audits() {
+      return audits;
+    },
+    found() {
+      return found.map((f) => `[${f.label}] ${f.id} (${f.impact}) ${f.target}: ${f.help}\n    ${(f.summary ?? "").replace(/\n/g, "\n    ")}`);
+    },
+  };
 }
 
 /** Runs each scenario in a fresh server and page; prints a closing `N passed, N failed`. */

@@ -1,7 +1,7 @@
 // End-to-end scenarios in Chromium against `orgplan serve` on a temporary database, driven the
 // way a user works: by role and accessible name. Each step leaves a screenshot in artifacts/.
 import { readFileSync } from "node:fs";
-import { api, assert, runScenarios } from "./harness.mjs";
+import { api, assert, axeAudit, runScenarios } from "./harness.mjs";
 
 const tree = (page) => page.getByRole("tree");
 const card = (page, name) => tree(page).getByRole("treeitem", { name, exact: true });
@@ -369,7 +369,8 @@ const scenarios = {
     assert((await hires.first().textContent()).includes("售后客服"), "after-sales is hired first");
     assert((await hires.first().textContent()).includes("先补售后"), "with the reason");
     const chart = page.getByRole("tree", { name: "对比架构图" });
-    const added = chart.getByRole("treeitem", { name: "售后客服", exact: true });
+    // The treeitem is a layer over its card; the card carries the marks.
+    const added = chart.getByRole("treeitem", { name: "售后客服", exact: true }).locator("..");
     assert((await added.getAttribute("data-status")) === "added", "售后客服 is marked added on the chart");
     const border = await added.evaluate((el) => getComputedStyle(el).borderTopColor);
     assert(/rgb\(\d{1,2}, 1[0-9]{2}, \d{2}\)/.test(border), `the added card is green (${border})`);
@@ -382,7 +383,7 @@ const scenarios = {
     await shot("compare-team-5-team-8");
     // The comparison saves as Excel and as a PDF report with the marked chart.
     const exportAs = async (item, expected, magic) => {
-      await page.getByRole("button", { name: "导出方案对比" }).click();
+      await page.getByRole("button", { name: "导出对比" }).click();
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: item, exact: true }).click()]);
       assert(download.suggestedFilename() === expected, `${item}: ${download.suggestedFilename()}`);
       const bytes = readFileSync(await download.path());
@@ -393,7 +394,7 @@ const scenarios = {
     const pdf = await exportAs("对比报告 · PDF A4", "方案对比-五人团队-八人团队.pdf", "%PDF-");
     assert(pdf.length > 20000, `the PDF holds the report and the chart (${pdf.length} bytes)`);
     await page.getByTestId("toast").filter({ hasText: "方案对比已导出" }).first().waitFor();
-    await page.getByRole("button", { name: "导出方案对比" }).click();
+    await page.getByRole("button", { name: "导出对比" }).click();
     await shot("compare-export-menu");
     await page.keyboard.press("Escape");
     await page.getByTestId("compare-hiring").scrollIntoViewIfNeeded();
@@ -427,7 +428,7 @@ const scenarios = {
     await row.getByRole("button", { name: `对比「方案B」与「${base.plan.name}」` }).click();
     await page.getByTestId("compare-view").waitFor();
     await page.getByTestId("compare-removed").getByText("财务组长").waitFor();
-    const ghost = page.getByRole("tree", { name: "对比架构图" }).getByRole("treeitem", { name: "财务组长", exact: true });
+    const ghost = page.getByRole("tree", { name: "对比架构图" }).getByRole("treeitem", { name: "财务组长", exact: true }).locator("..");
     assert((await ghost.getAttribute("data-status")) === "removed", "财务组长 is a removed ghost");
     const style = await ghost.evaluate((el) => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderTopColor]);
     assert(style[0] === "dashed" && /rgb\((1[5-9]\d|2\d\d), \d{1,2}, \d{1,2}\)/.test(style[1]), `the ghost is dashed red (${style})`);
@@ -514,6 +515,127 @@ const scenarios = {
     await page.getByRole("menuitem", { name: /仅当前岗位/ }).first().waitFor();
     await shot("export-menu");
     await page.keyboard.press("Escape");
+  },
+
+  async accessibility({ page, url, shot }) {
+    // axe-core with every rule on, over each view and open dialog, in the light and the dark
+    // theme: no serious or critical violation anywhere.
+    const audit = axeAudit(page);
+    const demo = "示例方案（八人团队）";
+    await card(page, "店长").waitFor();
+    await api(url, "create_plan", { name: "五人团队", template: "team-5" });
+    await page.reload();
+    await card(page, "店长").waitFor();
+
+    const tab = (name) => page.getByRole("tab", { name, exact: true });
+    for (const theme of ["light", "dark"]) {
+      const toggle = page.getByRole("button", { name: "深色模式" });
+      if ((await toggle.getAttribute("aria-pressed")) !== String(theme === "dark")) await toggle.click();
+      await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+
+      await openPlansView(page);
+      await page.getByRole("button", { name: `打开「${demo}」` }).waitFor();
+      await audit.check(`${theme} plans`);
+      await page.getByRole("button", { name: /新建方案/ }).first().click();
+      const newPlan = page.getByRole("dialog");
+      await newPlan.getByText("八人成长型运营团队").first().click();
+      await audit.check(`${theme} new-plan dialog`);
+      await shot(`${theme}-new-plan`);
+      await page.keyboard.press("Escape");
+      await newPlan.waitFor({ state: "detached" });
+      await page.getByRole("button", { name: `打开「${demo}」` }).click();
+
+      await tab("架构图").click();
+      await card(page, "店长").waitFor();
+      await audit.check(`${theme} chart`);
+      await shot(`${theme}-chart`);
+      await card(page, "店长").click();
+      await page.getByTestId("inspector").waitFor();
+      await audit.check(`${theme} inspector`);
+      await shot(`${theme}-inspector`);
+      await page.getByRole("button", { name: "删除岗位" }).click();
+      const confirm = page.getByRole("alertdialog");
+      await confirm.waitFor();
+      await audit.check(`${theme} confirm dialog`);
+      await shot(`${theme}-confirm`);
+      await confirm.getByRole("button", { name: "取消" }).click();
+      await confirm.waitFor({ state: "detached" });
+      await page.getByTestId("inspector").getByRole("button", { name: "预览岗位说明书" }).click();
+      const jd = page.getByRole("dialog", { name: "预览岗位说明书" });
+      await jd.getByTestId("jd-preview").waitFor();
+      await audit.check(`${theme} job description`);
+      await jd.getByRole("button", { name: "关闭" }).first().click();
+      await jd.waitFor({ state: "detached" });
+      await page.getByRole("button", { name: "导出与导入" }).click();
+      await page.getByRole("menu").waitFor();
+      await audit.check(`${theme} export menu`);
+      await page.keyboard.press("Escape");
+      await page.getByRole("menu").waitFor({ state: "detached" });
+      await page.getByRole("tab", { name: /^检查/ }).click();
+      await page.locator("#findings-panel").waitFor();
+      await audit.check(`${theme} findings`);
+      await page.getByRole("tab", { name: "岗位", exact: true }).click();
+
+      await tab("定岗定编").click();
+      await page.getByRole("table").first().waitFor();
+      await audit.check(`${theme} establishment`);
+      await shot(`${theme}-establishment`);
+      await tab("人员").click();
+      const people = page.getByTestId("people-table");
+      const newPerson = page.getByLabel("新人员姓名");
+      await newPerson.waitFor();
+      if ((await people.count()) === 0) {
+        await newPerson.fill("张三");
+        await newPerson.press("Enter");
+        await people.locator("select").first().selectOption({ index: 1 });
+        await people.locator(".seat-chip").first().waitFor();
+      }
+      await audit.check(`${theme} people`);
+      await shot(`${theme}-people`);
+
+      await tab("目标分解").click();
+      const gmv = page.getByRole("article", { name: "月销售额" });
+      await gmv.waitFor();
+      await audit.check(`${theme} goals`);
+      await shot(`${theme}-goals`);
+      await gmv.getByRole("button", { name: "编辑目标「月销售额」" }).click();
+      const goal = page.getByRole("dialog", { name: "编辑经营目标" });
+      await goal.waitFor();
+      await audit.check(`${theme} goal dialog`);
+      await page.keyboard.press("Escape");
+      await goal.waitFor({ state: "detached" });
+
+      await tab("对比").click();
+      await page.getByTestId("compare-view").waitFor();
+      await page.getByLabel("对比基准（A）").selectOption({ label: "五人团队" });
+      await page.getByLabel("对比方案（B）").selectOption({ label: demo });
+      await page.getByTestId("compare-splits").waitFor();
+      await audit.check(`${theme} compare`);
+      await shot(`${theme}-compare`);
+
+      await tab("架构图").click();
+      await card(page, "店长").waitFor();
+      await page.getByTestId("present-button").click();
+      const present = page.getByRole("dialog", { name: "演示模式" });
+      await present.waitFor();
+      await settled(page);
+      await audit.check(`${theme} present overview`);
+      await shot(`${theme}-present-overview`);
+      await page.keyboard.press("ArrowRight");
+      await settled(page);
+      await audit.check(`${theme} present structure`);
+      await page.keyboard.press("ArrowRight");
+      await settled(page);
+      await page.mouse.move(900, 600);
+      await page.waitForTimeout(600);
+      await audit.check(`${theme} present department`);
+      await shot(`${theme}-present-department`);
+      await page.keyboard.press("Escape");
+      await present.waitFor({ state: "detached" });
+    }
+    const found = audit.found();
+    assert(audit.audits === 32, `every state audited (${audit.audits})`);
+    assert(found.length === 0, `axe found ${found.length} serious or critical violations:\n${found.join("\n")}`);
   },
 };
 

@@ -3,7 +3,7 @@
 
 use orgplan_core::cascade::{cascade, CascadeNode};
 use orgplan_core::compare::{compare, Comparison};
-use orgplan_core::cost::{cost, Cost};
+use orgplan_core::cost::{figures, PlanFigures};
 use orgplan_core::edit::GoalPatch;
 use orgplan_core::layout::{layout, Layout, LayoutOptions};
 use orgplan_core::periods::{split, PeriodTarget};
@@ -33,8 +33,8 @@ fn store_err(ctx: &Ctx) -> impl Fn(StoreError) -> ApiError + '_ {
 pub struct PlanState {
     pub doc: PlanDoc,
     pub findings: Vec<Finding>,
-    /// Payroll per department and in total, from the pay bands.
-    pub cost: Cost,
+    /// People, seats and payroll per position, department and in total (`plan_summary`).
+    pub figures: PlanFigures,
     pub history: History,
     pub created: Option<Id>,
 }
@@ -330,9 +330,11 @@ pub struct AssignArgs {
     pub plan: String,
     pub person: Id,
     pub position: Id,
-    /// Percent of the person's time, 1–100.
-    #[ts(type = "number")]
-    pub share: i64,
+    /// Percent of the person's time, 1–100. Without it, the share of their time that is
+    /// still free (100 % − what they hold); refused when nothing is free.
+    #[ts(optional, type = "number")]
+    #[serde(default)]
+    pub share: Option<i64>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
@@ -376,7 +378,7 @@ fn state(ctx: &Ctx, doc: PlanDoc, created: Option<Id>) -> R<PlanState> {
     let history = ctx.store.history(doc.plan.id).map_err(store_err(ctx))?;
     Ok(PlanState {
         findings: validate(&doc),
-        cost: cost(&doc),
+        figures: figures(&doc),
         doc,
         history,
         created,
@@ -405,6 +407,56 @@ fn invalid(ctx: &Ctx, zh: &str, en: &str) -> ApiError {
 
 pub fn list_plans(ctx: &mut Ctx, _: NoArgs) -> R<Vec<PlanSummary>> {
     ctx.store.list_plans().map_err(store_err(ctx))
+}
+
+pub fn assign(ctx: &mut Ctx, a: AssignArgs) -> R<PlanState> {
+    let share = match a.share {
+        Some(s) => s,
+        None => {
+            let doc = load_plan(ctx, &a.plan)?;
+            let person = doc.person(a.person).ok_or_else(|| {
+                ApiError::from_store(
+                    orgplan_core::EditError::not_found("person", a.person).into(),
+                    ctx.lang,
+                )
+            })?;
+            match orgplan_core::cost::free_share(person, a.position) {
+                0 => {
+                    return Err(ApiError::new(
+                        ErrorKind::Share,
+                        match ctx.lang {
+                            Lang::Zh => format!(
+                                "{} 的时间已全部分配（{}%），请先调低其他岗位的时间占比，或指定占比",
+                                person.name,
+                                person.total_share()
+                            ),
+                            Lang::En => format!(
+                                "All of {}'s time is taken ({}%): lower a share elsewhere first, or give a share",
+                                person.name,
+                                person.total_share()
+                            ),
+                        },
+                    ))
+                }
+                free => i64::from(free),
+            }
+        }
+    };
+    let plan = a.plan.clone();
+    edit(
+        ctx,
+        &plan,
+        Edit::Assign {
+            person: a.person,
+            position: a.position,
+            share,
+        },
+        None,
+    )
+}
+
+pub fn plan_summary(ctx: &mut Ctx, a: PlanArg) -> R<PlanFigures> {
+    Ok(figures(&load_plan(ctx, &a.plan)?))
 }
 
 pub fn get_plan(ctx: &mut Ctx, a: PlanArg) -> R<PlanState> {
@@ -695,7 +747,6 @@ edit_handlers! {
     remove_escalation(IndexArgs) => |a| Edit::RemoveEscalation { position: a.position, index: a.index };
     rename_person(RenamePersonArgs) => |a| Edit::RenamePerson { person: a.person, name: a.name };
     remove_person(PersonArg) => |a| Edit::RemovePerson { person: a.person };
-    assign(AssignArgs) => |a| Edit::Assign { person: a.person, position: a.position, share: a.share };
     unassign(UnassignArgs) => |a| Edit::Unassign { person: a.person, position: a.position };
     update_department(UpdateDepartmentArgs) => |a| Edit::UpdateDepartment {
         department: a.department,

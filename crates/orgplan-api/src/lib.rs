@@ -154,6 +154,7 @@ pub fn export_extra_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError>
 commands! {
     list_plans(NoArgs) -> Vec<orgplan_store::PlanSummary>;
     get_plan(PlanArg) -> PlanState;
+    plan_summary(PlanArg) -> orgplan_core::cost::PlanFigures;
     create_plan(CreatePlanArgs) -> PlanState;
     update_plan(UpdatePlanArgs) -> PlanState;
     duplicate_plan(DuplicatePlanArgs) -> PlanState;

@@ -153,6 +153,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A plan's figures: people, seats (编制 and full-time equivalents), vacancies and payroll,
+    /// per department and in total.
+    Summary {
+        plan: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a plan; exits 1 when a finding is an error.
     Validate {
         plan: String,
@@ -300,12 +307,12 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                     let summary = lang.pick(&t.summary_zh, &t.summary_en);
                     let name = lang.pick(&t.name, &t.name_en);
                     outln!(
-                        "{:<11} {name}  ({} {}, {} {})  {summary}",
+                        "{:<11} {name}  ({}, {} {}, {})  {summary}",
                         t.id,
-                        t.headcount,
-                        lang.pick("人", "people"),
+                        render::people(t.people, lang),
                         t.positions,
                         lang.pick("个岗位", "positions"),
+                        render::seats(t.headcount, f64::from(t.headcount), lang),
                     );
                 }
             }
@@ -372,11 +379,15 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 }
                 for p in list {
                     outln!(
-                        "{}  {}  {} {}  {}",
+                        "{}  {}  {} · {}  {}",
                         p["id"].as_str().unwrap_or_default(),
                         p["name"].as_str().unwrap_or_default(),
-                        p["headcount"],
-                        lang.pick("编制", "headcount"),
+                        render::people(p["people"].as_u64().unwrap_or(0) as u32, lang),
+                        render::seats(
+                            p["headcount"].as_u64().unwrap_or(0) as u32,
+                            p["headcount"].as_f64().unwrap_or(0.0),
+                            lang
+                        ),
                         p["updated_at"].as_str().unwrap_or_default(),
                     );
                 }
@@ -416,6 +427,17 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 let output = write_comparison(&a, &b, &c, format, &opts)
                     .map_err(|e| Fail::from(ApiError::from_export(e, lang)))?;
                 write_output(&path, output)?;
+            }
+        }
+        Command::Summary { plan, json } => {
+            let value = call(&mut ctx, "plan_summary", json!({ "plan": plan }))?;
+            if json {
+                outln!("{}", pretty(&value));
+            } else {
+                let doc = load(&ctx, &plan)?;
+                let f: orgplan_core::cost::PlanFigures =
+                    serde_json::from_value(value).expect("figures read back");
+                out!("{}", render::summary_text(&doc, &f, lang));
             }
         }
         Command::Validate { plan, json } => {

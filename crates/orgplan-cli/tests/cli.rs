@@ -363,6 +363,43 @@ fn a_newer_database_is_refused_with_a_clear_message() {
     assert_eq!(std::fs::read(&cli.db).unwrap(), bytes);
 }
 
+/// `orgplan summary`: people and seats are two numbers; the figures in JSON are the command
+/// table's `plan_summary`.
+#[test]
+fn summary_counts_people_and_seats_apart() {
+    let cli = Cli::new();
+    cli.ok(&["new", "--template", "team-5", "--name", "五人店"]);
+    let text = cli.ok(&["summary", "五人店"]);
+    assert!(text.contains("5 人（现有人员 5，空缺 0）"), "{text}");
+    assert!(text.contains("编制 10（折合 5 个全职）"), "{text}");
+    assert!(text.contains("4 人身兼多岗"), "{text}");
+    assert!(!text.contains("10 人"), "{text}");
+    let f = cli.json(&["summary", "五人店", "--json"]);
+    assert_eq!(f["people"], 5);
+    assert_eq!(f["headcount"], 10);
+    assert_eq!(f["seats_fte"], 5.0);
+    assert_eq!(f["vacancies_fte"], 0.0);
+    let min = f["payroll_monthly"]["min"].as_u64().unwrap();
+    assert_eq!(f["payroll_yearly"]["min"].as_u64().unwrap(), min * 12);
+    let depts = f["departments"].as_array().unwrap();
+    assert_eq!(
+        depts
+            .iter()
+            .map(|d| d["people"].as_u64().unwrap())
+            .sum::<u64>(),
+        5
+    );
+    let called = cli.json(&["call", "plan_summary", r#"{"plan": "五人店"}"#]);
+    assert_eq!(called, f);
+    let en = cli.ok(&["--lang", "en", "summary", "五人店"]);
+    assert!(en.contains("5 people (5 in the plan, 0 vacant)"), "{en}");
+    // The plan list and the tree count people too.
+    let plans = cli.ok(&["plans"]);
+    assert!(plans.contains("5 人 · 编制 10"), "{plans}");
+    let tree = cli.ok(&["show", "五人店"]);
+    assert!(tree.lines().next().unwrap().contains("5 人"), "{tree}");
+}
+
 /// `orgplan compare`: the text report, the `--json` contract and the sheets.
 #[test]
 fn compare_prints_splits_json_and_writes_sheets() {
@@ -390,7 +427,16 @@ fn compare_prints_splits_json_and_writes_sheets() {
         .find(|s| s["from"].as_array().unwrap().len() == 1 && s["from"][0]["title"] == "客服")
         .expect("客服 splits");
     assert!(!split["reason"].as_str().unwrap().is_empty());
-    assert!(c["cost_delta"]["monthly"].is_i64());
+    assert!(c["cost_delta"]["monthly"]["min"].is_i64());
+    // People, not seats: 5 → 8, three to hire, the manager's promotion seat a split.
+    assert!(text.contains("5 人 → 8 人"), "{text}");
+    assert!(text.contains("新招 3 人"), "{text}");
+    assert!(text.contains("不再兼任 营销策划组长"), "{text}");
+    assert_eq!(
+        (c["a"]["people"].as_u64(), c["b"]["people"].as_u64()),
+        (Some(5), Some(8))
+    );
+    assert_eq!(c["hires"], 3);
     // The renamed seat: 店长/运营 carries on as 店长.
     assert!(c["renamed"]
         .as_array()

@@ -30,7 +30,25 @@ pub struct CascadeNode {
     /// Levels below a top-level goal.
     pub depth: u32,
     pub links: Vec<CascadeLink>,
+    /// For a sales goal with traffic, conversion and basket sub-goals: what they multiply to.
+    pub factors: Option<Factors>,
 }
+
+/// A sales goal's factors (销售额 = 流量 × 转化率 × 客单价) and what they give.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Factors {
+    pub traffic: Id,
+    pub conversion: Id,
+    pub basket: Id,
+    /// Visitors × conversion % × basket size, rounded to whole yuan.
+    pub product: f64,
+    pub target: f64,
+    /// More than [`FACTOR_TOLERANCE`] away from the target (the `goal_factors` finding).
+    pub off: bool,
+}
+
+/// How far the factors may miss a sales goal's target before it is flagged: 5 %.
+pub const FACTOR_TOLERANCE: f64 = 0.05;
 
 /// Goals in tree order (each goal followed by its sub-goals, in the plan's order), each with
 /// its KPI links ordered level by level down the reporting tree.
@@ -76,6 +94,7 @@ pub fn cascade(doc: &PlanDoc) -> Vec<CascadeNode> {
             goal: g.clone(),
             depth,
             links: links.remove(&g.id).unwrap_or_default(),
+            factors: factors(doc, g),
         });
         stack.extend(
             doc.goals
@@ -88,9 +107,10 @@ pub fn cascade(doc: &PlanDoc) -> Vec<CascadeNode> {
     out
 }
 
-/// For a sales goal with a traffic, a conversion and a basket sub-goal: the sales the three
-/// give (visitors × conversion % × basket size) and the goal's own target.
-pub fn factor_product(doc: &PlanDoc, goal: &Goal) -> Option<(f64, f64)> {
+/// For a sales goal with a traffic, a conversion and a basket sub-goal of the same period: the
+/// sales the three give (visitors × conversion % × basket size) against the goal's own target.
+/// The one place this product is computed; the cascade view and the finding read it.
+pub fn factors(doc: &PlanDoc, goal: &Goal) -> Option<Factors> {
     if goal.kind != GoalKind::Gmv {
         return None;
     }
@@ -98,10 +118,18 @@ pub fn factor_product(doc: &PlanDoc, goal: &Goal) -> Option<(f64, f64)> {
         doc.goals
             .iter()
             .find(|g| g.parent == Some(goal.id) && g.kind == kind && g.period == goal.period)
-            .map(|g| g.target)
     };
     let traffic = factor(GoalKind::Traffic)?;
     let conversion = factor(GoalKind::Conversion)?;
     let basket = factor(GoalKind::Basket)?;
-    Some((traffic * conversion / 100.0 * basket, goal.target))
+    let product = (traffic.target * conversion.target / 100.0 * basket.target).round();
+    let target = goal.target;
+    Some(Factors {
+        traffic: traffic.id,
+        conversion: conversion.id,
+        basket: basket.id,
+        product,
+        target,
+        off: target > 0.0 && ((product - target) / target).abs() > FACTOR_TOLERANCE,
+    })
 }

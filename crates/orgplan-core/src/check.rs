@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::error::EditError;
+use crate::error::{EditError, Problem};
 use crate::model::{Id, PlanDoc, Position};
 
 /// Longest single-line text (titles, names, metrics), in characters.
@@ -39,19 +39,26 @@ pub fn check_text(field: &str, value: &str, kind: TextKind) -> Result<(), EditEr
     };
     let len = value.chars().count();
     if len > max {
-        return Err(EditError::invalid(
+        return Err(EditError::problem(
             field,
+            Problem::TooLong,
             format!("text is {len} characters long; at most {max} are allowed"),
             format!("文本长 {len} 个字符，最多允许 {max} 个"),
         ));
     }
     if kind == TextKind::Required && value.trim().is_empty() {
-        return Err(EditError::invalid(field, "must not be empty", "不能为空"));
+        return Err(EditError::problem(
+            field,
+            Problem::Empty,
+            "must not be empty",
+            "不能为空",
+        ));
     }
     let allowed = |c: char| kind == TextKind::Long && (c == '\n' || c == '\t');
     if let Some(c) = value.chars().find(|&c| is_control(c) && !allowed(c)) {
-        return Err(EditError::invalid(
+        return Err(EditError::problem(
             field,
+            Problem::ControlCharacter,
             format!("contains the control character U+{:04X}", c as u32),
             format!("包含控制字符 U+{:04X}", c as u32),
         ));
@@ -65,8 +72,9 @@ fn is_control(c: char) -> bool {
 
 pub fn check_count(field: &str, len: usize, max: usize) -> Result<(), EditError> {
     if len > max {
-        return Err(EditError::invalid(
+        return Err(EditError::problem(
             field,
+            Problem::TooMany,
             format!("{len} items; at most {max} are allowed"),
             format!("共 {len} 项，最多允许 {max} 项"),
         ));
@@ -188,8 +196,9 @@ pub fn check_added(before: &PlanDoc, after: &PlanDoc, id: Id) -> Result<(), Edit
             .parent;
         depth += 1;
         if depth > MAX_DEPTH {
-            return Err(EditError::invalid(
+            return Err(EditError::problem(
                 "positions",
+                Problem::TooDeep,
                 format!("reporting lines may be at most {MAX_DEPTH} levels deep"),
                 format!("汇报层级最多 {MAX_DEPTH} 级"),
             ));
@@ -263,8 +272,9 @@ fn check_people(doc: &PlanDoc, exists: &dyn Fn(&Id) -> bool) -> Result<(), EditE
     let mut people = HashSet::default();
     for person in &doc.people {
         if !people.insert(person.id) {
-            return Err(EditError::invalid(
+            return Err(EditError::problem(
                 "people",
+                Problem::Duplicate,
                 format!("duplicate id {}", person.id),
                 format!("重复的 id {}", person.id),
             ));
@@ -300,8 +310,9 @@ fn check_departments(doc: &PlanDoc) -> Result<HashSet<Id>, EditError> {
         check_text("department.name_en", &d.name_en, TextKind::Short)?;
         check_color("department.color", &d.color)?;
         if !departments.insert(d.id) {
-            return Err(EditError::invalid(
+            return Err(EditError::problem(
                 "departments",
+                Problem::Duplicate,
                 format!("duplicate id {}", d.id),
                 format!("重复的 id {}", d.id),
             ));
@@ -668,8 +679,9 @@ fn check_depth(doc: &PlanDoc, index: &HashMap<Id, usize>) -> Result<(), EditErro
                 d -= 1;
             }
             if depth[i] > Some(MAX_DEPTH) {
-                return Err(EditError::invalid(
+                return Err(EditError::problem(
                     "positions",
+                    Problem::TooDeep,
                     format!("reporting lines may be at most {MAX_DEPTH} levels deep"),
                     format!("汇报层级最多 {MAX_DEPTH} 级"),
                 ));

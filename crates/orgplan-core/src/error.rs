@@ -25,12 +25,29 @@ pub enum EditError {
     Headcount { position: String, value: i64 },
     #[error("a share of time must be 1–100% (got {value})")]
     Share { value: i64 },
-    #[error("{field}: {reason}")]
+    #[error("{}: {reason}", crate::fields::label(field, Lang::En))]
     Invalid {
         field: String,
+        /// What is wrong, for programs (the plan-file reader maps it to its own kinds).
+        problem: Problem,
         reason: String,
         reason_zh: String,
     },
+}
+
+/// What is wrong with an invalid value, typed so nothing branches on message text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    TooLong,
+    Empty,
+    ControlCharacter,
+    TooMany,
+    TooDeep,
+    OutOfRange,
+    /// A repeated id or item.
+    Duplicate,
+    /// Anything else (a bad colour, min above max).
+    Other,
 }
 
 impl EditError {
@@ -52,8 +69,19 @@ impl EditError {
         en: impl Into<String>,
         zh: impl Into<String>,
     ) -> EditError {
+        EditError::problem(field, Problem::Other, en, zh)
+    }
+
+    /// An invalid value with what is wrong with it.
+    pub fn problem(
+        field: impl Into<String>,
+        problem: Problem,
+        en: impl Into<String>,
+        zh: impl Into<String>,
+    ) -> EditError {
         EditError::Invalid {
             field: field.into(),
+            problem,
             reason: en.into(),
             reason_zh: zh.into(),
         }
@@ -88,7 +116,7 @@ impl EditError {
                 EditError::Share { value } => format!("时间占比必须在 1–100% 之间（收到 {value}）"),
                 EditError::Invalid {
                     field, reason_zh, ..
-                } => format!("{field}：{reason_zh}"),
+                } => format!("{}：{reason_zh}", crate::fields::label(field, Lang::Zh)),
             },
         }
     }

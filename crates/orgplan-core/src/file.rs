@@ -492,19 +492,28 @@ fn text(at: &str, value: &str, kind: TextKind) -> Result<String, FileError> {
 
 /// A text check's refusal, as a file problem of the right kind.
 fn text_error(at: &str, e: EditError) -> FileError {
-    let EditError::Invalid { reason, .. } = e else {
+    let EditError::Invalid {
+        reason, problem, ..
+    } = e
+    else {
         return bad(FileProblem::Invalid, at, e.to_string());
     };
-    let kind = if reason.contains("control character") {
-        FileProblem::ControlCharacter
-    } else if reason.contains("characters long") {
-        FileProblem::TooLong
-    } else if reason.contains("empty") {
-        FileProblem::EmptyText
-    } else {
-        FileProblem::Invalid
-    };
-    bad(kind, at, reason)
+    bad(file_problem(problem), at, reason)
+}
+
+/// The plan file's kind of problem for a check's.
+fn file_problem(p: crate::error::Problem) -> FileProblem {
+    use crate::error::Problem as P;
+    match p {
+        P::TooLong => FileProblem::TooLong,
+        P::Empty => FileProblem::EmptyText,
+        P::ControlCharacter => FileProblem::ControlCharacter,
+        P::TooMany => FileProblem::TooMany,
+        P::TooDeep => FileProblem::TooDeep,
+        P::OutOfRange => FileProblem::OutOfRange,
+        P::Duplicate => FileProblem::DuplicateId,
+        P::Other => FileProblem::Invalid,
+    }
 }
 
 fn count(at: &str, len: usize, max: usize) -> Result<(), FileError> {
@@ -827,9 +836,7 @@ fn from_file(
     doc.normalize();
     check_doc(&doc).map_err(|e| {
         let kind = match &e {
-            EditError::Invalid { reason, .. } if reason.contains("levels deep") => {
-                FileProblem::TooDeep
-            }
+            EditError::Invalid { problem, .. } => file_problem(*problem),
             EditError::Cycle { .. } => FileProblem::Cycle,
             EditError::SecondRoot { .. } => FileProblem::Roots,
             _ => FileProblem::Invalid,

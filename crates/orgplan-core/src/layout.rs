@@ -2,7 +2,7 @@
 //! their children; subtrees are packed side by side without overlapping. Collapsed branches
 //! are hidden. Nothing here is stored; only what a user pins would be.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -61,12 +61,7 @@ pub fn layout(doc: &PlanDoc, opts: &LayoutOptions) -> Layout {
         return Layout::default();
     };
     let n = doc.positions.len();
-    let index: HashMap<Id, usize> = doc
-        .positions
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id, i))
-        .collect();
+    let index = doc.position_index();
     let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, p) in doc.positions.iter().enumerate() {
         if let Some(parent) = p.parent.and_then(|id| index.get(&id)) {

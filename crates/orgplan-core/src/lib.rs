@@ -12,6 +12,7 @@ pub mod compare;
 pub mod cost;
 pub mod edit;
 pub mod error;
+pub mod fields;
 pub mod file;
 pub mod generate;
 pub mod layout;
@@ -22,6 +23,6 @@ pub mod templates;
 pub mod validate;
 
 pub use edit::{apply, DepartmentPatch, Edit, PlanPatch, PositionPatch};
-pub use error::EditError;
+pub use error::{EditError, Problem};
 pub use model::*;
 pub use validate::{validate, Finding, Severity};

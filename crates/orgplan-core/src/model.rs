@@ -440,6 +440,15 @@ impl PlanDoc {
             .collect()
     }
 
+    /// Each position's place in `positions`, by id.
+    pub fn position_index(&self) -> rustc_hash::FxHashMap<Id, usize> {
+        self.positions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i))
+            .collect()
+    }
+
     pub fn total_headcount(&self) -> u32 {
         self.positions.iter().map(|p| p.headcount).sum()
     }

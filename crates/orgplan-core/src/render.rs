@@ -3,23 +3,25 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use crate::cost::{figures, Payroll};
 use crate::model::{Id, Lang, PlanDoc};
-use crate::validate::{filled_counts, team_size, vacancies};
+use crate::validate::filled_counts;
 
 /// The tree with titles, departments, headcount (filled/planned) and people.
 pub fn tree_text(doc: &PlanDoc, lang: Lang) -> String {
     let mut out = String::new();
     let m = &doc.plan;
+    let f = figures(doc);
     let _ = writeln!(
         out,
-        "{}  ({} {} · {} {} · {} {})",
+        "{}  ({} {} · {} · {} · {} {})",
         m.name,
         lang.pick("阶段", "stage"),
         m.stage.label(lang),
-        lang.pick("团队", "team"),
-        team_size(doc),
+        people(f.people, lang),
+        seats(f.headcount, f.seats_fte, lang),
         lang.pick("空缺", "vacant"),
-        vacancies(doc),
+        f.vacancies_fte,
     );
     let filled = filled_counts(doc);
     let mut kids: HashMap<Id, Vec<Id>> = HashMap::new();
@@ -83,7 +85,66 @@ pub fn tree_text(doc: &PlanDoc, lang: Lang) -> String {
     out
 }
 
-fn yuan(n: i64) -> String {
+/// "5 人" / "5 people".
+pub fn people(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 人"),
+        Lang::En if n == 1 => "1 person".to_string(),
+        Lang::En => format!("{n} people"),
+    }
+}
+
+/// "编制 10（5 FTE）" / "10 seats (5 FTE)"; the FTE only where it differs.
+pub fn seats(headcount: u32, fte: f64, lang: Lang) -> String {
+    let same = (fte - f64::from(headcount)).abs() < 0.005;
+    match (lang, same) {
+        (Lang::Zh, true) => format!("编制 {headcount}"),
+        (Lang::Zh, false) => format!("编制 {headcount}（折合 {} 个全职）", fte_text(fte)),
+        (Lang::En, true) => format!("{headcount} seats"),
+        (Lang::En, false) => format!("{headcount} seats ({} FTE)", fte_text(fte)),
+    }
+}
+
+/// A full-time-equivalent figure with at most two decimals and no trailing zeros.
+pub fn fte_text(fte: f64) -> String {
+    let s = format!("{fte:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A payroll range in yuan: "¥12,000–18,000".
+pub fn payroll_text(p: Payroll) -> String {
+    if p.min == p.max {
+        format!("¥{}", yuan(p.min as i64))
+    } else {
+        format!("¥{}–{}", yuan(p.min as i64), yuan(p.max as i64))
+    }
+}
+
+/// A signed payroll difference: "+¥6,000–9,500".
+pub fn payroll_delta_text(d: crate::compare::PayrollDelta) -> String {
+    let sign = |n: i64| if n >= 0 { "+" } else { "−" };
+    if d.min == d.max {
+        format!("{}¥{}", sign(d.min), yuan(d.min.abs()))
+    } else if (d.min >= 0) == (d.max >= 0) {
+        format!(
+            "{}¥{}–{}",
+            sign(d.min),
+            yuan(d.min.abs()),
+            yuan(d.max.abs())
+        )
+    } else {
+        format!(
+            "{}¥{} … {}¥{}",
+            sign(d.min),
+            yuan(d.min.abs()),
+            sign(d.max),
+            yuan(d.max.abs())
+        )
+    }
+}
+
+/// Whole yuan with thousands separators.
+pub fn yuan(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -104,13 +165,15 @@ pub fn compare_text(c: &crate::compare::Comparison, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} → {}  ({} {} → {}, {} {} → {})",
+        "{} → {}  ({} → {}; {} {} → {}; {} {} → {})",
         c.a.name,
         c.b.name,
+        people(c.a.people, lang),
+        people(c.b.people, lang),
         lang.pick("岗位", "positions"),
         c.a.positions,
         c.b.positions,
-        lang.pick("编制", "headcount"),
+        lang.pick("编制", "seats"),
         c.a.headcount,
         c.b.headcount
     );
@@ -186,17 +249,56 @@ pub fn compare_text(c: &crate::compare::Comparison, lang: Lang) -> String {
             .collect(),
     );
     section(
+        lang.pick("兼任拆分", "Shared seats split"),
+        c.seat_splits
+            .iter()
+            .map(|s| {
+                let line = match lang {
+                    Lang::Zh => format!(
+                        "{}：保留「{}」，不再兼任 {}",
+                        s.person,
+                        s.kept.title,
+                        titles(&s.handed)
+                    ),
+                    Lang::En => format!(
+                        "{}: keeps {}, no longer also covers {}",
+                        s.person,
+                        s.kept.title,
+                        titles(&s.handed)
+                    ),
+                };
+                if s.reason.is_empty() {
+                    line
+                } else {
+                    format!("{line} — {}", s.reason)
+                }
+            })
+            .collect(),
+    );
+    section(
         lang.pick("招聘顺序", "Hiring order"),
         c.hiring_order
             .iter()
             .enumerate()
             .map(|(i, h)| {
-                if h.reason.is_empty() {
-                    format!("{}. {}", i + 1, h.position.title)
+                let seat = if h.count > 1 {
+                    format!("{} ×{}", h.position.title, h.count)
                 } else {
-                    format!("{}. {} — {}", i + 1, h.position.title, h.reason)
+                    h.position.title.clone()
+                };
+                if h.reason.is_empty() {
+                    format!("{}. {seat}", i + 1)
+                } else {
+                    format!("{}. {seat} — {}", i + 1, h.reason)
                 }
             })
+            .collect(),
+    );
+    section(
+        lang.pick("不再在岗", "Leaving"),
+        c.leavers
+            .iter()
+            .map(|l| format!("{} ({})", l.person, l.position.title))
             .collect(),
     );
     section(
@@ -210,13 +312,12 @@ pub fn compare_text(c: &crate::compare::Comparison, lang: Lang) -> String {
                     &d.name
                 };
                 format!(
-                    "{name}: {} → {} {}, {} → {} {}",
-                    d.headcount_a,
-                    d.headcount_b,
-                    lang.pick("人", "people"),
-                    yuan(d.monthly_a.mid() as i64),
-                    yuan(d.monthly_b.mid() as i64),
-                    lang.pick("元/月", "yuan/month")
+                    "{name}: {} → {}, {} → {} {}",
+                    people(d.people_a, lang),
+                    people(d.people_b, lang),
+                    payroll_text(d.monthly_a),
+                    payroll_text(d.monthly_b),
+                    lang.pick("/月", "a month")
                 )
             })
             .collect(),
@@ -224,17 +325,117 @@ pub fn compare_text(c: &crate::compare::Comparison, lang: Lang) -> String {
     let d = &c.cost_delta;
     let _ = writeln!(
         out,
-        "\n{}: {} → {} {} ({}{} {}, {}{} {})",
-        lang.pick("人力成本（中位）", "Payroll (midpoint)"),
-        yuan(d.monthly_a.mid() as i64),
-        yuan(d.monthly_b.mid() as i64),
-        lang.pick("元/月", "yuan/month"),
-        if d.monthly >= 0 { "+" } else { "" },
-        yuan(d.monthly),
-        lang.pick("元/月", "yuan/month"),
-        if d.yearly >= 0 { "+" } else { "" },
-        yuan(d.yearly),
-        lang.pick("元/年", "yuan/year"),
+        "\n{}: {} → {} {} ({} {}, {} {})",
+        lang.pick("人力成本", "Payroll"),
+        payroll_text(d.monthly_a),
+        payroll_text(d.monthly_b),
+        lang.pick("/月", "a month"),
+        payroll_delta_text(d.monthly),
+        lang.pick("/月", "a month"),
+        payroll_delta_text(d.yearly),
+        lang.pick("/年", "a year"),
     );
+    let _ = writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::Zh => format!("新招 {} 人", c.hires),
+            Lang::En => format!("{} new people to hire", c.hires),
+        }
+    );
+    out
+}
+
+/// A plan's figures (`orgplan summary`), for the terminal.
+pub fn summary_text(doc: &PlanDoc, f: &crate::cost::PlanFigures, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", doc.plan.name);
+    let line = |label: &str, value: String| format!("  {label:<w$} {value}\n", w = 10);
+    let zh = lang == Lang::Zh;
+    out += &line(
+        lang.pick("人数", "People"),
+        if zh {
+            format!(
+                "{}（现有人员 {}，空缺 {}）",
+                people(f.people, lang),
+                f.persons,
+                fte_text(f.vacancies_fte)
+            )
+        } else {
+            format!(
+                "{} ({} in the plan, {} vacant)",
+                people(f.people, lang),
+                f.persons,
+                fte_text(f.vacancies_fte)
+            )
+        },
+    );
+    out += &line(
+        lang.pick("岗位", "Positions"),
+        format!(
+            "{} · {}",
+            f.positions,
+            seats(f.headcount, f.seats_fte, lang)
+        ),
+    );
+    if f.multi_seat > 0 {
+        out += &line(
+            lang.pick("兼任", "Shared"),
+            match lang {
+                Lang::Zh => format!("{} 人身兼多岗", f.multi_seat),
+                Lang::En => format!("{} people hold more than one seat", f.multi_seat),
+            },
+        );
+    }
+    out += &line(
+        lang.pick("月人力成本", "Monthly pay"),
+        if zh {
+            format!(
+                "{}（在岗 {}，空缺 {}）",
+                payroll_text(f.payroll_monthly),
+                payroll_text(f.payroll_filled),
+                payroll_text(f.payroll_vacancies)
+            )
+        } else {
+            format!(
+                "{} (filled {}, vacant {})",
+                payroll_text(f.payroll_monthly),
+                payroll_text(f.payroll_filled),
+                payroll_text(f.payroll_vacancies)
+            )
+        },
+    );
+    out += &line(
+        lang.pick("年人力成本", "Yearly pay"),
+        payroll_text(f.payroll_yearly),
+    );
+    if f.unpriced > 0 {
+        out += &line(
+            lang.pick("未定薪", "Unpriced"),
+            match lang {
+                Lang::Zh => format!("{} 个岗位没有薪资带宽，未计入", f.unpriced),
+                Lang::En => format!("{} positions without a pay band, not counted", f.unpriced),
+            },
+        );
+    }
+    let _ = writeln!(out, "\n{}", lang.pick("部门", "Departments"));
+    for d in &f.departments {
+        let name = d
+            .department
+            .and_then(|id| doc.department(id))
+            .map(|x| match lang {
+                Lang::En if !x.name_en.is_empty() => x.name_en.as_str(),
+                _ => x.name.as_str(),
+            })
+            .unwrap_or(lang.pick("（无部门）", "(no department)"));
+        let _ = writeln!(
+            out,
+            "  {name}  {} · {} · {}{}",
+            people(d.people, lang),
+            seats(d.headcount, d.seats_fte, lang),
+            payroll_text(d.payroll_monthly),
+            lang.pick("/月", " a month"),
+        );
+    }
     out
 }

@@ -9,7 +9,6 @@ use uuid::Uuid;
 use crate::error::EditError;
 use crate::file;
 use crate::model::{Function, Id, Kpi, PayBand, PlanDoc, Position};
-use crate::validate::team_size;
 
 struct Builtin {
     id: &'static str,
@@ -60,8 +59,30 @@ pub struct TemplateInfo {
     pub summary_en: String,
     pub target_size: u32,
     pub positions: u32,
+    /// 编制: seats planned.
     pub headcount: u32,
+    /// People: persons + vacancies (`plan_summary`'s figure).
+    pub people: u32,
+    /// Persons the template comes with (the 5-person team is staffed).
+    pub persons: u32,
     pub departments: u32,
+    /// The top position's title, Chinese and English.
+    pub top: (String, String),
+    /// Each department's positions, for the picker's preview.
+    pub preview: Vec<TemplateDepartment>,
+}
+
+/// A department of a template as the picker previews it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct TemplateDepartment {
+    pub name: String,
+    pub name_en: String,
+    pub color: String,
+    pub people: u32,
+    /// 编制 of its positions.
+    pub headcount: u32,
+    /// (title, English title, 编制) of each position, in tree order.
+    pub roles: Vec<(String, String, u32)>,
 }
 
 pub fn template_ids() -> impl Iterator<Item = &'static str> {
@@ -73,6 +94,7 @@ pub fn templates() -> Vec<TemplateInfo> {
         .iter()
         .map(|b| {
             let doc = load(b, DateTime::<Utc>::UNIX_EPOCH);
+            let f = crate::cost::figures(&doc);
             TemplateInfo {
                 id: b.id.to_string(),
                 name: doc.plan.name.clone(),
@@ -81,8 +103,35 @@ pub fn templates() -> Vec<TemplateInfo> {
                 summary_en: b.summary_en.to_string(),
                 target_size: doc.plan.target_size,
                 positions: doc.positions.len() as u32,
-                headcount: team_size(&doc),
+                headcount: f.headcount,
+                people: f.people,
+                persons: f.persons,
                 departments: doc.departments.len() as u32,
+                top: doc
+                    .root()
+                    .map(|p| (p.title.clone(), p.title_en.clone()))
+                    .unwrap_or_default(),
+                preview: doc
+                    .departments
+                    .iter()
+                    .filter_map(|d| {
+                        let df = f.department(Some(d.id))?;
+                        let roles: Vec<_> = doc
+                            .positions
+                            .iter()
+                            .filter(|p| p.department == Some(d.id))
+                            .map(|p| (p.title.clone(), p.title_en.clone(), p.headcount))
+                            .collect();
+                        (!roles.is_empty()).then(|| TemplateDepartment {
+                            name: d.name.clone(),
+                            name_en: d.name_en.clone(),
+                            color: d.color.clone(),
+                            people: df.people,
+                            headcount: df.headcount,
+                            roles,
+                        })
+                    })
+                    .collect(),
             }
         })
         .collect()

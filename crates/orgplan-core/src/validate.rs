@@ -95,38 +95,8 @@ impl Out {
     }
 }
 
-/// Team size as people: everyone assigned, plus the seats still empty.
-pub fn team_size(doc: &PlanDoc) -> u32 {
-    let assigned = doc
-        .people
-        .iter()
-        .filter(|p| !p.assignments.is_empty())
-        .count() as u32;
-    assigned + vacancies(doc)
-}
-
-/// Seats planned but not filled, over all positions.
-pub fn vacancies(doc: &PlanDoc) -> u32 {
-    let filled = filled_counts(doc);
-    doc.positions
-        .iter()
-        .map(|p| {
-            p.headcount
-                .saturating_sub(filled.get(&p.id).copied().unwrap_or(0))
-        })
-        .sum()
-}
-
 /// How many people hold each position.
-pub fn filled_counts(doc: &PlanDoc) -> HashMap<Id, u32> {
-    let mut filled: HashMap<Id, u32> = HashMap::default();
-    for person in &doc.people {
-        for a in &person.assignments {
-            *filled.entry(a.position).or_default() += 1;
-        }
-    }
-    filled
-}
+pub use crate::cost::holders as filled_counts;
 
 /// All findings, positions first in tree order, then people, then plan-wide findings.
 pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
@@ -230,15 +200,15 @@ pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
         }
     }
 
-    let size = team_size(doc);
+    let size = crate::cost::figures(doc).people;
     let target = doc.plan.target_size;
     if target > 0 && size != target {
         out.push(
             Severity::Warning,
             codes::HEADCOUNT_TARGET,
-            format!("团队规模为 {size} 人（在岗人员加空缺编制），目标为 {target} 人"),
+            format!("团队规模为 {size} 人（现有人员加空缺编制），目标为 {target} 人"),
             format!(
-                "The team comes to {size} people (people assigned plus vacant seats); the target is {target}"
+                "The team comes to {size} people (people in the plan plus vacant seats); the target is {target}"
             ),
         );
     }
@@ -286,18 +256,17 @@ fn goal_findings(doc: &PlanDoc, out: &mut Out) {
             )
             .goal = Some(g.id);
         }
-        if let Some((product, target)) = crate::cascade::factor_product(doc, g) {
-            if target > 0.0 && ((product - target) / target).abs() > 0.05 {
+        if let Some(f) = crate::cascade::factors(doc, g) {
+            let (product, target) = (f.product, f.target);
+            if f.off {
                 out.push(
                     Severity::Warning,
                     codes::GOAL_FACTORS,
                     format!(
-                        "「{name}」目标为 {target}，但流量 × 转化率 × 客单价 只得 {}",
-                        product.round()
+                        "「{name}」目标为 {target}，但流量 × 转化率 × 客单价 只得 {product}"
                     ),
                     format!(
-                        "{en} aims at {target}, but traffic × conversion × basket size gives {}",
-                        product.round()
+                        "{en} aims at {target}, but traffic × conversion × basket size gives {product}"
                     ),
                 )
                 .goal = Some(g.id);

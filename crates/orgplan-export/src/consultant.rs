@@ -126,8 +126,9 @@ pub fn marked_plan(a: &PlanDoc, b: &PlanDoc, c: &Comparison) -> (PlanDoc, HashMa
     (plan, marks)
 }
 
-/// Both plans' figures side by side with the difference: positions, headcount and payroll
-/// (monthly and yearly, at the middle of the pay bands).
+/// Both plans' figures side by side with the difference: people, positions, seats, the
+/// people to hire and the payroll (monthly and yearly, low and high ends of the pay bands),
+/// as `compare` gives them.
 pub fn comparison_summary(c: &Comparison, lang: Lang) -> Sheet {
     let row = |what: (&str, &str), a: f64, b: f64| {
         vec![
@@ -138,6 +139,7 @@ pub fn comparison_summary(c: &Comparison, lang: Lang) -> Sheet {
         ]
     };
     let cost = &c.cost_delta;
+    let (ya, yb) = (cost.monthly_a.yearly(), cost.monthly_b.yearly());
     Sheet {
         name: lang.pick("总览", "Summary").into(),
         slug: "summary",
@@ -148,25 +150,42 @@ pub fn comparison_summary(c: &Comparison, lang: Lang) -> Sheet {
             lang.pick("差额（B − A）", "Difference (B − A)").to_string(),
         ],
         rows: vec![
+            row(("人数", "People"), c.a.people.into(), c.b.people.into()),
             row(
                 ("岗位数", "Positions"),
                 c.a.positions.into(),
                 c.b.positions.into(),
             ),
             row(
-                ("编制（人）", "Headcount"),
+                ("编制", "Seats"),
                 c.a.headcount.into(),
                 c.b.headcount.into(),
             ),
+            vec![
+                Cell::text(lang.pick("新招人数", "People to hire")),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::num(c.hires),
+            ],
             row(
-                ("月人力成本（元）", "Monthly payroll (yuan)"),
-                cost.monthly_a.mid() as f64,
-                cost.monthly_b.mid() as f64,
+                ("月人力成本下限（元）", "Monthly payroll, low (yuan)"),
+                cost.monthly_a.min as f64,
+                cost.monthly_b.min as f64,
             ),
             row(
-                ("年人力成本（元）", "Yearly payroll (yuan)"),
-                cost.monthly_a.yearly().mid() as f64,
-                cost.monthly_b.yearly().mid() as f64,
+                ("月人力成本上限（元）", "Monthly payroll, high (yuan)"),
+                cost.monthly_a.max as f64,
+                cost.monthly_b.max as f64,
+            ),
+            row(
+                ("年人力成本下限（元）", "Yearly payroll, low (yuan)"),
+                ya.min as f64,
+                yb.min as f64,
+            ),
+            row(
+                ("年人力成本上限（元）", "Yearly payroll, high (yuan)"),
+                ya.max as f64,
+                yb.max as f64,
             ),
         ],
         totals: None,
@@ -340,14 +359,42 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
             &s.reason,
         );
     }
+    for s in &c.seat_splits {
+        row(
+            ("兼任拆分", "shared seats split"),
+            &s.person,
+            &s.kept.department,
+            join(&s.from),
+            format!("{} | {}", s.kept.title, join(&s.handed)),
+            &s.reason,
+        );
+    }
     for (i, h) in c.hiring_order.iter().enumerate() {
+        let count = match lang {
+            Lang::Zh => format!("第 {} 位 · {} 人", i + 1, h.count),
+            Lang::En => format!(
+                "#{} · {}",
+                i + 1,
+                orgplan_core::render::people(h.count, lang)
+            ),
+        };
         row(
             ("招聘顺序", "hiring order"),
             &h.position.title,
             &h.position.department,
             String::new(),
-            (i + 1).to_string(),
+            count,
             &h.reason,
+        );
+    }
+    for l in &c.leavers {
+        row(
+            ("不再在岗", "leaving"),
+            &l.person,
+            &l.position.department,
+            l.position.title.clone(),
+            String::new(),
+            "",
         );
     }
     let changes = Sheet {
@@ -380,11 +427,14 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
         headers: headers(
             &[
                 ("部门", "Department"),
-                ("编制（前）", "Headcount before"),
-                ("编制（后）", "Headcount after"),
-                ("月人力成本（前，中位）", "Monthly payroll before (mid)"),
-                ("月人力成本（后，中位）", "Monthly payroll after (mid)"),
-                ("差额", "Difference"),
+                ("人数（前）", "People before"),
+                ("人数（后）", "People after"),
+                ("编制（前）", "Seats before"),
+                ("编制（后）", "Seats after"),
+                ("月人力成本下限（前）", "Monthly payroll low, before"),
+                ("月人力成本上限（前）", "Monthly payroll high, before"),
+                ("月人力成本下限（后）", "Monthly payroll low, after"),
+                ("月人力成本上限（后）", "Monthly payroll high, after"),
             ],
             lang,
         ),
@@ -398,21 +448,27 @@ pub fn comparison_sheets(c: &Comparison, lang: Lang) -> Vec<Sheet> {
                     } else {
                         d.name.clone()
                     }),
+                    Cell::num(d.people_a),
+                    Cell::num(d.people_b),
                     Cell::num(d.headcount_a),
                     Cell::num(d.headcount_b),
-                    money(d.monthly_a.mid()),
-                    money(d.monthly_b.mid()),
-                    Cell::num(d.monthly_b.mid() as f64 - d.monthly_a.mid() as f64),
+                    money(d.monthly_a.min),
+                    money(d.monthly_a.max),
+                    money(d.monthly_b.min),
+                    money(d.monthly_b.max),
                 ]
             })
             .collect(),
         totals: Some(vec![
             Cell::text(lang.pick("合计", "Total")),
+            Cell::num(c.a.people),
+            Cell::num(c.b.people),
             Cell::num(c.a.headcount),
             Cell::num(c.b.headcount),
-            money(c.cost_delta.monthly_a.mid()),
-            money(c.cost_delta.monthly_b.mid()),
-            Cell::num(c.cost_delta.monthly as f64),
+            money(c.cost_delta.monthly_a.min),
+            money(c.cost_delta.monthly_a.max),
+            money(c.cost_delta.monthly_b.min),
+            money(c.cost_delta.monthly_b.max),
         ]),
     };
     vec![changes, departments]

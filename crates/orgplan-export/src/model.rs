@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use orgplan_core::cost::figures;
 use orgplan_core::validate::filled_counts;
 use orgplan_core::{Id, Lang, PlanDoc, Position};
 
@@ -193,27 +194,25 @@ pub(crate) fn is_wide(c: char) -> bool {
         | 0xFFE0..=0xFFE6)
 }
 
-/// 定岗定编, KPI考核表 and 人员, in this order.
+/// 定岗定编, 部门汇总, KPI考核表 and 人员, in this order.
 pub fn sheets(doc: &PlanDoc, lang: Lang) -> Vec<Sheet> {
     vec![
         establishment(doc, lang),
+        departments_sheet(doc, lang),
         kpi_sheet(doc, lang),
         people(doc, lang),
     ]
 }
 
+/// 定岗定编: every position with its seats, holders and payroll, from the core's figures; the
+/// totals row counts people (persons + vacancies), not holders.
 pub fn establishment(doc: &PlanDoc, lang: Lang) -> Sheet {
     let l = Labels::of(lang);
     let names = titles(doc, lang);
-    let filled = filled_counts(doc);
+    let f = figures(doc);
     let mut rows = Vec::new();
-    let (mut hc, mut fl, mut vac, mut pay) = (0u32, 0u32, 0u32, 0f64);
-    for p in &doc.positions {
-        let f = filled.get(&p.id).copied().unwrap_or(0);
-        let v = p.headcount.saturating_sub(f);
-        hc += p.headcount;
-        fl += f.min(p.headcount);
-        vac += v;
+    for (p, pf) in doc.positions.iter().zip(&f.by_position) {
+        let pay = pf.payroll_monthly;
         rows.push(vec![
             Cell::text(department_name(doc, p, lang)),
             Cell::text(position_title(p, lang)),
@@ -223,15 +222,15 @@ pub fn establishment(doc: &PlanDoc, lang: Lang) -> Sheet {
                     .unwrap_or_default(),
             ),
             Cell::num(p.headcount),
-            Cell::num(f),
-            Cell::num(v),
+            Cell::num(pf.holders),
+            Cell::num(pf.filled_fte),
+            Cell::num(pf.vacancies),
             Cell::text(&p.grade),
             p.pay_band.map_or(Cell::Empty, |b| Cell::num(b.min)),
             p.pay_band.map_or(Cell::Empty, |b| Cell::num(b.max)),
+            pay.map_or(Cell::Empty, |x| Cell::num(x.min as f64)),
+            pay.map_or(Cell::Empty, |x| Cell::num(x.max as f64)),
         ]);
-        if let Some(b) = p.pay_band {
-            pay += f64::from(b.min + b.max) / 2.0 * f64::from(p.headcount);
-        }
     }
     Sheet {
         name: l.sheet_establishment.into(),
@@ -244,14 +243,66 @@ pub fn establishment(doc: &PlanDoc, lang: Lang) -> Sheet {
         rows,
         totals: Some(vec![
             Cell::text(l.total),
+            Cell::text(people_text(f.people, lang)),
+            Cell::Empty,
+            Cell::num(f.headcount),
+            Cell::num(f.persons),
+            Cell::num(f.filled_fte),
+            Cell::num(f.vacancies_fte),
             Cell::Empty,
             Cell::Empty,
-            Cell::num(hc),
-            Cell::num(fl),
-            Cell::num(vac),
             Cell::Empty,
-            Cell::text(l.payroll_mid),
-            Cell::num(pay),
+            Cell::num(f.payroll_monthly.min as f64),
+            Cell::num(f.payroll_monthly.max as f64),
+        ]),
+    }
+}
+
+/// "5 人" / "5 people".
+pub(crate) fn people_text(n: u32, lang: Lang) -> String {
+    orgplan_core::render::people(n, lang)
+}
+
+/// 部门汇总: people, seats, vacancies and payroll per department, from the core's figures.
+pub fn departments_sheet(doc: &PlanDoc, lang: Lang) -> Sheet {
+    let l = Labels::of(lang);
+    let f = figures(doc);
+    let rows = f
+        .departments
+        .iter()
+        .map(|d| {
+            let name = d
+                .department
+                .and_then(|id| doc.department(id))
+                .map(|x| match lang {
+                    Lang::En if !x.name_en.is_empty() => x.name_en.clone(),
+                    _ => x.name.clone(),
+                })
+                .unwrap_or_else(|| l.no_department.to_string());
+            vec![
+                Cell::text(name),
+                Cell::num(d.people),
+                Cell::num(d.headcount),
+                Cell::num(d.seats_fte),
+                Cell::num(d.vacancies_fte),
+                Cell::num(d.payroll_monthly.min as f64),
+                Cell::num(d.payroll_monthly.max as f64),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: l.sheet_departments.into(),
+        slug: "department_summary",
+        headers: l.department_headers.iter().map(|s| s.to_string()).collect(),
+        rows,
+        totals: Some(vec![
+            Cell::text(l.total),
+            Cell::num(f.people),
+            Cell::num(f.headcount),
+            Cell::num(f.seats_fte),
+            Cell::num(f.vacancies_fte),
+            Cell::num(f.payroll_monthly.min as f64),
+            Cell::num(f.payroll_monthly.max as f64),
         ]),
     }
 }

@@ -20,6 +20,8 @@ struct Formats {
     text: Format,
     number: Format,
     money: Format,
+    fte: Format,
+    total_fte: Format,
     total_text: Format,
     total_number: Format,
     total_money: Format,
@@ -63,6 +65,8 @@ impl Formats {
             text: base().set_align(FormatAlign::Left).set_indent(1),
             number: base().set_num_format("0"),
             money: base().set_num_format("#,##0"),
+            fte: base().set_num_format("0.0#"),
+            total_fte: total.clone().set_num_format("0.0#"),
             total_number: total.clone().set_num_format("0"),
             total_money: total.clone().set_num_format("#,##0"),
             total_text: total.set_align(FormatAlign::Left).set_indent(1),
@@ -77,9 +81,18 @@ impl Formats {
     }
 }
 
-/// Columns that hold money: the pay band and payroll columns of the establishment sheet.
+/// Columns that hold money: the pay band and payroll columns of the establishment sheet, the
+/// payroll columns of the department summary and of the comparison's departments.
 fn is_money(sheet: &Sheet, col: usize) -> bool {
-    sheet.slug == "establishment" && col >= 7
+    (sheet.slug == "establishment" && col >= 8)
+        || (sheet.slug == "department_summary" && col >= 5)
+        || (sheet.slug == "departments" && col >= 5)
+}
+
+/// Columns in full-time equivalents, shown with their decimals (0.6, not 1).
+fn is_fte(sheet: &Sheet, col: usize) -> bool {
+    (sheet.slug == "establishment" && col == 5)
+        || (sheet.slug == "department_summary" && (col == 3 || col == 4))
 }
 
 /// The KPI sheet's per-position weight total rows (no department, the label in the metric
@@ -128,6 +141,8 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
                         &f.sub_number
                     } else if is_money(sheet, c) {
                         &f.money
+                    } else if is_fte(sheet, c) {
+                        &f.fte
                     } else {
                         &f.number
                     };
@@ -154,6 +169,8 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
                 Cell::Number(n) => {
                     let format = if is_money(sheet, c) {
                         &f.total_money
+                    } else if is_fte(sheet, c) {
+                        &f.total_fte
                     } else {
                         &f.total_number
                     };

@@ -416,7 +416,7 @@ fn xlsx_sheets_read_back() {
         let mut wb = workbook(bytes(&doc, Format::Xlsx, &opts(Lang::Zh)));
         assert_eq!(
             wb.sheet_names(),
-            ["定岗定编", "KPI考核表", "人员", "目标分解"],
+            ["定岗定编", "部门汇总", "KPI考核表", "人员", "目标分解"],
             "{t}"
         );
         let model = sheets(&doc, Lang::Zh);
@@ -442,8 +442,8 @@ fn xlsx_sheets_read_back() {
                 p.title
             );
             if let Some(b) = p.pay_band {
-                assert_eq!(row[7], Data::Float(f64::from(b.min)));
-                assert_eq!(row[8], Data::Float(f64::from(b.max)));
+                assert_eq!(row[8], Data::Float(f64::from(b.min)));
+                assert_eq!(row[9], Data::Float(f64::from(b.max)));
             }
         }
         let total = est.rows().next_back().unwrap();
@@ -459,6 +459,16 @@ fn xlsx_sheets_read_back() {
             .sum();
         assert_eq!(total[3], Data::Float(sum), "{t}: totals sum the headcount");
         assert_eq!(total[3], Data::Float(f64::from(doc.total_headcount())));
+        // The totals count people (persons + vacancies) and the payroll as plan_summary has
+        // them, not a sum of their own.
+        let f = orgplan_core::cost::figures(&doc);
+        assert_eq!(s(&total[1]), format!("{} 人", f.people), "{t}");
+        assert_eq!(total[10], Data::Float(f.payroll_monthly.min as f64), "{t}");
+        assert_eq!(total[11], Data::Float(f.payroll_monthly.max as f64), "{t}");
+        let depts = wb.worksheet_range("部门汇总").unwrap();
+        let dt = depts.rows().next_back().unwrap();
+        assert_eq!(dt[1], Data::Float(f64::from(f.people)), "{t}: people");
+        assert_eq!(dt[3], Data::Float(f.seats_fte), "{t}: seats in FTE");
 
         let kpi = wb.worksheet_range("KPI考核表").unwrap();
         for p in doc.positions.iter().filter(|p| !p.kpis.is_empty()) {
@@ -484,6 +494,7 @@ fn xlsx_sheets_read_back() {
             en.sheet_names(),
             [
                 "Establishment",
+                "Departments",
                 "KPI appraisal",
                 "People",
                 "Goals by period"

@@ -347,14 +347,16 @@ fn comparison_pdf_has_the_figures_every_change_and_the_marked_chart() {
         let report = pages[..first_chart].concat();
         let chart = pages[first_chart..].concat();
         assert!(report.starts_with(&squeeze(&format!("方案对比：{} → {}", c.a.name, c.b.name))));
-        for heading in ["总览", "部门对比", "方案对比", "岗位数", "编制（人）"] {
+        for heading in ["总览", "部门对比", "方案对比", "人数", "岗位数", "新招人数"]
+        {
             assert!(report.contains(heading), "{ta}→{tb}: {heading}");
         }
         let cost = &c.cost_delta;
         for figure in [
-            grouped(cost.monthly_a.mid()),
-            grouped(cost.monthly_b.mid()),
-            grouped(cost.monthly_b.yearly().mid()),
+            grouped(cost.monthly_a.min),
+            grouped(cost.monthly_a.max),
+            grouped(cost.monthly_b.max),
+            grouped(cost.monthly_b.yearly().min),
         ] {
             assert!(report.contains(&figure), "{ta}→{tb}: payroll {figure}");
         }

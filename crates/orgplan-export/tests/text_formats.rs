@@ -115,18 +115,25 @@ fn csv_sheets_with_totals_and_neutralised_cells() {
         let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["establishment.csv", "kpi.csv", "people.csv", "goals.csv"]
+            [
+                "establishment.csv",
+                "department_summary.csv",
+                "kpi.csv",
+                "people.csv",
+                "goals.csv"
+            ]
         );
         let est = &sheets[0].1;
         assert!(est.starts_with('\u{FEFF}'), "a byte-order mark for Excel");
         let total = est.lines().last().unwrap();
         let hc: u32 = doc.total_headcount();
+        let people = orgplan_core::cost::figures(&doc).people;
         assert!(
-            total.starts_with("合计,,,") && total.contains(&format!(",{hc},")),
+            total.starts_with(&format!("合计,{people} 人,,{hc},")),
             "{t}: {total}"
         );
         assert_eq!(est.lines().count(), doc.positions.len() + 2, "{t}");
-        let kpi = &sheets[1].1;
+        let kpi = &sheets[2].1;
         assert_eq!(
             kpi.matches(",权重合计,100,").count(),
             doc.positions.len(),
@@ -140,7 +147,7 @@ fn csv_sheets_with_totals_and_neutralised_cells() {
         "{est}"
     );
     assert!(
-        sheets[1].1.contains(",'-1+2,"),
+        sheets[2].1.contains(",'-1+2,"),
         "KPI targets are neutralised"
     );
 }

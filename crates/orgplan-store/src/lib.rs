@@ -11,6 +11,7 @@
 pub mod checkpoint;
 mod rows;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -87,6 +88,8 @@ pub struct PlanSummary {
     pub positions: u32,
     /// Planned headcount over all positions (编制).
     pub headcount: u32,
+    /// People: persons + vacancies (`orgplan_core::cost::people`).
+    pub people: u32,
     /// The plan this one is a scenario of.
     pub scenario_of: Option<Id>,
     #[ts(type = "string")]
@@ -357,10 +360,43 @@ impl Store {
                 target_size,
                 positions,
                 headcount,
+                people: 0,
                 scenario_of: s.map(|s| rows::parse_id(&s)).transpose()?,
                 created_at: rows::parse_time(&c)?,
                 updated_at: rows::parse_time(&u)?,
             });
+        }
+        // People per plan, by the core's rule, from each position's seats and holders.
+        let mut persons: HashMap<String, u32> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT plan_id, COUNT(*) FROM people GROUP BY plan_id")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))? {
+            let (plan, n) = row?;
+            persons.insert(plan, n);
+        }
+        let mut seats: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT pos.plan_id, pos.headcount,
+                    (SELECT COUNT(*) FROM assignments a WHERE a.position_id = pos.id)
+             FROM positions pos",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })? {
+            let (plan, headcount, holders) = row?;
+            seats.entry(plan).or_default().push((headcount, holders));
+        }
+        for p in &mut out {
+            let key = p.id.to_string();
+            p.people = orgplan_core::cost::people(
+                persons.get(&key).copied().unwrap_or(0),
+                seats.remove(&key).unwrap_or_default(),
+            );
         }
         Ok(out)
     }

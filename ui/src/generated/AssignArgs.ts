@@ -2,6 +2,7 @@
 
 export type AssignArgs = { plan: string, person: string, position: string, 
 /**
- * Percent of the person's time, 1–100.
+ * Percent of the person's time, 1–100. Without it, the share of their time that is
+ * still free (100 % − what they hold); refused when nothing is free.
  */
-share: number, };
+share?: number, };

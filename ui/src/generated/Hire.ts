@@ -2,9 +2,13 @@
 import type { PosRef } from "./PosRef";
 
 /**
- * A new seat of plan B in the order to fill it.
+ * New people to find for plan B: `count` people for one seat, in the order to hire them.
  */
-export type Hire = { position: PosRef, 
+export type Hire = { 
+/**
+ * The seat they fill, in plan B.
+ */
+position: PosRef, count: number, 
 /**
  * Why now (from the growth path); empty for seats it does not know.
  */

@@ -10,6 +10,10 @@ export type PlanSummary = { id: string, name: string, company: string, template:
  */
 headcount: number, 
 /**
+ * People: persons + vacancies (`orgplan_core::cost::people`).
+ */
+people: number, 
+/**
  * The plan this one is a scenario of.
  */
 scenario_of: string | null, created_at: string, updated_at: string, };

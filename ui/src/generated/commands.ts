@@ -33,6 +33,7 @@ import type { NoArgs } from "./NoArgs";
 import type { PeriodTarget } from "./PeriodTarget";
 import type { PersonArg } from "./PersonArg";
 import type { PlanArg } from "./PlanArg";
+import type { PlanFigures } from "./PlanFigures";
 import type { PlanState } from "./PlanState";
 import type { PlanSummary } from "./PlanSummary";
 import type { PositionArg } from "./PositionArg";
@@ -49,6 +50,7 @@ import type { UpdatePositionArgs } from "./UpdatePositionArgs";
 export interface Commands {
   list_plans: { args: NoArgs; result: Array<PlanSummary> };
   get_plan: { args: PlanArg; result: PlanState };
+  plan_summary: { args: PlanArg; result: PlanFigures };
   create_plan: { args: CreatePlanArgs; result: PlanState };
   update_plan: { args: UpdatePlanArgs; result: PlanState };
   duplicate_plan: { args: DuplicatePlanArgs; result: PlanState };
@@ -96,6 +98,7 @@ export type CommandName = keyof Commands;
 export const COMMAND_NAMES: CommandName[] = [
   "list_plans",
   "get_plan",
+  "plan_summary",
   "create_plan",
   "update_plan",
   "duplicate_plan",

@@ -83,3 +83,18 @@ export function count(n: number, lang: Lang): string {
   if (lang === "zh" && Math.abs(n) >= 10_000) return `${trimmed(n / 10_000, 2)}万`;
   return grouping.format(n);
 }
+
+/** Full-time equivalents: at most two decimals, trailing zeros dropped (5, 2.5, 0.25). */
+export function fte(n: number): string {
+  return trimmed(n, 2);
+}
+
+/** A change of a payroll range with its sign: `+¥6,000–9,500`; one figure when both ends agree. */
+export function signedMoneyRange(d: { min: number; max: number }, lang: Lang): string {
+  if (d.min === d.max) return signedMoney(d.min, lang);
+  if (Math.sign(d.min) * Math.sign(d.max) >= 0) {
+    const sign = d.min + d.max >= 0 ? "+" : "−";
+    return `${sign}${moneyRange({ min: Math.abs(d.min), max: Math.abs(d.max) }, lang)}`;
+  }
+  return `${signedMoney(d.min, lang)} … ${signedMoney(d.max, lang)}`;
+}

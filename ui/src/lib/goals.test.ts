@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Goal } from "../generated/Goal";
-import { factorProduct, goalAndBelow, goalTargetText, goalTree, goalValue, isAdditive, kindDefaults } from "./goals";
+import { goalAndBelow, goalTargetText, goalTree, goalValue, isAdditive, kindDefaults } from "./goals";
 
 function goal(id: string, parent: string | null, kind: Goal["kind"], target: number, extra: Partial<Goal> = {}): Goal {
   return { id, parent, name: id, name_en: "", kind, unit: kindDefaults(kind).unit, direction: "at_least", target, period: "monthly", ...extra };
@@ -53,21 +53,3 @@ describe("goal targets", () => {
   });
 });
 
-describe("sales factors", () => {
-  it("multiplies traffic, conversion and basket size", () => {
-    const f = factorProduct(goals, goals[0])!;
-    expect(f.product).toBe(200000);
-    expect(f.off).toBe(false);
-  });
-  it("is off past 5%", () => {
-    const raised = goals.map((g) => (g.id === "gmv" ? { ...g, target: 400000 } : g));
-    expect(factorProduct(raised, raised[0])!.off).toBe(true);
-    const near = goals.map((g) => (g.id === "gmv" ? { ...g, target: 209000 } : g));
-    expect(factorProduct(near, near[0])!.off).toBe(false);
-  });
-  it("needs all three factors in the goal's period", () => {
-    expect(factorProduct(goals, goals[1])).toBeNull();
-    const weekly = goals.map((g) => (g.id === "basket" ? { ...g, period: "weekly" as const } : g));
-    expect(factorProduct(weekly, weekly[0])).toBeNull();
-  });
-});

@@ -94,24 +94,6 @@ export function goalTargetText(g: Pick<Goal, "target" | "unit" | "direction" | "
   return `${sign} ${goalValue(g.target, g.unit, lang)} / ${PER[g.period][lang]}`;
 }
 
-/** Sales = traffic × conversion × basket size: for a sales goal with one sub-goal of each
- * factor in the same period, what the three give and the goal's own target. Mirrors the
- * backend's check (a `goal_factors` finding past 5%). */
-export function factorProduct(
-  goals: Goal[],
-  goal: Goal,
-): { traffic: Goal; conversion: Goal; basket: Goal; product: number; target: number; off: boolean } | null {
-  if (goal.kind !== "gmv") return null;
-  const find = (kind: GoalKind) => goals.find((g) => g.parent === goal.id && g.kind === kind && g.period === goal.period);
-  const traffic = find("traffic");
-  const conversion = find("conversion");
-  const basket = find("basket");
-  if (!traffic || !conversion || !basket) return null;
-  const product = ((traffic.target * conversion.target) / 100) * basket.target;
-  const off = goal.target > 0 && Math.abs(product - goal.target) / goal.target > 0.05;
-  return { traffic, conversion, basket, product, target: goal.target, off };
-}
-
 /** The four goals the seeds name for every store: monthly sales of 200,000 yuan, gross margin
  * of at least 50%, promotion at most 20% of sales, 30% repeat buyers. */
 export const STANDARD_GOALS: readonly NewGoal[] = [

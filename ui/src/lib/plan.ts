@@ -36,15 +36,6 @@ export function departmentName(d: Department | undefined, lang: Lang): string {
   return lang === "en" && d.name_en ? d.name_en : d.name;
 }
 
-/** People assigned to each position (each assignment fills one seat). */
-export function filledCounts(doc: PlanDoc): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const person of doc.people) {
-    for (const a of person.assignments) m.set(a.position, (m.get(a.position) ?? 0) + 1);
-  }
-  return m;
-}
-
 /** Ids of `id` and every position above it, bottom-up. */
 export function chainToTop(doc: PlanDoc, id: string): string[] {
   const index = byId(doc);
@@ -74,10 +65,6 @@ export function kpiTotal(p: Position): number {
   return p.kpis.reduce((s, k) => s + k.weight, 0);
 }
 
-/** Monthly payroll at the middle of each pay band, times headcount. */
-export function monthlyPayroll(doc: PlanDoc): number {
-  return doc.positions.reduce((s, p) => s + (p.pay_band ? ((p.pay_band.min + p.pay_band.max) / 2) * p.headcount : 0), 0);
-}
 
 /** `id` and every position below it, found in one pass over the plan. */
 export function selfAndBelow(doc: PlanDoc, id: string): Set<string> {

@@ -24,7 +24,11 @@ function state(ids: string[], created: string | null = null, undo: string | null
       goals: [],
     },
     findings: [],
-    cost: { departments: [], headcount: 3, monthly: { min: 0, max: 0 }, yearly: { min: 0, max: 0 }, unpriced: 3 },
+    figures: {
+      people: 0, persons: 0, multi_seat: 0, overloaded: 0, positions: 0, headcount: 0, seats_fte: 0, filled_fte: 0, vacancies_fte: 0,
+      payroll_monthly: { min: 0, max: 0 }, payroll_yearly: { min: 0, max: 0 }, payroll_filled: { min: 0, max: 0 }, payroll_vacancies: { min: 0, max: 0 },
+      unpriced: 0, departments: [], by_position: [], by_person: [],
+    },
     history: { undo, redo: null },
     created,
   };

@@ -9,7 +9,7 @@ import { useQuery } from "../../lib/query";
 import { Icon } from "../../lib/ui/Icon";
 import { LoadError } from "../../lib/ui/LoadError";
 import { departmentColor, title } from "../../lib/plan";
-import { STANDARD_GOALS, factorProduct, goalName, goalTargetText, goalValue, isAdditive, kindLabel } from "../../lib/goals";
+import { STANDARD_GOALS, goalName, goalTargetText, goalValue, isAdditive, kindLabel } from "../../lib/goals";
 import type { CascadeNode } from "../../generated/CascadeNode";
 import type { Goal } from "../../generated/Goal";
 import type { PlanState } from "../../generated/PlanState";
@@ -138,7 +138,10 @@ function GoalCard({ node, state, focused, onFocus, onDialog }: { node: CascadeNo
   const name = goalName(g, lang);
   const other = lang === "zh" ? g.name_en : g.name;
   const findings = state.findings.filter((f) => f.goal === g.id && f.code !== "goal_factors");
-  const factors = factorProduct(state.doc.goals, g);
+  // The sales factors as the core multiplied them (CascadeNode.factors).
+  const f = node.factors;
+  const goalOf = (id: string) => state.doc.goals.find((x) => x.id === id);
+  const factors = f && goalOf(f.traffic) && goalOf(f.conversion) && goalOf(f.basket) ? { ...f, traffic: goalOf(f.traffic)!, conversion: goalOf(f.conversion)!, basket: goalOf(f.basket)! } : null;
   const groups = owners(node.links);
 
   async function remove() {
@@ -196,7 +199,7 @@ function GoalCard({ node, state, focused, onFocus, onDialog }: { node: CascadeNo
               <Factor goal={factors.basket} />
               <span className="gl-op">=</span>
               <span className="gl-factor result">
-                <span className="gl-factor-v">{goalValue(Math.round(factors.product), "yuan", lang)}</span>
+                <span className="gl-factor-v">{goalValue(factors.product, "yuan", lang)}</span>
                 <span className="gl-factor-n">{t("factorsGive")}</span>
               </span>
               <span className="gl-op">{factors.off ? "≠" : "≈"}</span>
@@ -268,7 +271,7 @@ function Owner({ position, depth, links, state }: { position: string; depth: num
       <button
         type="button"
         className="gl-owner-pos"
-        aria-label={t("openPosition", { name })}
+        aria-label={`${name} · ${depth === 0 ? t("levelTop") : t("level", { n: depth + 1 })} · ${t("openPosition", { name })}`}
         onClick={() => showKpis(position)}
       >
         <span className="gl-owner-name">{name}</span>

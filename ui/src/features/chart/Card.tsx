@@ -1,6 +1,9 @@
 // One position card. Every prop is a primitive so `memo` skips cards whose content did not
 // change; events are handled by the chart (delegation), not here. Zoomed out, a card holds only
 // what can be seen at that size (see `Lod`): the treeitem and its ARIA stay the same.
+// The treeitem is a layer over the whole card, named by the title and described by the rest;
+// what the card shows (and the mouse-only fold button) sits beside it, hidden from assistive
+// technology, so the item holds no text but its name and no control inside another.
 import { memo } from "react";
 import type { CSSProperties } from "react";
 import type { Lang } from "../../generated/Lang";
@@ -41,15 +44,6 @@ export const Card = memo(function Card(p: CardProps) {
     .join(" · ");
   return (
     <div
-      role="treeitem"
-      aria-label={p.title}
-      aria-description={description}
-      aria-level={p.level}
-      aria-posinset={p.posinset}
-      aria-setsize={p.setsize}
-      aria-selected={p.selected}
-      aria-expanded={p.hasChildren ? !p.collapsed : undefined}
-      tabIndex={p.tabbable ? 0 : -1}
       className="oc-card"
       data-id={p.id}
       data-root={p.isRoot ? "true" : undefined}
@@ -59,8 +53,20 @@ export const Card = memo(function Card(p: CardProps) {
       data-vacant={vacant > 0 ? "true" : undefined}
       style={{ left: p.x, top: p.y, "--dept": p.color } as CSSProperties}
     >
+      <div
+        role="treeitem"
+        className="oc-item"
+        aria-label={p.title}
+        aria-description={description}
+        aria-level={p.level}
+        aria-posinset={p.posinset}
+        aria-setsize={p.setsize}
+        aria-selected={p.selected}
+        aria-expanded={p.hasChildren ? !p.collapsed : undefined}
+        tabIndex={p.tabbable ? 0 : -1}
+      />
       {p.lod !== "min" && (
-        <div className="oc-row">
+        <div className="oc-row" aria-hidden="true">
           <span className="oc-title" title={p.title}>
             {parts ? (
               <>
@@ -73,7 +79,7 @@ export const Card = memo(function Card(p: CardProps) {
             )}
           </span>
           {p.warnCount > 0 && p.lod === "high" && (
-            <span className="oc-warn" data-tone={p.warnTone ?? "warning"} data-tip={p.warnText} aria-hidden="true">
+            <span className="oc-warn" data-tone={p.warnTone ?? "warning"} data-tip={p.warnText}>
               <WarnIcon />
               <span className="num">{p.warnCount}</span>
             </span>
@@ -81,10 +87,10 @@ export const Card = memo(function Card(p: CardProps) {
         </div>
       )}
       {p.lod === "high" && (
-        <div className="oc-row oc-meta">
+        <div className="oc-row oc-meta" aria-hidden="true">
           <span className="oc-dept">{p.dept}</span>
           {vacant > 0 && <span className="oc-vacant">{tr("vacant", { n: vacant })}</span>}
-          <span className="oc-hc num" data-full={vacant === 0 ? "true" : undefined} aria-hidden="true">
+          <span className="oc-hc num" data-full={vacant === 0 ? "true" : undefined}>
             <span className="oc-hc-filled">{p.filled}</span>/{p.headcount}
           </span>
         </div>
@@ -94,6 +100,7 @@ export const Card = memo(function Card(p: CardProps) {
           type="button"
           className="oc-toggle"
           tabIndex={-1}
+          aria-hidden="true"
           draggable={false}
           data-collapsed={p.collapsed ? "true" : undefined}
           aria-label={p.collapsed ? tr("expand", { n: p.hidden }) : tr("collapse")}

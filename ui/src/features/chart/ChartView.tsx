@@ -126,7 +126,7 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
 
   const sizes = sizesFor(lang);
   const layout = useMemo(() => layoutTree(doc, folded, sizes, { stackLeaves: compact }), [doc, folded, sizes, compact]);
-  const models = useMemo(() => cardModels(doc, state.findings, layout, lang), [doc, state.findings, layout, lang]);
+  const models = useMemo(() => cardModels(doc, state.figures, state.findings, layout, lang), [doc, state.figures, state.findings, layout, lang]);
   const matches = useMemo(() => searchMatches(doc, search), [doc, search]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
   const chain = useMemo(() => (matches.length ? chainsOf(doc, matches) : null), [doc, matches]);
@@ -430,7 +430,7 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
   // ---- selection: reveal and focus -------------------------------------------------------
   const pendingFocus = useRef(false);
   const focusCard = useCallback((id: string) => {
-    const el = layerRef.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
+    const el = layerRef.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] > [role="treeitem"]`);
     el?.focus({ preventScroll: true });
   }, []);
 
@@ -1107,7 +1107,7 @@ function Controls(props: {
             <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
           </svg>
         </button>
-        <button type="button" className="oc-ctl oc-zoom num" title="100%" aria-label="100%" onClick={props.onReset}>
+        <button type="button" className="oc-ctl oc-zoom num" title={t("zoomReset")} aria-label={`${Math.round(k * 100)}% · ${t("zoomReset")}`} onClick={props.onReset}>
           {Math.round(k * 100)}%
         </button>
         <button type="button" className="oc-ctl" aria-label={t("zoomOut")} title={t("zoomOut")} onClick={props.onZoomOut}>

@@ -60,26 +60,31 @@ export function StaticChart({ doc, marks, label }: MarkedChartProps) {
           return (
             <div
               key={n.id}
-              role="treeitem"
-              aria-label={name}
-              aria-description={mark?.note || undefined}
-              aria-level={n.depth + 1}
-              aria-posinset={n.index + 1}
-              aria-setsize={n.siblings}
-              aria-selected={false}
               className="oc-card sc-card"
               data-status={status}
               data-id={n.id}
               title={mark?.note || undefined}
               style={{ left: n.x - ox, top: n.y - oy, width: sizes.width, height: sizes.height, "--dept": departmentColor(doc, p) } as CSSProperties}
             >
-              <div className="oc-row">
+              {/* As in the editor's chart: the treeitem is a layer named by the title, the card's
+                  text beside it for the eye. */}
+              <div
+                role="treeitem"
+                className="oc-item"
+                aria-label={name}
+                aria-description={mark?.note || undefined}
+                aria-level={n.depth + 1}
+                aria-posinset={n.index + 1}
+                aria-setsize={n.siblings}
+                aria-selected={false}
+              />
+              <div className="oc-row" aria-hidden="true">
                 <span className="oc-title">{name}</span>
-                <span className="sc-hc num" aria-hidden="true">
+                <span className="sc-hc num">
                   ×{p.headcount}
                 </span>
               </div>
-              <div className="oc-row oc-meta">
+              <div className="oc-row oc-meta" aria-hidden="true">
                 {mark && mark.badges.length > 0 ? (
                   <>
                     {mark.badges.slice(0, BADGES).map((t) => (

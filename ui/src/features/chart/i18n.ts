@@ -10,6 +10,7 @@ export const chartDict = {
   zoomIn: { zh: "放大", en: "Zoom in" },
   zoomOut: { zh: "缩小", en: "Zoom out" },
   fit: { zh: "适应窗口", en: "Fit to window" },
+  zoomReset: { zh: "恢复 100%", en: "Reset to 100%" },
   compact: { zh: "紧凑布局（末级岗位竖排）", en: "Compact layout (stack the last level)" },
   expandAll: { zh: "全部展开", en: "Expand all" },
   collapseAll: { zh: "只看前两层", en: "Show top two levels" },

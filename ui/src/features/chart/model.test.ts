@@ -4,6 +4,7 @@ import { layoutTree } from "./layout";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 import type { Finding } from "../../generated/Finding";
+import type { PlanFigures } from "../../generated/PlanFigures";
 
 function pos(id: string, parent: string | null, title: string, extra: Partial<Position> = {}): Position {
   return {
@@ -26,6 +27,13 @@ const doc: PlanDoc = {
   people: [{ id: "u", name: "张三", assignments: [{ position: "b", share: 100 }] }],
 };
 
+// What the core reports for this plan: 张三 holds 客服组长 (cards show holders, not a count of
+// their own).
+const holders: Record<string, number> = { a: 0, b: 1, c: 0, e: 0 };
+const figures = {
+  by_position: Object.entries(holders).map(([position, n]) => ({ position, holders: n })),
+} as unknown as PlanFigures;
+
 const finding = (severity: Finding["severity"], position: string | null, zh: string): Finding => ({
   severity, code: "x", position, person: null, function: null, goal: null, message_zh: zh, message_en: `en ${zh}`,
 });
@@ -34,19 +42,19 @@ describe("cardModels", () => {
   it("flattens what each card shows", () => {
     const layout = layoutTree(doc, []);
     const findings = [finding("info", "b", "空缺"), finding("warning", "b", "KPI 合计 90%"), finding("error", "c", "坏")];
-    const cards = cardModels(doc, findings, layout, "zh");
+    const cards = cardModels(doc, figures, findings, layout, "zh");
     const b = cards.find((c) => c.id === "b")!;
     expect(b).toMatchObject({ level: 2, posinset: 1, setsize: 2, title: "客服组长", dept: "客服组", color: "#0f766e", filled: 1, headcount: 3 });
     expect(b).toMatchObject({ warnCount: 1, warnTone: "warning", warnText: "KPI 合计 90%", hasChildren: true, collapsed: false });
     expect(cards.find((c) => c.id === "c")!.warnTone).toBe("error");
     expect(cards.find((c) => c.id === "e")!).toMatchObject({ warnCount: 0, warnTone: null, hasChildren: false, color: "#64748b" });
-    expect(cardModels(doc, findings, layout, "en")[0].title).toBe("Store Manager");
+    expect(cardModels(doc, figures, findings, layout, "en")[0].title).toBe("Store Manager");
     // A title without an English version stays Chinese.
-    expect(cardModels(doc, findings, layout, "en")[1].title).toBe("客服组长");
+    expect(cardModels(doc, figures, findings, layout, "en")[1].title).toBe("客服组长");
   });
 
   it("marks collapsed cards with what they hide", () => {
-    const cards = cardModels(doc, [], layoutTree(doc, ["b"]), "zh");
+    const cards = cardModels(doc, figures, [], layoutTree(doc, ["b"]), "zh");
     expect(cards.map((c) => c.id)).toEqual(["a", "b", "e"]);
     expect(cards[1]).toMatchObject({ collapsed: true, hidden: 1 });
   });

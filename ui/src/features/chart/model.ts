@@ -3,7 +3,8 @@
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Finding } from "../../generated/Finding";
 import type { Lang } from "../../generated/Lang";
-import { departmentColor, departmentName, departmentOf, filledCounts, title } from "../../lib/plan";
+import type { PlanFigures } from "../../generated/PlanFigures";
+import { departmentColor, departmentName, departmentOf, title } from "../../lib/plan";
 import type { TreeLayout } from "./layout";
 
 export interface CardModel {
@@ -31,8 +32,8 @@ export interface CardModel {
   stacked: boolean;
 }
 
-export function cardModels(doc: PlanDoc, findings: Finding[], layout: TreeLayout, lang: Lang): CardModel[] {
-  const filled = filledCounts(doc);
+export function cardModels(doc: PlanDoc, figures: PlanFigures, findings: Finding[], layout: TreeLayout, lang: Lang): CardModel[] {
+  const filled = new Map(figures.by_position.map((f) => [f.position, f.holders]));
   const positions = new Map(doc.positions.map((p) => [p.id, p]));
   // Each department's name and colour once, not looked up again for each card.
   const depts = new Map<string | null, { name: string; color: string }>();

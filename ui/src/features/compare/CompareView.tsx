@@ -13,13 +13,15 @@ import { ScenarioDialog } from "../../lib/ui/ScenarioDialog";
 import { LoadError } from "../../lib/ui/LoadError";
 import { Menu } from "../../lib/ui/Menu";
 import { defaultPair } from "../../lib/scenarios";
-import { money, moneyRange, signed, signedMoney } from "../../lib/format";
+import { moneyRange, signed, signedMoneyRange } from "../../lib/format";
 import type { MarkedChartProps } from "../../lib/chartMarks";
 import type { Comparison } from "../../generated/Comparison";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Lang } from "../../generated/Lang";
+import type { Payroll } from "../../generated/Payroll";
+import type { PayrollDelta } from "../../generated/PayrollDelta";
 import { compareDict } from "./dict";
-import { deptLabel, diffChart, mid, planLabels, refTitle, summary, superiors, unchanged } from "./model";
+import { deptLabel, diffChart, planLabels, refTitle, summary, superiors, unchanged } from "./model";
 import "./compare.css";
 
 type T = ReturnType<typeof useT<typeof compareDict>>;
@@ -195,7 +197,7 @@ function Report({ data, Chart, busy }: { data: Data; Chart: ComponentType<Marked
   const { cmp, a, b } = data;
   const s = summary(cmp);
   const hiring = <Hiring cmp={cmp} b={b} />;
-  const unpriced = b.positions.filter((p) => !p.pay_band).length;
+  const unpriced = cmp.b.unpriced;
   const chart = useMemo(
     () =>
       diffChart(cmp, a, b, lang, {
@@ -216,19 +218,35 @@ function Report({ data, Chart, busy }: { data: Data; Chart: ComponentType<Marked
   return (
     <div className="cmp-report" aria-busy={busy || undefined}>
       <section className="cmp-cards" aria-label={t("title")}>
-        <Figure label={t("positions")} from={String(s.positions[0])} to={String(s.positions[1])} delta={signed(s.positions[1] - s.positions[0])} tone={tone(s.positions[1] - s.positions[0])} />
-        <Figure label={t("headcount")} from={String(s.headcount[0])} to={String(s.headcount[1])} delta={signed(s.headcount[1] - s.headcount[0])} tone={tone(s.headcount[1] - s.headcount[0])} />
+        <Figure
+          label={t("people")}
+          hint={t("peopleHint")}
+          from={String(s.people[0])}
+          to={String(s.people[1])}
+          delta={signed(s.peopleDelta)}
+          tone={tone(s.peopleDelta)}
+          sub={t("hiresN", { n: s.hires })}
+          testId="compare-people"
+        />
+        <Figure
+          label={t("positions")}
+          from={String(s.positions[0])}
+          to={String(s.positions[1])}
+          delta={signed(s.positionsDelta)}
+          tone={tone(s.positionsDelta)}
+          sub={t("seatsAB", { a: s.headcount[0], b: s.headcount[1] })}
+        />
         <Figure
           label={t("monthly")}
           hint={t("monthlyHint")}
-          from={money(s.monthly[0], lang)}
-          to={money(s.monthly[1], lang)}
-          delta={`${signedMoney(s.monthlyDelta, lang)}${t("perMonth")}`}
-          tone={tone(s.monthlyDelta)}
+          from={moneyRange(s.monthly[0], lang)}
+          to={moneyRange(s.monthly[1], lang)}
+          delta={`${signedMoneyRange(s.monthlyDelta, lang)}${t("perMonth")}`}
+          tone={tone(s.monthlyDelta.min + s.monthlyDelta.max)}
           cost
-          sub={unpriced > 0 ? t("unpricedB", { n: unpriced }) : t("rangeB", { r: moneyRange(s.monthlyRange[1], lang) })}
+          sub={unpriced > 0 ? t("unpricedB", { n: unpriced }) : undefined}
         />
-        <Figure label={t("yearly")} to={`${signedMoney(s.yearlyDelta, lang)}`} unit={t("perYear")} tone={tone(s.yearlyDelta)} cost sub={t("twelveMonths")} />
+        <Figure label={t("yearly")} to={`${signedMoneyRange(s.yearlyDelta, lang)}`} unit={t("perYear")} tone={tone(s.yearlyDelta.min + s.yearlyDelta.max)} cost sub={t("twelveMonths")} />
       </section>
 
       <div className="cmp-grid">
@@ -272,6 +290,25 @@ function Report({ data, Chart, busy }: { data: Data; Chart: ComponentType<Marked
               </ul>
             </Section>
           )}
+          {cmp.seat_splits.length > 0 && (
+            <Section icon="users" title={t("seatSplitsTitle")} sub={t("seatSplitsSub")} testId="compare-seat-splits">
+              <ul className="cmp-splits">
+                {cmp.seat_splits.map((sp, i) => {
+                  const kept = refTitle(sp.kept, b, lang);
+                  const handed = sp.handed.map((p) => refTitle(p, b, lang));
+                  return (
+                    <li key={i} className="cmp-split">
+                      <div className="cmp-flow">
+                        <span className="strong">{sp.person}</span>
+                        <span className="muted">{t("seatSplitLine", { kept, handed: handed.join("、") })}</span>
+                      </div>
+                      {sp.reason && <p className="cmp-reason">{sp.reason}</p>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </Section>
+          )}
           {cmp.hiring_order.length > 0 && hiring}
           <Changes data={data} />
           {cmp.hiring_order.length === 0 && hiring}
@@ -287,7 +324,7 @@ function Hiring({ cmp, b }: { cmp: Comparison; b: PlanDoc }) {
   const t = useT(compareDict);
   const lang = useApp((s) => s.lang);
   return (
-    <Section icon="userPlus" title={t("hiringTitle")} sub={cmp.hiring_order.length ? t("hiringSub") : undefined} testId="compare-hiring">
+    <Section icon="userPlus" title={t("hiringTitle")} sub={cmp.hiring_order.length ? t("hiringSub", { n: cmp.hires }) : undefined} testId="compare-hiring">
       {cmp.hiring_order.length === 0 ? (
         <p className="cmp-none">{t("noHires")}</p>
       ) : (
@@ -297,7 +334,7 @@ function Hiring({ cmp, b }: { cmp: Comparison; b: PlanDoc }) {
           label={t("hiringTitle")}
           items={cmp.hiring_order}
           render={(h, i) => (
-            <li key={h.position.id} className="cmp-hire">
+            <li key={h.position.id} className="cmp-hire" data-testid="compare-hire">
               <span className="cmp-hire-n num" aria-hidden="true">
                 {i + 1}
               </span>
@@ -305,7 +342,7 @@ function Hiring({ cmp, b }: { cmp: Comparison; b: PlanDoc }) {
                 <div className="cmp-hire-line">
                   <span className="strong">{refTitle(h.position, b, lang)}</span>
                   {h.position.department && <span className="cmp-tag">{deptLabel(h.position.department, [b], lang)}</span>}
-                  <span className="muted cmp-hire-hc">{t("hireHc", { n: h.position.headcount })}</span>
+                  <span className="muted cmp-hire-hc">{t("hireHc", { n: h.count })}</span>
                 </div>
                 {h.reason && <p className="cmp-reason">{h.reason}</p>}
               </div>
@@ -322,9 +359,9 @@ function tone(n: number): Tone {
   return n > 0 ? "rise" : "fall";
 }
 
-function Figure(p: { label: string; hint?: string; from?: string; to: string; delta?: string; unit?: string; sub?: string; tone: Tone; cost?: boolean }) {
+function Figure(p: { label: string; hint?: string; from?: string; to: string; delta?: string; unit?: string; sub?: string; tone: Tone; cost?: boolean; testId?: string }) {
   return (
-    <div className="card cmp-figure" data-tone={p.tone} data-cost={p.cost || undefined} role="group" aria-label={p.label} title={p.hint}>
+    <div className="card cmp-figure" data-tone={p.tone} data-cost={p.cost || undefined} role="group" aria-label={p.label} title={p.hint} data-testid={p.testId}>
       <div className="cmp-figure-label">{p.label}</div>
       <div className="cmp-figure-value num">
         {p.from !== undefined && (
@@ -502,11 +539,8 @@ function Departments({ cmp, docs }: { cmp: Comparison; docs: PlanDoc[] }) {
   const t = useT(compareDict);
   const lang = useApp((s) => s.lang);
   const rows = cmp.departments;
-  const total = {
-    a: rows.reduce((n, r) => n + r.headcount_a, 0),
-    b: rows.reduce((n, r) => n + r.headcount_b, 0),
-  };
-  const pay = (n: number, l: Lang) => (n ? money(n, l) : "—");
+  const pay = (r: Payroll, l: Lang) => (r.max ? moneyRange(r, l) : "—");
+  const moneyTone = (d: PayrollDelta) => tone(d.min + d.max);
   return (
     <section className="card cmp-sec cmp-depts" aria-label={t("deptTitle")}>
       <header className="cmp-sec-head">
@@ -520,10 +554,10 @@ function Departments({ cmp, docs }: { cmp: Comparison; docs: PlanDoc[] }) {
           <tr>
             <th scope="col">{t("deptCol")}</th>
             <th scope="col" className="n">
-              {t("headcount")} A
+              {t("people")} A
             </th>
             <th scope="col" className="n">
-              {t("headcount")} B
+              {t("people")} B
             </th>
             <th scope="col" className="n">
               Δ
@@ -540,41 +574,37 @@ function Departments({ cmp, docs }: { cmp: Comparison; docs: PlanDoc[] }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
-            const d = r.headcount_b - r.headcount_a;
-            const dm = mid(r.monthly_b) - mid(r.monthly_a);
-            return (
-              <tr key={r.name || "none"}>
-                <th scope="row">
-                  <span className="dept-dot" style={{ background: r.color || undefined }} aria-hidden="true" />
-                  {r.name ? deptLabel(r.name, docs, lang) : t("noDept")}
-                </th>
-                <td className="n num">{r.headcount_a}</td>
-                <td className="n num">{r.headcount_b}</td>
-                <td className="n num cmp-d" data-tone={tone(d)}>
-                  {d ? signed(d) : ""}
-                </td>
-                <td className="n num muted">{pay(mid(r.monthly_a), lang)}</td>
-                <td className="n num">{pay(mid(r.monthly_b), lang)}</td>
-                <td className="n num cmp-d" data-tone={tone(dm)} data-cost>
-                  {Math.round(dm) ? signedMoney(dm, lang) : ""}
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <tr key={r.name || "none"}>
+              <th scope="row">
+                <span className="dept-dot" style={{ background: r.color || undefined }} aria-hidden="true" />
+                {r.name ? deptLabel(r.name, docs, lang) : t("noDept")}
+              </th>
+              <td className="n num">{r.people_a}</td>
+              <td className="n num">{r.people_b}</td>
+              <td className="n num cmp-d" data-tone={tone(r.people_delta)}>
+                {r.people_delta ? signed(r.people_delta) : ""}
+              </td>
+              <td className="n num muted">{pay(r.monthly_a, lang)}</td>
+              <td className="n num">{pay(r.monthly_b, lang)}</td>
+              <td className="n num cmp-d" data-tone={moneyTone(r.monthly)} data-cost>
+                {r.monthly.min || r.monthly.max ? signedMoneyRange(r.monthly, lang) : ""}
+              </td>
+            </tr>
+          ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">{t("total")}</th>
-            <td className="n num">{total.a}</td>
-            <td className="n num">{total.b}</td>
-            <td className="n num cmp-d" data-tone={tone(total.b - total.a)}>
-              {signed(total.b - total.a)}
+            <td className="n num">{cmp.a.people}</td>
+            <td className="n num">{cmp.b.people}</td>
+            <td className="n num cmp-d" data-tone={tone(cmp.deltas.people)}>
+              {signed(cmp.deltas.people)}
             </td>
-            <td className="n num">{money(mid(cmp.cost_delta.monthly_a), lang)}</td>
-            <td className="n num">{money(mid(cmp.cost_delta.monthly_b), lang)}</td>
-            <td className="n num cmp-d" data-tone={tone(cmp.cost_delta.monthly)} data-cost>
-              {signedMoney(cmp.cost_delta.monthly, lang)}
+            <td className="n num">{moneyRange(cmp.cost_delta.monthly_a, lang)}</td>
+            <td className="n num">{moneyRange(cmp.cost_delta.monthly_b, lang)}</td>
+            <td className="n num cmp-d" data-tone={moneyTone(cmp.cost_delta.monthly)} data-cost>
+              {signedMoneyRange(cmp.cost_delta.monthly, lang)}
             </td>
           </tr>
         </tfoot>

@@ -38,8 +38,8 @@ const a = doc("A", [
 const b = doc("B", [pos("b1", null, "店长"), pos("b2", "b1", "售前", { headcount: 2 }), pos("b3", "b1", "售后"), pos("b4", "b3", "美工")], "d2");
 
 const comparison: Comparison = {
-  a: { id: "A", name: "A", template: null, positions: 6, headcount: 6 },
-  b: { id: "B", name: "B", template: null, positions: 4, headcount: 5 },
+  a: { id: "A", name: "A", template: null, positions: 6, headcount: 6, people: 6, seats_fte: 6, payroll_monthly: { min: 20000, max: 30000 }, unpriced: 0 },
+  b: { id: "B", name: "B", template: null, positions: 4, headcount: 5, people: 5, seats_fte: 5, payroll_monthly: { min: 30000, max: 40000 }, unpriced: 0 },
   added: [ref(b.positions[2])],
   removed: [
     { position: ref(a.positions[2]), anchor: "b2" },
@@ -51,9 +51,18 @@ const comparison: Comparison = {
   headcount_changed: [{ position: ref(b.positions[1]), before: 1, after: 2 }],
   duties_moved: [],
   splits: [],
+  seat_splits: [],
   hiring_order: [],
+  hires: 0,
+  leavers: [],
   departments: [],
-  cost_delta: { monthly_a: { min: 20000, max: 30000 }, monthly_b: { min: 30000, max: 40000 }, monthly: 10000, yearly: 120000 },
+  deltas: { people: -1, positions: -2, headcount: -1 },
+  cost_delta: {
+    monthly_a: { min: 20000, max: 30000 },
+    monthly_b: { min: 30000, max: 40000 },
+    monthly: { min: 10000, max: 10000 },
+    yearly: { min: 120000, max: 120000 },
+  },
   matched: [
     ["a1", "b1"],
     ["a2", "b2"],
@@ -105,7 +114,15 @@ describe("compare chart marks", () => {
 
 describe("compare figures and names", () => {
   it("sums up both plans", () => {
-    expect(summary(comparison)).toMatchObject({ positions: [6, 4], headcount: [6, 5], monthly: [25000, 35000], monthlyDelta: 10000, yearlyDelta: 120000 });
+    expect(summary(comparison)).toMatchObject({
+      people: [6, 5],
+      peopleDelta: -1,
+      positions: [6, 4],
+      headcount: [6, 5],
+      monthly: [comparison.cost_delta.monthly_a, comparison.cost_delta.monthly_b],
+      monthlyDelta: { min: 10000, max: 10000 },
+      yearlyDelta: { min: 120000, max: 120000 },
+    });
     expect(unchanged(comparison)).toBe(false);
     expect(unchanged({ ...comparison, added: [], removed: [], moved: [], renamed: [], headcount_changed: [] })).toBe(true);
   });
@@ -119,7 +136,7 @@ describe("compare figures and names", () => {
 
 function summaryOf(id: string, updated: number, extra: Partial<PlanSummary> = {}): PlanSummary {
   const at = new Date(Date.UTC(2026, 0, 1, 0, updated)).toISOString();
-  return { id, name: id, company: "", template: null, stage: "growth", target_size: 8, positions: 8, headcount: 8, scenario_of: null, created_at: at, updated_at: at, ...extra };
+  return { id, name: id, company: "", template: null, stage: "growth", target_size: 8, positions: 8, headcount: 8, people: 8, scenario_of: null, created_at: at, updated_at: at, ...extra };
 }
 
 describe("plan labels", () => {

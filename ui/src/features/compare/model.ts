@@ -9,6 +9,7 @@ import type { PlanSummary } from "../../generated/PlanSummary";
 import type { Position } from "../../generated/Position";
 import type { PosRef } from "../../generated/PosRef";
 import type { Payroll } from "../../generated/Payroll";
+import type { PayrollDelta } from "../../generated/PayrollDelta";
 import type { Lang } from "../../generated/Lang";
 import type { CardMark, CardStatus } from "../../lib/chartMarks";
 import { title } from "../../lib/plan";
@@ -41,26 +42,33 @@ export function deptLabel(name: string, docs: (PlanDoc | undefined)[], lang: Lan
   return name;
 }
 
-export const mid = (p: Payroll) => (p.min + p.max) / 2;
-
+/** The figures the summary cards show, all as the core computed them (no arithmetic here). */
 export interface Summary {
+  people: [number, number];
+  peopleDelta: number;
   positions: [number, number];
+  positionsDelta: number;
   headcount: [number, number];
-  /** Monthly payroll at the middle of the bands. */
-  monthly: [number, number];
-  monthlyRange: [Payroll, Payroll];
-  monthlyDelta: number;
-  yearlyDelta: number;
+  headcountDelta: number;
+  /** Monthly payroll ranges (people and vacancies). */
+  monthly: [Payroll, Payroll];
+  monthlyDelta: PayrollDelta;
+  yearlyDelta: PayrollDelta;
+  hires: number;
 }
 
 export function summary(c: Comparison): Summary {
   return {
+    people: [c.a.people, c.b.people],
+    peopleDelta: c.deltas.people,
     positions: [c.a.positions, c.b.positions],
+    positionsDelta: c.deltas.positions,
     headcount: [c.a.headcount, c.b.headcount],
-    monthly: [mid(c.cost_delta.monthly_a), mid(c.cost_delta.monthly_b)],
-    monthlyRange: [c.cost_delta.monthly_a, c.cost_delta.monthly_b],
+    headcountDelta: c.deltas.headcount,
+    monthly: [c.cost_delta.monthly_a, c.cost_delta.monthly_b],
     monthlyDelta: c.cost_delta.monthly,
     yearlyDelta: c.cost_delta.yearly,
+    hires: c.hires,
   };
 }
 

@@ -44,6 +44,7 @@ export function JobDescriptionPreview() {
       description={jd ? `${jd.plan} · ${jd.title}` : undefined}
       onClose={() => close(null)}
       width={760}
+      readable
       footer={
         <>
           <button type="button" className="btn" onClick={() => close(null)}>

@@ -4,7 +4,6 @@ import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { NumberField, TextArea, TextField } from "../../lib/ui/fields";
 import { departmentName, selfAndBelow } from "../../lib/plan";
-import { seats } from "../../lib/totals";
 import type { Position } from "../../generated/Position";
 import { inspectorDict } from "./dict";
 import { PositionOptions, Row, Section, useUpdate } from "./common";
@@ -22,7 +21,8 @@ export function Basics({ position: p }: { position: Position }) {
   const id = useId();
   const [creating, setCreating] = useState(false);
   const [deptName, setDeptName] = useState("");
-  const s = seats(doc, p.id);
+  const pf = useApp((s) => s.current!.figures.by_position.find((x) => x.position === p.id));
+  const s = { filled: pf?.holders ?? 0, over: pf?.over ?? 0, vacant: pf?.vacancies ?? 0 };
 
   async function createDepartment() {
     const name = deptName.trim();
@@ -138,9 +138,9 @@ export function Basics({ position: p }: { position: Position }) {
       <Row label={t("headcount")} htmlFor={`${id}-hc`}>
         <div className="insp-hc">
           <NumberField id={`${id}-hc`} value={p.headcount} min={1} max={10000} step={1} onCommit={(n) => (n === null ? null : update({ headcount: n }))} aria-label={t("headcount")} />
-          <span className={s.filled > s.headcount ? "seat-note over" : s.vacant ? "seat-note vacant" : "seat-note"} data-testid="seat-note">
-            {s.filled > s.headcount
-              ? t("overfilled", { filled: s.filled, over: s.filled - s.headcount })
+          <span className={s.over ? "seat-note over" : s.vacant ? "seat-note vacant" : "seat-note"} data-testid="seat-note">
+            {s.over
+              ? t("overfilled", { filled: s.filled, over: s.over })
               : t("seats", { filled: s.filled, vacant: s.vacant })}
           </span>
         </div>

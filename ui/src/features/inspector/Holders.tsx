@@ -5,7 +5,7 @@ import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
 import { NumberField } from "../../lib/ui/fields";
-import { holders, isOverloaded, load } from "../../lib/totals";
+import { holders } from "../../lib/totals";
 import type { Position } from "../../generated/Position";
 import { inspectorDict } from "./dict";
 import { Section } from "./common";
@@ -15,6 +15,9 @@ const NEW = "__new__";
 export function Holders({ position: p }: { position: Position }) {
   const t = useT(inspectorDict);
   const doc = useApp((s) => s.current!.doc);
+  const figures = useApp((s) => s.current!.figures);
+  const byPerson = new Map(figures.by_person.map((x) => [x.person, x]));
+  const positionFigures = figures.by_position.find((x) => x.position === p.id);
   const edit = useApp((s) => s.edit);
   const lang = useApp((s) => s.lang);
   const list = holders(doc, p.id);
@@ -24,7 +27,7 @@ export function Holders({ position: p }: { position: Position }) {
   const [share, setShare] = useState("100");
 
   async function assign() {
-    const n = Number(share);
+    const n = share.trim() === "" ? null : Number(share);
     let person = who;
     if (who === NEW) {
       if (!name.trim()) return;
@@ -33,7 +36,8 @@ export function Holders({ position: p }: { position: Position }) {
       person = state.created;
     }
     if (!person) return;
-    const state = await edit("assign", { person, position: p.id, share: Number.isFinite(n) ? n : 100 });
+    // Without a share the core proposes what is still free of the person's time.
+    const state = await edit("assign", n !== null && Number.isFinite(n) ? { person, position: p.id, share: n } : { person, position: p.id });
     if (state) {
       setWho("");
       setName("");
@@ -42,13 +46,14 @@ export function Holders({ position: p }: { position: Position }) {
   }
 
   return (
-    <Section title={t("holders")} count={`${list.length}/${p.headcount}`} id="insp-holders">
+    <Section title={t("holders")} count={`${positionFigures?.holders ?? 0}/${p.headcount}`} id="insp-holders">
       {list.length === 0 ? (
         <p className="insp-empty">{t("noHolders")}</p>
       ) : (
         <ul className="holder-list">
           {list.map(({ person, share: s }) => {
-            const over = isOverloaded(person);
+            const pf = byPerson.get(person.id);
+            const over = pf?.overloaded ?? false;
             return (
               <li key={person.id} className="holder">
                 <span className="avatar" aria-hidden="true">
@@ -58,7 +63,7 @@ export function Holders({ position: p }: { position: Position }) {
                   {person.name}
                   <span className={over ? "holder-load over" : "holder-load"}>
                     {over ? `${t("overloaded")} · ` : ""}
-                    {t("totalLoad", { n: load(person) })}
+                    {t("totalLoad", { n: pf?.total_share ?? 0 })}
                   </span>
                 </span>
                 <span className="share-input">
@@ -107,18 +112,29 @@ export function Holders({ position: p }: { position: Position }) {
             }}
           />
         ) : (
-          <select className="input select sm" aria-label={t("assignPerson")} value={who} onChange={(e) => setWho(e.target.value)}>
+          <select
+            className="input select sm"
+            aria-label={t("assignPerson")}
+            value={who}
+            onChange={(e) => {
+              const id = e.target.value;
+              setWho(id);
+              // Propose what is still free of their time; nothing when all of it is taken.
+              const free = id === NEW ? 100 : (byPerson.get(id)?.free_share ?? 100);
+              setShare(free > 0 ? String(free) : "");
+            }}
+          >
             <option value="">{t("choosePerson")}</option>
             {others.map((x) => (
               <option key={x.id} value={x.id}>
-                {lang === "zh" ? `${x.name}（${load(x)}%）` : `${x.name} (${load(x)}%)`}
+                {lang === "zh" ? `${x.name}（${byPerson.get(x.id)?.total_share ?? 0}%）` : `${x.name} (${byPerson.get(x.id)?.total_share ?? 0}%)`}
               </option>
             ))}
             <option value={NEW}>{t("newPerson")}</option>
           </select>
         )}
         <span className="share-input">
-          <input className="input sm num" type="number" min={1} max={100} aria-label={t("share")} value={share} onChange={(e) => setShare(e.target.value)} />
+          <input className="input sm num" type="number" min={1} max={100} aria-label={t("share")} placeholder={t("shareFull")} value={share} onChange={(e) => setShare(e.target.value)} />
           <span aria-hidden="true">%</span>
         </span>
         <button type="button" className="btn sm icon-only" disabled={!who || (who === NEW && !name.trim())} aria-label={t("assign")} title={t("assign")} onClick={() => void assign()}>

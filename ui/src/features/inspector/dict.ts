@@ -100,6 +100,7 @@ export const inspectorDict = {
   newPerson: { zh: "＋ 新增人员…", en: "+ New person…" },
   newPersonName: { zh: "新人员姓名", en: "New person's name" },
   share: { zh: "时间占比", en: "Share" },
+  shareFull: { zh: "已满", en: "full" },
   assign: { zh: "安排", en: "Assign" },
   noHolders: { zh: "这个岗位还没有人。可以安排现有人员，或新增一位。", en: "Nobody holds this seat yet. Assign someone or add a new person." },
   totalLoad: { zh: "总占比 {n}%", en: "{n}% in total" },

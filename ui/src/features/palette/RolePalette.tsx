@@ -159,11 +159,11 @@ export function RolePalette() {
                   >
                     <span className="rp-dot" aria-hidden="true" />
                     <span className="rp-title">{name}</span>
-                    <button
-                      type="button"
+                    {/* A shortcut for the mouse: an option holds no control of its own (Enter or a
+                        double-click on the option adds the role). */}
+                    <span
                       className="rp-add"
-                      tabIndex={-1}
-                      aria-label={t("add")}
+                      aria-hidden="true"
                       title={selected ? t("add") : t("selectFirst")}
                       onClick={(e) => {
                         e.stopPropagation();
@@ -173,7 +173,7 @@ export function RolePalette() {
                       <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
                         <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
                       </svg>
-                    </button>
+                    </span>
                   </div>
                 );
               })}

@@ -6,7 +6,6 @@ import { useT } from "../../lib/i18n";
 import { Dialog } from "../../lib/ui/Dialog";
 import { Icon } from "../../lib/ui/Icon";
 import type { TemplateInfo } from "../../generated/TemplateInfo";
-import { TEMPLATE_PREVIEWS } from "./templatePreview";
 import { plansDict } from "./dict";
 
 const BLANK = "";
@@ -56,7 +55,7 @@ export function NewPlanDialog({ onClose }: { onClose(): void }) {
       <div className="np">
         <div className="np-pick" role="radiogroup" aria-label={t("templates")}>
           {templates.map((x) => (
-            <TemplateOption key={x.id} checked={chosen === x.id} onPick={() => setChosen(x.id)} title={tname(x)} summary={lang === "en" ? x.summary_en : x.summary_zh} meta={`${t("statHeadcount")} ${x.headcount} · ${t("statPositions")} ${x.positions}`} />
+            <TemplateOption key={x.id} checked={chosen === x.id} onPick={() => setChosen(x.id)} title={tname(x)} summary={lang === "en" ? x.summary_en : x.summary_zh} meta={`${t("statPeople")} ${x.people} · ${t("statHeadcount")} ${x.headcount} · ${t("statPositions")} ${x.positions}`} />
           ))}
           <TemplateOption checked={chosen === BLANK} onPick={() => setChosen(BLANK)} title={t("blank")} summary={t("blankSummary")} meta="" />
         </div>
@@ -111,13 +110,16 @@ function TemplateOption({ checked, onPick, title, summary, meta }: { checked: bo
 function Preview({ info }: { info: TemplateInfo }) {
   const t = useT(plansDict);
   const lang = useApp((s) => s.lang);
-  const preview = TEMPLATE_PREVIEWS[info.id];
   return (
     <div className="np-pv" data-testid="template-preview">
       <div className="np-pv-head">
         <h3>{lang === "en" ? info.name_en : info.name}</h3>
         <p className="muted">{lang === "en" ? info.summary_en : info.summary_zh}</p>
         <dl className="np-stats">
+          <div>
+            <dt>{t("statPeople")}</dt>
+            <dd className="num">{info.people}</dd>
+          </div>
           <div>
             <dt>{t("statHeadcount")}</dt>
             <dd className="num">{info.headcount}</dd>
@@ -135,24 +137,26 @@ function Preview({ info }: { info: TemplateInfo }) {
             <dd className="num">{info.target_size}</dd>
           </div>
         </dl>
-        {preview && preview.people > 0 && (
+        {info.persons > 0 && (
           <p className="np-people">
             <Icon name="users" size={14} />
-            {t("withPeople", { n: preview.people })}
+            {t("withPeople", { n: info.persons, seats: info.headcount })}
           </p>
         )}
       </div>
-      {preview && (
+      {info.preview.length > 0 && (
         <div className="np-tree" aria-label={t("previewTitle")}>
           <div className="np-top">
-            <span className="np-top-node">{lang === "en" ? preview.top[1] : preview.top[0]}</span>
+            <span className="np-top-node">{lang === "en" ? info.top[1] : info.top[0]}</span>
           </div>
           <div className="np-depts">
-            {preview.departments.map((d) => (
+            {info.preview.map((d) => (
               <div key={d.name} className="np-dept" style={{ ["--dept" as string]: d.color }}>
                 <div className="np-dept-head">
                   <span className="np-dept-name">{lang === "en" ? d.name_en : d.name}</span>
-                  <span className="np-dept-hc num">{d.headcount}</span>
+                  <span className="np-dept-hc num" title={t("deptPeopleHint", { people: d.people, seats: d.headcount })}>
+                    {t("peopleN", { n: d.people })}
+                  </span>
                 </div>
                 <ul>
                   {d.roles.slice(0, ROLES_SHOWN).map(([zh, en, hc]) => (

@@ -126,6 +126,9 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
             <th scope="col">{t("colTemplate")}</th>
             <th scope="col">{t("colStage")}</th>
             <th scope="col" className="n">
+              {t("colPeople")}
+            </th>
+            <th scope="col" className="n">
               {t("colHeadcount")}
             </th>
             <th scope="col" className="n">
@@ -169,6 +172,7 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
                 <td>
                   <span className={`stage stage-${p.stage}`}>{t(`stage_${p.stage}`)}</span>
                 </td>
+                <td className="n num">{p.people}</td>
                 <td className="n num">{p.headcount}</td>
                 <td className="n num">{p.positions}</td>
                 <td className="muted" title={dateText(new Date(p.updated_at))}>

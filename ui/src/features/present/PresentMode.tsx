@@ -31,6 +31,7 @@ export function PresentMode() {
 function Presentation() {
   const t = useT(presentDict);
   const doc = useApp((s) => s.current!.doc);
+  const figures = useApp((s) => s.current!.figures);
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
   const hide = usePresent((s) => s.hidePrivate);
@@ -42,7 +43,7 @@ function Presentation() {
     setToggled(true);
   }, [toggleStore]);
   const leave = usePresent((s) => s.leave);
-  const steps = useMemo(() => presentSteps(doc, { hidePrivate: hide }), [doc, hide]);
+  const steps = useMemo(() => presentSteps(doc, figures, { hidePrivate: hide }), [doc, figures, hide]);
   // The step shown, by id: showing or hiding notes may split a department differently, and
   // the presenter stays on the same department.
   const [shown, setShown] = useState("overview");
@@ -314,7 +315,7 @@ function Presentation() {
           <button type="button" aria-pressed={lang === "zh"} aria-label="中文" lang="zh-CN" onClick={() => setLang("zh")}>
             中
           </button>
-          <button type="button" aria-pressed={lang === "en"} aria-label="English" lang="en" onClick={() => setLang("en")}>
+          <button type="button" aria-pressed={lang === "en"} title="English" lang="en" onClick={() => setLang("en")}>
             EN
           </button>
         </div>

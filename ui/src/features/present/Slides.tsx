@@ -3,7 +3,7 @@
 import type { CSSProperties, ReactNode } from "react";
 import type { Lang } from "../../generated/Lang";
 import { useT } from "../../lib/i18n";
-import { payBandText, yuan } from "../../lib/format";
+import { moneyRange, payBandText } from "../../lib/format";
 import { presentDict } from "./dict";
 import type { Bilingual, DepartmentStep, OverviewStep, PresentCard, PresentPosition, TopStep } from "./steps";
 
@@ -24,13 +24,13 @@ const accent = (color: string) => ({ "--pm-dept": color }) as CSSProperties;
 
 export function OverviewSlide({ step, lang, logoSlot }: { step: OverviewStep; lang: Lang; logoSlot: ReactNode }) {
   const t = useT(presentDict);
-  const most = Math.max(1, ...step.departments.map((d) => d.headcount));
+  const most = Math.max(1, ...step.departments.map((d) => d.people));
   const unit = (zh: string) => (lang === "zh" ? zh : "");
   return (
     <div className="pm-overview">
       <div className="pm-spectrum" aria-hidden="true">
         {step.departments.map((d) => (
-          <span key={d.id} style={{ flexGrow: d.headcount, background: d.color }} />
+          <span key={d.id} style={{ flexGrow: d.people, background: d.color }} />
         ))}
       </div>
       <div className="pm-cover">
@@ -46,11 +46,12 @@ export function OverviewSlide({ step, lang, logoSlot }: { step: OverviewStep; la
           </blockquote>
         )}
         <dl className="pm-stats">
-          <Stat label={t("statHeadcount")} value={step.headcount} unit={unit("人")} />
-          {step.staffed && <Stat label={t("statFilled")} value={step.filled} unit={unit("人")} />}
+          <Stat label={t("statPeople")} value={step.people} unit={unit("人")} testId="present-people" />
+          {step.staffed && <Stat label={t("statFilled")} value={step.persons} unit={unit("人")} />}
+          <Stat label={t("statHeadcount")} value={step.headcount} unit={unit("个")} />
           <Stat label={t("statDepartments")} value={step.departments.length} unit={unit("个")} />
           <Stat label={t("statPositions")} value={step.positions} unit={unit("个")} />
-          {step.payroll !== null && <Stat label={t("statPayroll")} value={yuan(step.payroll)} testId="present-payroll" />}
+          {step.payroll !== null && <Stat label={t("statPayroll")} value={moneyRange(step.payroll, lang)} testId="present-payroll" />}
         </dl>
       </div>
       {step.departments.length > 0 && (
@@ -66,9 +67,9 @@ export function OverviewSlide({ step, lang, logoSlot }: { step: OverviewStep; la
                     {primary(d, lang)}
                     {sub && <span className="pm-mix-sub">{sub}</span>}
                   </span>
-                  <span className="pm-mix-count pm-num">{t("people", { n: d.headcount })}</span>
+                  <span className="pm-mix-count pm-num">{t("people", { n: d.people })}</span>
                   <span className="pm-mix-bar" aria-hidden="true">
-                    <span style={{ width: `${(d.headcount / most) * 100}%` }} />
+                    <span style={{ width: `${(d.people / most) * 100}%` }} />
                   </span>
                 </li>
               );
@@ -167,7 +168,7 @@ export function DepartmentSlide({ step, lang, heading }: { step: DepartmentStep;
         title={heading}
         sub={sub}
         color={step.dept?.color ?? "#64748b"}
-        aside={<span className="pm-num">{t("deptSeats", { n: step.positionCount, h: step.headcount })}</span>}
+        aside={<span className="pm-num">{t("deptSeats", { n: step.positionCount, p: step.people, h: step.headcount })}</span>}
       />
       <div className={wide ? "pm-grid wide" : "pm-grid"} style={{ "--cols": cols } as CSSProperties}>
         {step.positions.map((p) => (

@@ -5,6 +5,7 @@ import { logoProblem, LOGO_MAX_BYTES } from "./logo";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 import type { Kpi } from "../../generated/Kpi";
+import type { PlanFigures } from "../../generated/PlanFigures";
 import team8 from "../../../../crates/orgplan-core/data/team-8.json";
 import opsCenter from "../../../../crates/orgplan-core/data/ops-center.json";
 
@@ -39,6 +40,48 @@ function fromFile(file: PlanFile): PlanDoc {
   };
 }
 
+/** Stand-in for the core's figures (cost.rs), enough for the steps: people are persons at their
+ * first seat plus vacancies; teams add up subtrees. The real rule is tested in Rust. */
+function figuresOf(doc: PlanDoc): PlanFigures {
+  const holders = new Map<string, number>();
+  const here = new Map<string, number>();
+  for (const person of doc.people) {
+    for (const a of person.assignments) holders.set(a.position, (holders.get(a.position) ?? 0) + 1);
+    const main = person.assignments[0]?.position;
+    if (main) here.set(main, (here.get(main) ?? 0) + 1);
+  }
+  const people = (id: string, hc: number) => Math.max(0, hc - (holders.get(id) ?? 0)) + (here.get(id) ?? 0);
+  const team = (id: string): number =>
+    people(id, doc.positions.find((p) => p.id === id)!.headcount) + doc.positions.filter((p) => p.parent === id).reduce((n, c) => n + team(c.id), 0);
+  const zero = { min: 0, max: 0 };
+  const band = (p: Position) => (p.pay_band ? { min: p.pay_band.min * p.headcount, max: p.pay_band.max * p.headcount } : zero);
+  const known = new Set(doc.departments.map((d) => d.id));
+  const deptOf = (p: Position) => (p.department && known.has(p.department) ? p.department : null);
+  const total = doc.positions.reduce((n, p) => n + people(p.id, p.headcount), 0);
+  return {
+    people: total, persons: doc.people.length, multi_seat: 0, overloaded: 0, positions: doc.positions.length,
+    headcount: doc.positions.reduce((n, p) => n + p.headcount, 0), seats_fte: 0, filled_fte: 0, vacancies_fte: 0,
+    payroll_monthly: doc.positions.reduce((r, p) => ({ min: r.min + band(p).min, max: r.max + band(p).max }), zero),
+    payroll_yearly: zero, payroll_filled: zero, payroll_vacancies: zero,
+    unpriced: doc.positions.filter((p) => !p.pay_band).length,
+    departments: [...doc.departments.map((d) => d.id), null].map((d) => {
+      const ps = doc.positions.filter((p) => deptOf(p) === d);
+      return {
+        department: d, positions: ps.length, headcount: ps.reduce((n, p) => n + p.headcount, 0),
+        people: ps.reduce((n, p) => n + people(p.id, p.headcount), 0), persons: 0, seats_fte: 0, filled_fte: 0, vacancies_fte: 0,
+        payroll_monthly: zero, payroll_filled: zero, payroll_vacancies: zero, unpriced: 0,
+      };
+    }),
+    by_position: doc.positions.map((p) => ({
+      position: p.id, headcount: p.headcount, holders: holders.get(p.id) ?? 0, over: 0, filled_fte: 0,
+      vacancies: Math.max(0, p.headcount - (holders.get(p.id) ?? 0)), payroll_filled: null, payroll_vacancies: null,
+      payroll_monthly: null, people: people(p.id, p.headcount), team_people: team(p.id),
+    })),
+    by_person: [],
+  };
+}
+const build = (doc: PlanDoc, hidePrivate: boolean) => presentSteps(doc, figuresOf(doc), { hidePrivate });
+
 const names = (steps: PresentStep[]) =>
   steps.map((s) => (s.kind === "department" ? `${s.dept?.zh ?? "-"}${s.parts > 1 ? ` ${s.part}/${s.parts}` : ""}` : s.kind));
 const depts = (steps: PresentStep[]) => steps.filter((s): s is DepartmentStep => s.kind === "department");
@@ -52,11 +95,11 @@ const withPeople = (doc: PlanDoc): PlanDoc => ({
 describe("presentSteps", () => {
   it("team-8: overview, the top, then one step per department in the plan's order", () => {
     const doc = fromFile(team8 as PlanFile);
-    const steps = presentSteps(doc, { hidePrivate: true });
+    const steps = build(doc, true);
     expect(names(steps)).toEqual(["overview", "top", "店铺运营", "客服组", "财务组", "产品部", "视觉组", "营销策划组", "数据分析组"]);
     const overview = steps[0];
-    expect(overview).toMatchObject({ kind: "overview", company: "八人成长型运营团队", headcount: 8, positions: 8, staffed: false, payroll: null });
-    expect(overview.kind === "overview" && overview.departments.map((d) => d.headcount)).toEqual([1, 2, 1, 1, 1, 1, 1]);
+    expect(overview).toMatchObject({ kind: "overview", company: "八人成长型运营团队", people: 8, headcount: 8, positions: 8, staffed: false, payroll: null });
+    expect(overview.kind === "overview" && overview.departments.map((d) => d.people)).toEqual([1, 2, 1, 1, 1, 1, 1]);
     const top = steps[1];
     expect(top.kind === "top" && [top.root.title.zh, top.root.team, top.reports.length]).toEqual(["店长", 8, 7]);
     const cs = depts(steps)[1];
@@ -70,7 +113,7 @@ describe("presentSteps", () => {
 
   it("ops-center: its nine departments, the larger ones over two steps", () => {
     const doc = fromFile(opsCenter as PlanFile);
-    const steps = presentSteps(doc, { hidePrivate: true });
+    const steps = build(doc, true);
     expect(names(steps)).toEqual([
       "overview", "top", "运营中心", "运营部", "商品部", "推广部 1/2", "推广部 2/2", "营销部 1/2", "营销部 2/2", "销售部", "物流部", "分销部", "聚划算",
     ]);
@@ -85,19 +128,19 @@ describe("presentSteps", () => {
 
   it("hiding drops pay bands, notes and names; showing keeps them", () => {
     const doc = withPeople(fromFile(team8 as PlanFile));
-    const hidden = presentSteps(doc, { hidePrivate: true });
+    const hidden = build(doc, true);
     const text = JSON.stringify(hidden);
     for (const secret of ["王小明", "老板亲戚", "明年再谈涨薪", "16000", "\"payBand\":{"]) expect(text).not.toContain(secret);
-    expect(hidden[0]).toMatchObject({ company: "杭州某某电子商务有限公司", payroll: null, goal: "", filled: 1, staffed: true });
+    expect(hidden[0]).toMatchObject({ company: "杭州某某电子商务有限公司", payroll: null, goal: "", persons: 1, people: 8, staffed: true });
     const manager = depts(hidden)[0].positions[0];
     expect([manager.filled, manager.people, manager.payBand, manager.notes]).toEqual([1, [], null, ""]);
 
-    const shown = presentSteps(doc, { hidePrivate: false });
+    const shown = build(doc, false);
     const top = depts(shown)[0].positions[0];
     expect([top.people, top.payBand, top.notes]).toEqual([["王小明"], { min: 10000, max: 16000 }, "老板亲戚，勿动"]);
     expect(shown[1].kind === "top" && shown[1].root.people).toEqual(["王小明"]);
     expect(shown[0]).toMatchObject({ goal: "内部：明年再谈涨薪" });
-    expect(shown[0].kind === "overview" && shown[0].payroll).toBeGreaterThan(0);
+    expect(shown[0].kind === "overview" && shown[0].payroll!.min).toBeGreaterThan(0);
   });
 
   it("a department with many positions splits evenly; positions without one come last", () => {
@@ -109,7 +152,7 @@ describe("presentSteps", () => {
       departments: [{ id: "d", name: "客服部", name_en: "Service", color: "#0f766e" }, { id: "empty", name: "空部门", name_en: "", color: "#000000" }],
       positions: [pos("boss", null), ...many, pos("loose", "boss", { department: "gone" })],
     };
-    const steps = presentSteps(doc, { hidePrivate: true });
+    const steps = build(doc, true);
     expect(names(steps)).toEqual(["overview", "top", "客服部 1/3", "客服部 2/3", "客服部 3/3", "-"]);
     expect(depts(steps).map((s) => s.positions.length)).toEqual([3, 2, 2, 2]);
     expect(depts(steps).at(-1)!.positions.map((p) => p.id)).toEqual(["boss", "loose"]);
@@ -123,7 +166,7 @@ describe("presentSteps", () => {
       departments: [{ id: "d", name: "运营部", name_en: "Ops", color: "#2563eb" }],
       positions: [pos("a", null, { department: "d", duties }), pos("b", "a", { department: "d" })],
     };
-    const steps = depts(presentSteps(doc, { hidePrivate: true }));
+    const steps = depts(build(doc, true));
     expect(steps.map((s) => s.positions.map((p) => p.span))).toEqual([[COLUMNS], [1]]);
   });
 
@@ -138,7 +181,7 @@ describe("presentSteps", () => {
 
   it("an empty plan is just its title slide", () => {
     const doc: PlanDoc = { ...fromFile(team8 as PlanFile), departments: [], positions: [] };
-    expect(names(presentSteps(doc, { hidePrivate: true }))).toEqual(["overview"]);
+    expect(names(build(doc, true))).toEqual(["overview"]);
   });
 });
 

@@ -6,7 +6,9 @@ import type { Position } from "../../generated/Position";
 import type { Stage } from "../../generated/Stage";
 import type { Cycle } from "../../generated/Cycle";
 import type { PayBand } from "../../generated/PayBand";
-import { NEUTRAL_COLOR, filledCounts, selfAndBelow } from "../../lib/plan";
+import type { Payroll } from "../../generated/Payroll";
+import type { PlanFigures } from "../../generated/PlanFigures";
+import { NEUTRAL_COLOR } from "../../lib/plan";
 
 export interface PresentOptions {
   /** Drop pay bands, notes (the plan's and each position's) and people's names. */
@@ -25,7 +27,8 @@ export interface DeptTag extends Bilingual {
 
 export interface DeptSummary extends DeptTag {
   id: string;
-  headcount: number;
+  /** People (persons whose main seat is here, plus vacancies), as the core counts them. */
+  people: number;
 }
 
 /** A position on the chart step: one large card. */
@@ -35,8 +38,9 @@ export interface PresentCard {
   dept: DeptTag | null;
   color: string;
   headcount: number;
+  /** People holding the seat. */
   filled: number;
-  /** Seats in the position and everything below it. */
+  /** People in the position and everything below it, as the core counts them. */
   team: number;
   /** Holders' names; empty when hidden. */
   people: string[];
@@ -72,14 +76,18 @@ export interface OverviewStep {
   stage: Stage;
   /** The plan's goal notes; empty when hidden. */
   goal: string;
+  /** People: persons + vacancies. */
+  people: number;
+  /** Persons in the plan. */
+  persons: number;
+  /** 编制: seats planned. */
   headcount: number;
-  filled: number;
   positions: number;
   /** True when anybody is assigned, so filled figures mean something. */
   staffed: boolean;
   departments: DeptSummary[];
-  /** Monthly payroll at the middle of each band; null when hidden or no band is set. */
-  payroll: number | null;
+  /** Monthly payroll range (people and vacancies); null when hidden or no band is set. */
+  payroll: Payroll | null;
 }
 
 export interface TopStep {
@@ -98,8 +106,9 @@ export interface DepartmentStep {
   /** 1-based part when the department is split over several steps, of `parts`. */
   part: number;
   parts: number;
-  /** Seats and positions in the whole department (all parts). */
+  /** Seats, people and positions in the whole department (all parts). */
   headcount: number;
+  people: number;
   positionCount: number;
   positions: PresentPosition[];
   staffed: boolean;
@@ -161,9 +170,9 @@ export function splitColumns<T extends { span: number }>(items: T[]): T[][] {
   return out;
 }
 
-export function presentSteps(doc: PlanDoc, opts: PresentOptions): PresentStep[] {
+export function presentSteps(doc: PlanDoc, figures: PlanFigures, opts: PresentOptions): PresentStep[] {
   const hide = opts.hidePrivate;
-  const filled = filledCounts(doc);
+  const byPosition = new Map(figures.by_position.map((f) => [f.position, f]));
   const staffed = doc.people.some((p) => p.assignments.length > 0);
   const byId = new Map(doc.positions.map((p) => [p.id, p]));
   const depts = new Map(doc.departments.map((d) => [d.id, d]));
@@ -173,15 +182,13 @@ export function presentSteps(doc: PlanDoc, opts: PresentOptions): PresentStep[] 
       for (const a of person.assignments) names.set(a.position, [...(names.get(a.position) ?? []), person.name]);
     }
   }
-  const headcount = doc.positions.reduce((s, p) => s + p.headcount, 0);
 
   const tag = (p: Position): DeptTag | null => {
     const d = p.department ? depts.get(p.department) : undefined;
     return d ? { zh: d.name, en: d.name_en, color: d.color } : null;
   };
   const card = (p: Position): PresentCard => {
-    let team = 0;
-    for (const id of selfAndBelow(doc, p.id)) team += byId.get(id)?.headcount ?? 0;
+    const f = byPosition.get(p.id);
     const dept = tag(p);
     return {
       id: p.id,
@@ -189,8 +196,8 @@ export function presentSteps(doc: PlanDoc, opts: PresentOptions): PresentStep[] 
       dept,
       color: dept?.color ?? NEUTRAL_COLOR,
       headcount: p.headcount,
-      filled: filled.get(p.id) ?? 0,
-      team,
+      filled: f?.holders ?? 0,
+      team: f?.team_people ?? 0,
       people: names.get(p.id) ?? [],
     };
   };
@@ -210,7 +217,6 @@ export function presentSteps(doc: PlanDoc, opts: PresentOptions): PresentStep[] 
     return out;
   };
 
-  const banded = doc.positions.filter((p) => p.pay_band);
   const steps: PresentStep[] = [
     {
       kind: "overview",
@@ -220,9 +226,10 @@ export function presentSteps(doc: PlanDoc, opts: PresentOptions): PresentStep[] 
       logo: planLogo(doc),
       stage: doc.plan.stage,
       goal: hide ? "" : doc.plan.goal_notes,
-      headcount,
-      filled: doc.positions.reduce((s, p) => s + Math.min(p.headcount, filled.get(p.id) ?? 0), 0),
-      positions: doc.positions.length,
+      people: figures.people,
+      persons: figures.persons,
+      headcount: figures.headcount,
+      positions: figures.positions,
       staffed,
       departments: doc.departments
         .map((d) => ({
@@ -230,13 +237,10 @@ export function presentSteps(doc: PlanDoc, opts: PresentOptions): PresentStep[] 
           zh: d.name,
           en: d.name_en,
           color: d.color,
-          headcount: doc.positions.filter((p) => p.department === d.id).reduce((s, p) => s + p.headcount, 0),
+          people: figures.departments.find((x) => x.department === d.id)?.people ?? 0,
         }))
-        .filter((d) => d.headcount > 0),
-      payroll:
-        hide || banded.length === 0
-          ? null
-          : banded.reduce((s, p) => s + ((p.pay_band!.min + p.pay_band!.max) / 2) * p.headcount, 0),
+        .filter((d) => d.people > 0),
+      payroll: hide || figures.unpriced === figures.positions ? null : figures.payroll_monthly,
     },
   ];
 
@@ -259,7 +263,7 @@ export function presentSteps(doc: PlanDoc, opts: PresentOptions): PresentStep[] 
   for (const g of groups) {
     if (g.positions.length === 0) continue;
     const chunks = splitColumns(g.positions.map(full));
-    const seats = g.positions.reduce((s, p) => s + p.headcount, 0);
+    const df = figures.departments.find((x) => x.department === (g.dept?.id ?? null));
     chunks.forEach((positions, i) =>
       steps.push({
         kind: "department",
@@ -267,7 +271,8 @@ export function presentSteps(doc: PlanDoc, opts: PresentOptions): PresentStep[] 
         dept: g.dept,
         part: i + 1,
         parts: chunks.length,
-        headcount: seats,
+        headcount: df?.headcount ?? 0,
+        people: df?.people ?? 0,
         positionCount: g.positions.length,
         positions,
         staffed,

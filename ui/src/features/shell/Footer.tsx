@@ -2,8 +2,8 @@
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
-import { bySeverity, totals } from "../../lib/totals";
-import { yuan } from "../../lib/format";
+import { bySeverity } from "../../lib/totals";
+import { fte, moneyRange } from "../../lib/format";
 import { shellDict } from "./dict";
 
 const SHOWN = 3;
@@ -17,7 +17,8 @@ export function Footer() {
   const setView = useApp((s) => s.setView);
   if (!current) return null;
   const issues = bySeverity(current.findings.filter((f) => f.severity !== "info"));
-  const sum = totals(current.doc);
+  const f = current.figures;
+  const partTime = Math.abs(f.seats_fte - f.headcount) > 0.005;
   const openPanel = () => {
     setView("chart");
     setSide("findings", true);
@@ -51,21 +52,28 @@ export function Footer() {
         )}
       </div>
       <dl className="footer-totals" aria-label={t("totals")} data-testid="totals">
-        <div>
-          <dt>{t("headcount")}</dt>
-          <dd className="num">{sum.headcount}</dd>
+        <div title={t("peopleHint")}>
+          <dt>{t("people")}</dt>
+          <dd className="num" data-testid="total-people">
+            {f.people}
+          </dd>
         </div>
-        <div>
-          <dt>{t("filled")}</dt>
-          <dd className="num">{sum.filled}</dd>
+        <div title={t("seatsHint")}>
+          <dt>{t("headcount")}</dt>
+          <dd className="num" data-testid="total-seats">
+            {f.headcount}
+            {partTime && <span className="muted"> ({fte(f.seats_fte)})</span>}
+          </dd>
         </div>
         <div>
           <dt>{t("vacant")}</dt>
-          <dd className={sum.vacant ? "num warn" : "num"}>{sum.vacant}</dd>
+          <dd className={f.vacancies_fte ? "num warn" : "num"}>{fte(f.vacancies_fte)}</dd>
         </div>
         <div title={t("payrollHint")}>
           <dt>{t("payroll")}</dt>
-          <dd className="num">{yuan(sum.payroll)}</dd>
+          <dd className="num" data-testid="total-payroll">
+            {moneyRange(f.payroll_monthly, lang)}
+          </dd>
         </div>
       </dl>
     </footer>

@@ -160,7 +160,7 @@ export function TopBar() {
           type="button"
           className={`findings-badge ${counts.error ? "error" : issues ? "warning" : "ok"}`}
           data-testid="findings-badge"
-          aria-label={t("findingsBadgeLabel", { e: counts.error, w: counts.warning })}
+          aria-label={`${issues ? t("findingsCount", { n: issues }) : t("findingsNone")} · ${t("findingsBadgeLabel", { e: counts.error, w: counts.warning })}`}
           title={t("findings")}
           onClick={() => {
             if (view === "plans") setView("chart");
@@ -217,7 +217,7 @@ export function TopBar() {
         <button type="button" aria-pressed={lang === "zh"} aria-label="中文" className={lang === "zh" ? "on" : ""} onClick={() => setLang("zh")} lang="zh-CN">
           中
         </button>
-        <button type="button" aria-pressed={lang === "en"} aria-label="English" className={lang === "en" ? "on" : ""} onClick={() => setLang("en")} lang="en">
+        <button type="button" aria-pressed={lang === "en"} title="English" className={lang === "en" ? "on" : ""} onClick={() => setLang("en")} lang="en">
           EN
         </button>
       </div>

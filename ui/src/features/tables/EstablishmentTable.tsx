@@ -1,12 +1,13 @@
-// 定岗定编: positions grouped by department with headcount (editable), filled, vacancies,
-// grade and pay band; subtotals per department and a totals row.
+// 定岗定编: positions grouped by department with headcount (editable), holders, vacancies,
+// grade, pay band and payroll; subtotals per department and a totals row. Every figure is the
+// core's (PlanState.figures), shown as it is.
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { NumberField } from "../../lib/ui/fields";
 import { Icon } from "../../lib/ui/Icon";
 import { departmentName, title } from "../../lib/plan";
-import { moneyRange, payBandText } from "../../lib/format";
-import { departmentCost, establishmentGroups, matches, positionPayroll } from "./rows";
+import { fte, moneyRange, payBandText } from "../../lib/format";
+import { establishmentGroups, matches } from "./rows";
 import { tablesDict } from "./dict";
 import "./tables.css";
 
@@ -21,16 +22,10 @@ export function EstablishmentTable() {
   const setSearch = useApp((s) => s.setSearch);
   if (!current) return null;
   const doc = current.doc;
-  const groups = establishmentGroups(doc, (p) => matches(doc, p, search));
-  const all = establishmentGroups(doc);
-  const sum = {
-    headcount: all.reduce((n, g) => n + g.headcount, 0),
-    filled: all.reduce((n, g) => n + g.filled, 0),
-    vacant: all.reduce((n, g) => n + g.vacant, 0),
-  };
-  const cost = current.cost;
+  const f = current.figures;
+  const groups = establishmentGroups(doc, f, (p) => matches(doc, p, search));
   const byId = new Map(doc.positions.map((p) => [p.id, p]));
-  const shown = groups.reduce((n, g) => n + g.rows.length, 0);
+  const shown = groups.some((g) => g.rows.length > 0);
 
   return (
     <div className="tbl-page">
@@ -58,7 +53,7 @@ export function EstablishmentTable() {
               <th scope="col" className="n col-hc">
                 {t("headcount")}
               </th>
-              <th scope="col" className="n">
+              <th scope="col" className="n" title={t("filledHint")}>
                 {t("filled")}
               </th>
               <th scope="col" className="n">
@@ -114,34 +109,37 @@ export function EstablishmentTable() {
                         onCommit={(n) => (n === null ? null : edit("update_position", { position: p.id, headcount: n }))}
                       />
                     </td>
-                    <td className={r.over ? "n num over" : "n num"} title={r.over ? t("overfilled", { n: r.over }) : undefined}>
-                      {r.filled}
+                    <td className={r.figures.over ? "n num over" : "n num"} title={r.figures.over ? t("overfilled", { n: r.figures.over }) : undefined}>
+                      {r.figures.holders}
+                      {r.figures.holders > 0 && r.figures.filled_fte !== r.figures.holders && <span className="muted fte"> ({fte(r.figures.filled_fte)})</span>}
                     </td>
-                    <td className={r.vacant ? "n num vacant" : "n num muted"}>{r.vacant}</td>
+                    <td className={r.figures.vacancies ? "n num vacant" : "n num muted"}>{r.figures.vacancies}</td>
                     <td>{p.grade || <span className="muted">—</span>}</td>
                     <td className="n num muted">{p.pay_band ? payBandText(p.pay_band) : "—"}</td>
                     <td className="n num col-pay">
-                      <Payroll range={positionPayroll(p)} />
+                      <Payroll range={r.figures.payroll_monthly} />
                     </td>
                   </tr>
                 );
               })}
-              <tr className="subtotal">
-                <td colSpan={2} className="muted">
-                  {t("subtotal")}
-                </td>
-                <td className="n num">{g.headcount}</td>
-                <td className="n num">{g.filled}</td>
-                <td className={g.vacant ? "n num vacant" : "n num muted"}>{g.vacant}</td>
-                <td />
-                <td />
-                <td className="n num col-pay" data-testid="establishment-subtotal-pay">
-                  <Payroll range={departmentCost(cost, g.department?.id ?? null)?.monthly ?? null} unpriced={departmentCost(cost, g.department?.id ?? null)?.unpriced ?? 0} />
-                </td>
-              </tr>
+              {g.figures && (
+                <tr className="subtotal">
+                  <td colSpan={2} className="muted" data-testid="establishment-subtotal-people">
+                    {t("subtotal")} · {t("peopleN", { n: g.figures.people })}
+                  </td>
+                  <td className="n num">{g.figures.headcount}</td>
+                  <td className="n num">{fte(g.figures.filled_fte)}</td>
+                  <td className={g.figures.vacancies_fte ? "n num vacant" : "n num muted"}>{fte(g.figures.vacancies_fte)}</td>
+                  <td />
+                  <td />
+                  <td className="n num col-pay" data-testid="establishment-subtotal-pay">
+                    <Payroll range={g.figures.payroll_monthly} unpriced={g.figures.unpriced} />
+                  </td>
+                </tr>
+              )}
             </tbody>
           ))}
-          {shown === 0 && (
+          {!shown && (
             <tbody>
               <tr>
                 <td colSpan={9} className="tbl-empty">
@@ -152,19 +150,24 @@ export function EstablishmentTable() {
           )}
           <tfoot>
             <tr data-testid="establishment-total">
-              <th scope="row" colSpan={3}>
-                {t("total")} <span className="muted">· {t("positionsN", { n: doc.positions.length })}</span>
+              <th scope="row" colSpan={3} data-testid="establishment-total-people">
+                {t("total")} <span className="strong">· {t("peopleN", { n: f.people })}</span> <span className="muted">· {t("positionsN", { n: f.positions })}</span>
               </th>
-              <td className="n num">{sum.headcount}</td>
-              <td className="n num">{sum.filled}</td>
-              <td className={sum.vacant ? "n num vacant" : "n num"}>{sum.vacant}</td>
+              <td className="n num">{f.headcount}</td>
+              <td className="n num" title={t("personsHint", { n: f.persons })}>
+                {fte(f.filled_fte)}
+              </td>
+              <td className={f.vacancies_fte ? "n num vacant" : "n num"}>{fte(f.vacancies_fte)}</td>
               <td colSpan={2} className="n muted tbl-yearly" data-testid="establishment-yearly">
-                {t("yearly")} <span className="num strong">{moneyRange(cost.yearly, lang)}</span>
+                {t("yearly")} <span className="num strong">{moneyRange(f.payroll_yearly, lang)}</span>
               </td>
               <td className="n num col-pay" data-testid="establishment-monthly">
-                {moneyRange(cost.monthly, lang)}
+                {moneyRange(f.payroll_monthly, lang)}
                 <span className="muted"> {t("perMonth")}</span>
-                {cost.unpriced > 0 && <div className="tbl-unpriced-note">{t("unpricedN", { n: cost.unpriced })}</div>}
+                {f.payroll_vacancies.max > 0 && f.payroll_filled.max > 0 && (
+                  <div className="tbl-unpriced-note">{t("payrollSplit", { filled: moneyRange(f.payroll_filled, lang), vacant: moneyRange(f.payroll_vacancies, lang) })}</div>
+                )}
+                {f.unpriced > 0 && <div className="tbl-unpriced-note">{t("unpricedN", { n: f.unpriced })}</div>}
               </td>
             </tr>
           </tfoot>

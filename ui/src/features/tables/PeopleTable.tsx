@@ -5,8 +5,9 @@ import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
 import { NumberField, TextField } from "../../lib/ui/fields";
-import { departmentColor, filledCounts, title } from "../../lib/plan";
-import { isOverloaded, load } from "../../lib/totals";
+import { departmentColor, title } from "../../lib/plan";
+import { fte } from "../../lib/format";
+import type { PersonFigures } from "../../generated/PersonFigures";
 import { confirmRemovePerson } from "../../lib/actions";
 import type { Person } from "../../generated/Person";
 import type { PlanDoc } from "../../generated/PlanDoc";
@@ -34,9 +35,8 @@ export function PeopleTable() {
           }),
       )
     : doc.people;
-  const over = doc.people.filter(isOverloaded).length;
-  const filled = filledCounts(doc);
-  const vacantSeats = doc.positions.filter((p) => (filled.get(p.id) ?? 0) < p.headcount);
+  const f = current.figures;
+  const byPerson = new Map(f.by_person.map((x) => [x.person, x]));
 
   async function add() {
     if (!name.trim()) return;
@@ -51,11 +51,11 @@ export function PeopleTable() {
           <p className="muted">{t("peopleIntro")}</p>
         </div>
         <div className="tbl-stats">
-          <span className="stat">{t("summaryPeople", { n: doc.people.length })}</span>
-          <span className={over ? "stat bad" : "stat"}>{t("summaryOver", { n: over })}</span>
-          <span className={vacantSeats.length ? "stat warn" : "stat"}>
-            {t("summaryVacant", { n: vacantSeats.reduce((n, p) => n + p.headcount - (filled.get(p.id) ?? 0), 0) })}
+          <span className="stat" data-testid="people-persons">
+            {t("summaryPeople", { n: f.persons })}
           </span>
+          <span className={f.overloaded ? "stat bad" : "stat"}>{t("summaryOver", { n: f.overloaded })}</span>
+          <span className={f.vacancies_fte ? "stat warn" : "stat"}>{t("summaryVacant", { n: fte(f.vacancies_fte) })}</span>
         </div>
       </header>
 
@@ -107,7 +107,7 @@ export function PeopleTable() {
             </thead>
             <tbody>
               {people.map((person, i) => (
-                <PersonRow key={person.id} doc={doc} person={person} n={doc.people.indexOf(person) + 1} index={i} />
+                <PersonRow key={person.id} doc={doc} person={person} figures={byPerson.get(person.id)} n={doc.people.indexOf(person) + 1} index={i} />
               ))}
               {people.length === 0 && (
                 <tr>
@@ -124,14 +124,14 @@ export function PeopleTable() {
   );
 }
 
-function PersonRow({ doc, person, n }: { doc: PlanDoc; person: Person; n: number; index: number }) {
+function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; figures: PersonFigures | undefined; n: number; index: number }) {
   const t = useT(tablesDict);
   const lang = useApp((s) => s.lang);
   const edit = useApp((s) => s.edit);
   const select = useApp((s) => s.select);
   const byId = new Map(doc.positions.map((p) => [p.id, p]));
-  const total = load(person);
-  const overloaded = total > 100;
+  const total = figures?.total_share ?? 0;
+  const overloaded = figures?.overloaded ?? false;
   const held = new Set(person.assignments.map((a) => a.position));
 
   return (
@@ -193,8 +193,8 @@ function PersonRow({ doc, person, n }: { doc: PlanDoc; person: Person; n: number
             onChange={(e) => {
               const id = e.target.value;
               if (!id) return;
-              const share = total < 100 ? 100 - total : 50;
-              void edit("assign", { person: person.id, position: id, share });
+              // The core proposes the share still free, and refuses when none is.
+              void edit("assign", { person: person.id, position: id });
             }}
           >
             <option value="">{t("assignPh")}</option>

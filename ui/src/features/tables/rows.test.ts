@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { departmentCost, establishmentGroups, matches, positionPayroll } from "./rows";
+import { establishmentGroups, matches } from "./rows";
+import type { PlanFigures } from "../../generated/PlanFigures";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 
@@ -26,44 +27,41 @@ const doc: PlanDoc = {
   ],
 };
 
+// The figures as the core computes them for this plan (see cost.rs): the tables only look
+// them up.
+const pf = (position: string, headcount: number, holders: number, vacancies: number) => ({
+  position, headcount, holders, over: Math.max(0, holders - headcount), filled_fte: 0, vacancies,
+  payroll_filled: null, payroll_vacancies: null, payroll_monthly: null, people: vacancies, team_people: 0,
+});
+const df = (department: string | null, people: number) => ({
+  department, positions: 0, headcount: 0, people, persons: 0, seats_fte: 0, filled_fte: 0, vacancies_fte: 0,
+  payroll_monthly: { min: 0, max: 0 }, payroll_filled: { min: 0, max: 0 }, payroll_vacancies: { min: 0, max: 0 }, unpriced: 0,
+});
+const figures: PlanFigures = {
+  people: 7, persons: 2, multi_seat: 1, overloaded: 0, positions: 4, headcount: 7, seats_fte: 7, filled_fte: 2, vacancies_fte: 5,
+  payroll_monthly: { min: 0, max: 0 }, payroll_yearly: { min: 0, max: 0 }, payroll_filled: { min: 0, max: 0 }, payroll_vacancies: { min: 0, max: 0 },
+  unpriced: 3,
+  departments: [df("ops", 3), df("cs", 3), df(null, 1)],
+  by_position: [pf("a", 1, 0, 1), pf("b", 3, 1, 2), pf("c", 1, 2, 0), pf("d", 2, 0, 2)],
+  by_person: [],
+};
+
 describe("establishment rows", () => {
   it("groups by department in plan order, no department last, empty groups left out", () => {
-    const groups = establishmentGroups(doc);
+    const groups = establishmentGroups(doc, figures);
     expect(groups.map((g) => g.department?.id ?? null)).toEqual(["ops", "cs", null]);
     expect(groups[0].rows.map((r) => r.position.id)).toEqual(["a", "d"]);
   });
-  it("adds up headcount, filled, vacancies and payroll per group", () => {
-    const [ops, cs, none] = establishmentGroups(doc);
-    expect([ops.headcount, ops.filled, ops.vacant]).toEqual([3, 0, 3]);
-    expect([cs.headcount, cs.filled, cs.vacant]).toEqual([3, 1, 2]);
-    expect(none.rows[0]).toMatchObject({ filled: 2, vacant: 0, over: 1 });
+  it("carries each position's and department's figures from the core", () => {
+    const [ops, cs, none] = establishmentGroups(doc, figures);
+    expect(ops.figures?.people).toBe(3);
+    expect(cs.rows[0].figures).toMatchObject({ holders: 1, vacancies: 2 });
+    expect(none.rows[0].figures).toMatchObject({ holders: 2, over: 1 });
   });
   it("filters by title, English title or department", () => {
     expect(matches(doc, doc.positions[1], "客服")).toBe(true);
     expect(matches(doc, doc.positions[1], "role b")).toBe(true);
     expect(matches(doc, doc.positions[0], "客服")).toBe(false);
-    expect(establishmentGroups(doc, (p) => matches(doc, p, "运营")).flatMap((g) => g.rows.map((r) => r.position.id))).toEqual(["a", "d"]);
-  });
-});
-
-describe("payroll", () => {
-  it("is the pay band times the headcount, or nothing without a band", () => {
-    expect(positionPayroll(doc.positions[1])).toEqual({ min: 12000, max: 18000 });
-    expect(positionPayroll(doc.positions[0])).toBeNull();
-  });
-  it("finds a department's row of the plan's cost", () => {
-    const cost = {
-      departments: [
-        { department: "cs", headcount: 3, monthly: { min: 12000, max: 18000 }, unpriced: 0 },
-        { department: null, headcount: 1, monthly: { min: 0, max: 0 }, unpriced: 1 },
-      ],
-      headcount: 4,
-      monthly: { min: 12000, max: 18000 },
-      yearly: { min: 144000, max: 216000 },
-      unpriced: 1,
-    };
-    expect(departmentCost(cost, "cs")?.monthly).toEqual({ min: 12000, max: 18000 });
-    expect(departmentCost(cost, null)?.unpriced).toBe(1);
-    expect(departmentCost(cost, "ops")).toBeUndefined();
+    expect(establishmentGroups(doc, figures, (p) => matches(doc, p, "运营")).flatMap((g) => g.rows.map((r) => r.position.id))).toEqual(["a", "d"]);
   });
 });

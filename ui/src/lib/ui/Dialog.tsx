@@ -38,9 +38,12 @@ export interface DialogProps {
   width?: number;
   /** `alertdialog` for confirmations. */
   role?: "dialog" | "alertdialog";
+  /** The body is a text to read with no control in it: it takes the focus, so that it can be
+   *  scrolled with the keyboard. */
+  readable?: boolean;
 }
 
-export function Dialog({ title, description, onClose, children, footer, width = 480, role = "dialog" }: DialogProps) {
+export function Dialog({ title, description, onClose, children, footer, width = 480, role = "dialog", readable = false }: DialogProps) {
   const t = useT(common);
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -105,7 +108,14 @@ export function Dialog({ title, description, onClose, children, footer, width = 
             <Icon name="x" />
           </button>
         </header>
-        {children && <div className="dialog-body">{children}</div>}
+        {children &&
+          (readable ? (
+            <div className="dialog-body" role="region" aria-labelledby={titleId} tabIndex={0}>
+              {children}
+            </div>
+          ) : (
+            <div className="dialog-body">{children}</div>
+          ))}
         {footer && <footer className="dialog-foot">{footer}</footer>}
       </div>
     </div>,
