@@ -742,7 +742,21 @@ fn targets_split_over_the_year_with_campaign_peaks() {
     };
     let year = periods[0].target;
     assert_eq!(periods[0].level, PeriodLevel::Year);
-    assert!((year - 2_400_000.0).abs() < 1e-6, "twelve months of 20万");
+    // A monthly floor of 20万 holds in every month: no month is below it, the campaign months
+    // are above it, so the year is more than twelve months of 20万.
+    let months: Vec<_> = periods
+        .iter()
+        .filter(|p| p.level == PeriodLevel::Month)
+        .collect();
+    assert!(
+        months.iter().all(|m| m.target >= 200_000.0 - 1e-6),
+        "{months:?}"
+    );
+    assert!(
+        (months[1].target - 200_000.0).abs() < 1e-6,
+        "February: the floor"
+    );
+    assert!(year > 2_400_000.0, "{year}");
     for level in [
         PeriodLevel::Half,
         PeriodLevel::Quarter,
@@ -763,7 +777,8 @@ fn targets_split_over_the_year_with_campaign_peaks() {
     );
     let month = |m: &str| periods.iter().find(|p| p.label == m).unwrap();
     assert!(
-        month("2027-11").target > 2.0 * month("2027-10").target,
+        months.iter().all(|m| m.target <= month("2027-11").target)
+            && month("2027-11").target > 1.5 * month("2027-10").target,
         "双11 weighs most"
     );
     assert!(month("2027-06").target > month("2027-05").target, "618");
@@ -772,6 +787,41 @@ fn targets_split_over_the_year_with_campaign_peaks() {
     assert!(month("2027-06 W3").target > month("2027-06 W1").target);
     assert_eq!(month("2027-12").end.to_string(), "2027-12-31");
     assert_eq!(month("2027-02 W4").end.to_string(), "2027-02-28");
+    // A quarterly floor holds in every quarter (ops-center's 600万 a quarter), and a yearly
+    // target is shared out exactly.
+    let ops = team("ops-center");
+    let quarterly = goal(&ops, "季度销售额");
+    let q = split(&quarterly, 2027);
+    let quarters: Vec<f64> = q
+        .iter()
+        .filter(|p| p.level == PeriodLevel::Quarter)
+        .map(|p| p.target)
+        .collect();
+    assert!(
+        quarters.iter().all(|t| *t >= quarterly.target - 1e-6),
+        "{quarters:?}"
+    );
+    assert!(quarters[3] > quarterly.target, "Q4 carries 双11 and 双12");
+    let yearly = Goal {
+        period: orgplan_core::Cycle::Yearly,
+        target: 3_000_000.0,
+        ..sales.clone()
+    };
+    let y = split(&yearly, 2027);
+    assert!((y[0].target - 3_000_000.0).abs() < 1e-6);
+    // A weekly ceiling is never exceeded by any week.
+    let ceiling = Goal {
+        period: orgplan_core::Cycle::Weekly,
+        direction: orgplan_core::Direction::AtMost,
+        kind: orgplan_core::GoalKind::Other,
+        unit: orgplan_core::GoalUnit::Count,
+        target: 100.0,
+        ..sales.clone()
+    };
+    assert!(split(&ceiling, 2027)
+        .iter()
+        .filter(|p| p.level == PeriodLevel::Week)
+        .all(|w| w.target <= 100.0 + 1e-9));
     // A rate holds in every period.
     let conversion = goal(&doc, "转化率");
     for p in split(&conversion, 2027) {

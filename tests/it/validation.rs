@@ -93,11 +93,12 @@ fn no_duties_and_no_kpis() {
 }
 
 #[test]
-fn span_of_control_over_eight() {
+fn span_of_control_counts_jobs_and_people() {
     let mut doc = team("team-8");
     let manager = pos(&doc, "店长");
     assert!(!codes_of(&doc).contains(&codes::SPAN_OF_CONTROL.to_string()));
-    // 7 direct reports now; a position of headcount 2 makes 9 people.
+    // 7 different positions report to 店长; an eighth with two seats makes 9 people, which is
+    // still a span one manager can lead (eight jobs, nine people).
     doc = apply(
         &doc,
         Edit::AddPosition {
@@ -116,13 +117,72 @@ fn span_of_control_over_eight() {
             ..Default::default()
         },
     );
-    let f: Vec<_> = validate(&doc)
-        .into_iter()
-        .filter(|f| f.code == codes::SPAN_OF_CONTROL)
-        .collect();
+    let span = |doc: &orgplan_core::PlanDoc| -> Vec<orgplan_core::Finding> {
+        validate(doc)
+            .into_iter()
+            .filter(|f| f.code == codes::SPAN_OF_CONTROL)
+            .collect()
+    };
+    assert!(span(&doc).is_empty());
+    // A ninth different job is one too many.
+    let ninth = apply(
+        &doc,
+        Edit::AddPosition {
+            parent: manager,
+            index: None,
+            position: orgplan_core::Position::blank(Uuid::new_v4(), "直播运营"),
+        },
+    )
+    .unwrap();
+    let f = span(&ninth);
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].position, Some(manager));
-    assert!(f[0].message_en.contains("9 direct reports"));
+    assert!(
+        f[0].message_en.contains("9 different positions"),
+        "{}",
+        f[0].message_en
+    );
+    // Seats of one job are a group: eight 美工 and seven leads make fifteen people, which one
+    // manager can lead (team-30's CRM组长 with six 客服 and three 仓库 is another); sixteen is
+    // too many.
+    let presale = pos(&doc, "售前客服");
+    let fifteen = update(
+        &doc,
+        new,
+        PositionPatch {
+            headcount: Some(8),
+            ..Default::default()
+        },
+    );
+    assert!(span(&fifteen).is_empty(), "{:?}", span(&fifteen));
+    let sixteen = update(
+        &fifteen,
+        presale,
+        PositionPatch {
+            headcount: Some(2),
+            ..Default::default()
+        },
+    );
+    let f = span(&sixteen);
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message_zh.contains("有 16 名直接下属"),
+        "{}",
+        f[0].message_zh
+    );
+}
+
+#[test]
+fn built_in_templates_open_clean() {
+    for t in orgplan_core::templates::template_ids() {
+        let doc = team(t);
+        let bad: Vec<_> = validate(&doc)
+            .into_iter()
+            .filter(|f| f.severity != orgplan_core::Severity::Info)
+            .map(|f| f.message_zh)
+            .collect();
+        assert!(bad.is_empty(), "{t}: {bad:?}");
+    }
 }
 
 #[test]

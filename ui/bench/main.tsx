@@ -207,9 +207,9 @@ function dragPlan() {
     const r = c.getBoundingClientRect();
     return r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight;
   });
-  const heads = onScreen.filter((c) => c.getAttribute("aria-level") === "2");
+  const heads = onScreen.filter((c) => c.querySelector(".oc-item")?.getAttribute("aria-level") === "2");
   const from = heads[Math.floor(heads.length * 0.1)].getBoundingClientRect();
-  const deepest = onScreen.filter((c) => c.getAttribute("aria-level") === "3").map((c) => c.getBoundingClientRect());
+  const deepest = onScreen.filter((c) => c.querySelector(".oc-item")?.getAttribute("aria-level") === "3").map((c) => c.getBoundingClientRect());
   const rowY = deepest.reduce((a, r) => a + r.top + r.height / 2, 0) / deepest.length;
   return {
     from: { x: from.left + from.width / 2, y: from.top + from.height / 2 },

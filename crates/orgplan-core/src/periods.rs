@@ -2,10 +2,16 @@
 //! and four weeks a month (48 weeks, the way e-commerce teams plan), with the campaign peaks
 //! (618, 双11, 双12) weighted.
 //!
-//! A goal that adds up (sales, visitors) is first made yearly (a monthly target times 12, a
-//! quarterly one times 4, a weekly one times 48, a daily one times 365) and then shared out by
-//! weight: each month has a weight ([`MONTH_WEIGHTS`]), and within a month each day weighs 1
-//! except the peak days. A rate or an average (conversion, margin, basket size) holds in every
+//! A goal that adds up (sales, visitors) and is stated for a year is shared out by weight:
+//! each month has a weight ([`MONTH_WEIGHTS`]), and within a month each day weighs 1 except
+//! the peak days. A goal stated for a shorter period is a floor (at least) or a ceiling (at
+//! most) for **every** such period, so the split never contradicts it: with a monthly floor of
+//! 20万, no month is below 20万, and a month heavier than the average month (618, 双11, 双12)
+//! is raised in proportion to its weight; with a ceiling, no period is above it and a lighter
+//! one is lowered in proportion. Quarterly goals work the same way over quarters (months then
+//! share their quarter by weight); weekly and daily goals over months (four weeks, or the
+//! month's days) and each week keeps the floor or ceiling too. The year, halves and quarters
+//! are the sums of their months. A rate or an average (conversion, margin, basket size) holds in every
 //! period: it is repeated, with the peaks marked.
 
 use chrono::{Datelike, NaiveDate};
@@ -50,16 +56,6 @@ pub struct PeriodTarget {
     pub peak: Option<String>,
 }
 
-fn yearly_factor(period: Cycle) -> f64 {
-    match period {
-        Cycle::Daily => 365.0,
-        Cycle::Weekly => 48.0,
-        Cycle::Monthly => 12.0,
-        Cycle::Quarterly => 4.0,
-        Cycle::Yearly => 1.0,
-    }
-}
-
 fn days_in_month(year: i32, month: u32) -> u32 {
     let next = if month == 12 {
         NaiveDate::from_ymd_opt(year + 1, 1, 1)
@@ -101,18 +97,51 @@ fn date(year: i32, month: u32, day: u32) -> NaiveDate {
 /// quarter with its months, each month with its four weeks (days 1–7, 8–14, 15–21, 22–end).
 pub fn split(goal: &Goal, year: i32) -> Vec<PeriodTarget> {
     let additive = goal.kind.additive(goal.unit);
-    let total = if additive {
-        goal.target * yearly_factor(goal.period)
+    let weight_sum: f64 = MONTH_WEIGHTS.iter().sum();
+    let at_least = goal.direction == crate::model::Direction::AtLeast;
+    // A stated period's target, shaped by its weight against the average period's: a floor
+    // is raised in heavy periods, a ceiling lowered in light ones; never past the statement.
+    let shaped = |weight: f64, average: f64| {
+        let ratio = weight / average;
+        goal.target
+            * if at_least {
+                ratio.max(1.0)
+            } else {
+                ratio.min(1.0)
+            }
+    };
+    let quarter_weight = |q: u32| -> f64 {
+        MONTH_WEIGHTS[(q * 3) as usize..(q * 3 + 3) as usize]
+            .iter()
+            .sum()
+    };
+    let month_target = |m: u32| {
+        if !additive {
+            return goal.target;
+        }
+        let w = MONTH_WEIGHTS[m as usize - 1];
+        match goal.period {
+            Cycle::Yearly => goal.target * w / weight_sum,
+            Cycle::Monthly => shaped(w, weight_sum / 12.0),
+            Cycle::Quarterly => {
+                let q = (m - 1) / 3;
+                shaped(quarter_weight(q), weight_sum / 4.0) * w / quarter_weight(q)
+            }
+            // Four weeks a month (the 48-week plan); a day's goal over the month's days.
+            Cycle::Weekly => 4.0 * shaped(w, weight_sum / 12.0),
+            Cycle::Daily => f64::from(days_in_month(year, m)) * shaped(w, weight_sum / 12.0),
+        }
+    };
+    let total = if additive && goal.period != Cycle::Yearly {
+        (1..=12).map(month_target).sum()
     } else {
         goal.target
     };
-    let weight_sum: f64 = MONTH_WEIGHTS.iter().sum();
-    let month_target = |m: u32| {
-        if additive {
-            total * MONTH_WEIGHTS[m as usize - 1] / weight_sum
-        } else {
-            total
-        }
+    // Weeks of a month keep a weekly or daily goal's floor or ceiling too.
+    let week_bound = |days: u32| match goal.period {
+        Cycle::Weekly => Some(goal.target),
+        Cycle::Daily => Some(goal.target * f64::from(days)),
+        _ => None,
     };
     let months_target = |from: u32, to: u32| {
         if additive {
@@ -171,7 +200,12 @@ pub fn split(goal: &Goal, year: i32) -> Vec<PeriodTarget> {
                         start: date(year, m, first),
                         end: date(year, m, last),
                         target: if additive {
-                            mt * share / month_weight
+                            let t = mt * share / month_weight;
+                            match week_bound(last - first + 1) {
+                                Some(b) if at_least => t.max(b),
+                                Some(b) => t.min(b),
+                                None => t,
+                            }
                         } else {
                             mt
                         },

@@ -9,8 +9,12 @@ use ts_rs::TS;
 use crate::check::label;
 use crate::model::{Function, Id, Lang, PlanDoc};
 
-/// More direct reports than this is flagged.
+/// More different positions reporting to one than this is flagged: a manager can direct about
+/// eight different jobs.
 pub const MAX_SPAN: u32 = 8;
+/// More people reporting to one than this is flagged. Seats of the same job (a group of 客服,
+/// 仓库) are one kind of work and take less directing each, so a 组长 of ten 客服 is normal.
+pub const MAX_TEAM_SPAN: u32 = 15;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -102,10 +106,13 @@ pub use crate::cost::holders as filled_counts;
 pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
     let mut out = Out(Vec::new());
     let filled = filled_counts(doc);
-    let mut reports: HashMap<Id, u32> = HashMap::default();
+    // (different positions, seats) reporting to each position.
+    let mut reports: HashMap<Id, (u32, u32)> = HashMap::default();
     for p in &doc.positions {
         if let Some(parent) = p.parent {
-            *reports.entry(parent).or_default() += p.headcount;
+            let r = reports.entry(parent).or_default();
+            r.0 += 1;
+            r.1 += p.headcount;
         }
     }
 
@@ -147,13 +154,20 @@ pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
                 format!("{t} has no duties"),
             ));
         }
-        let span = reports.get(&p.id).copied().unwrap_or(0);
-        if span > MAX_SPAN {
+        let (jobs, seats) = reports.get(&p.id).copied().unwrap_or((0, 0));
+        if jobs > MAX_SPAN {
             at(out.push(
                 Severity::Warning,
                 codes::SPAN_OF_CONTROL,
-                format!("「{t}」有 {span} 名直接下属，超过 {MAX_SPAN} 名，管理幅度过大"),
-                format!("{t} has {span} direct reports, more than {MAX_SPAN}"),
+                format!("「{t}」直接管理 {jobs} 个不同岗位，超过 {MAX_SPAN} 个，管理幅度过大"),
+                format!("{t} directs {jobs} different positions, more than {MAX_SPAN}"),
+            ));
+        } else if seats > MAX_TEAM_SPAN {
+            at(out.push(
+                Severity::Warning,
+                codes::SPAN_OF_CONTROL,
+                format!("「{t}」有 {seats} 名直接下属，超过 {MAX_TEAM_SPAN} 名，管理幅度过大"),
+                format!("{t} has {seats} direct reports, more than {MAX_TEAM_SPAN}"),
             ));
         }
         let have = filled.get(&p.id).copied().unwrap_or(0);

@@ -122,7 +122,7 @@ describe("presentSteps", () => {
     expect(promo.every((s) => s.headcount === 5)).toBe(true);
     const top = steps[1];
     expect(top.kind === "top" && top.reports.map((c) => c.title.zh)).toEqual([
-      "运营主管", "商品专员", "推广主管", "美工主管", "策划主管", "销售主管", "物流专员", "分销专员", "聚划算专员",
+      "运营主管", "商品专员", "推广主管", "美工主管", "策划主管", "销售主管", "物流专员", "分销专员",
     ]);
   });
 
