@@ -59,7 +59,7 @@ fn add_from_role_library_carries_duties_and_kpis() {
     assert_eq!(p.title, r.title);
     assert_eq!(p.duties, r.duties);
     assert_eq!(p.kpis, r.kpis);
-    assert_eq!(p.kpi_weight_total(), 100);
+    assert_eq!(p.kpi_weight_total(), orgplan_core::Weight::FULL);
     assert_eq!(children(&next, manager).last().unwrap(), &r.title);
 }
 
@@ -295,7 +295,7 @@ fn bad_text_and_numbers_are_refused() {
         PositionPatch {
             kpis: Some(vec![Kpi {
                 metric: "ROI".into(),
-                weight: 150,
+                weight: orgplan_core::Weight::percent(150),
                 target: "3.0".into(),
                 cycle: orgplan_core::Cycle::Monthly,
                 source: String::new(),

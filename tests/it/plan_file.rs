@@ -54,7 +54,7 @@ fn export_has_the_documented_shape() {
     let doc = team("team-5");
     let v: Value = serde_json::from_str(&export(&doc)).unwrap();
     assert_eq!(v["format"], "orgplan");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], orgplan_core::file::VERSION);
     let p = &v["positions"][0];
     for key in [
         "id",
@@ -89,7 +89,7 @@ fn export_has_the_documented_shape() {
 #[test]
 fn json_schema_matches_the_format() {
     let schema: Value =
-        serde_json::from_str(include_str!("../../schema/plan-file.v1.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../schema/plan-file.v2.schema.json")).unwrap();
     let defs = &schema["$defs"];
     let v: Value = serde_json::from_str(&export(&team("team-5"))).unwrap();
     fn check(value: &Value, schema: &Value, defs: &Value, at: &str) {
@@ -347,4 +347,41 @@ fn hand_written_ids_are_accepted_and_replaced() {
         pos(&doc, "老板")
     );
     assert_eq!(doc.people[0].total_share(), 100);
+}
+
+/// Version 2: KPI weights take one decimal. A version-1 file (whole weights) still imports, a
+/// weight of 33.3 round-trips, and a weight with two decimals is refused with its place.
+#[test]
+fn weights_take_one_decimal_from_version_2() {
+    let doc = team("team-8");
+    let text = export(&doc);
+    let v1 = text.replacen("\"version\": 2", "\"version\": 1", 1);
+    assert!(import(&v1, t0()).is_ok(), "a version-1 file imports");
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    let kpis = v["positions"][0]["kpis"].as_array_mut().unwrap();
+    kpis.truncate(3);
+    for (k, w) in kpis.iter_mut().zip([33.3, 33.3, 33.4]) {
+        k["weight"] = serde_json::json!(w);
+    }
+    let thirds = serde_json::to_string(&v).unwrap();
+    let back = import(&thirds, t0()).unwrap();
+    let top = &back.positions[0];
+    assert_eq!(top.kpi_weight_total(), orgplan_core::Weight::FULL);
+    assert!(!orgplan_core::validate(&back).iter().any(|f| f.code
+        == orgplan_core::validate::codes::KPI_WEIGHTS
+        && f.position == Some(top.id)));
+    let again: Value = serde_json::from_str(&export(&back)).unwrap();
+    assert_eq!(
+        again["positions"][0]["kpis"][0]["weight"],
+        serde_json::json!(33.3)
+    );
+    assert_eq!(
+        again["positions"][1]["kpis"][0]["weight"],
+        serde_json::json!(35),
+        "whole weights stay whole"
+    );
+    v["positions"][0]["kpis"][0]["weight"] = serde_json::json!(33.33);
+    let e = import(&serde_json::to_string(&v).unwrap(), t0()).unwrap_err();
+    assert_eq!(e.location, "positions[0].kpis[0].weight");
+    assert!(e.to_string().contains("one decimal"), "{e}");
 }

@@ -29,7 +29,11 @@ fn every_template_position_is_complete() {
             let at = format!("{t}/{}", p.title);
             assert!(p.duties.len() >= 4, "{at}: at least 4 duties");
             assert!((2..=5).contains(&p.kpis.len()), "{at}: 2–5 KPIs");
-            assert_eq!(p.kpi_weight_total(), 100, "{at}: weights sum to 100");
+            assert_eq!(
+                p.kpi_weight_total(),
+                orgplan_core::Weight::FULL,
+                "{at}: weights sum to 100"
+            );
             assert!(!p.functions.is_empty(), "{at}: function tags");
             assert!(!p.title_en.is_empty(), "{at}: English title");
             assert!(!p.purpose.is_empty(), "{at}: purpose");
@@ -218,8 +222,11 @@ fn role_library_covers_every_function() {
         assert!(r.duties.len() >= 4, "{}", r.id);
         assert!((2..=5).contains(&r.kpis.len()), "{}", r.id);
         assert_eq!(
-            r.kpis.iter().map(|k| k.weight).sum::<u32>(),
-            100,
+            r.kpis
+                .iter()
+                .map(|k| k.weight)
+                .sum::<orgplan_core::Weight>(),
+            orgplan_core::Weight::FULL,
             "{}",
             r.id
         );

@@ -2,7 +2,7 @@
 
 use orgplan_core::cost::figures;
 use orgplan_core::validate::{codes, has_errors};
-use orgplan_core::{apply, validate, Edit, Function, Kpi, Person, PositionPatch, Severity};
+use orgplan_core::{apply, validate, Edit, Function, Kpi, Person, PositionPatch, Severity, Weight};
 use uuid::Uuid;
 
 use crate::common::*;
@@ -36,7 +36,7 @@ fn kpi_weights_that_do_not_sum_to_100() {
     let doc = team("team-8");
     let manager = pos(&doc, "店长");
     let mut kpis = doc.position(manager).unwrap().kpis.clone();
-    kpis[0].weight += 5;
+    kpis[0].weight = Weight::from_tenths(kpis[0].weight.tenths() + 50);
     let doc = update(
         &doc,
         manager,
@@ -54,7 +54,7 @@ fn kpi_weights_that_do_not_sum_to_100() {
     assert_eq!(f[0].position, Some(manager));
     assert!(f[0].message_zh.contains("105%"));
     assert!(has_errors(&validate(&doc)));
-    kpis[0].weight -= 5;
+    kpis[0].weight = Weight::from_tenths(kpis[0].weight.tenths() - 50);
     let doc = update(
         &doc,
         manager,
@@ -298,13 +298,20 @@ fn overloaded_and_unassigned_people_and_vacancies() {
 fn weight_total_counts_every_kpi() {
     let k = |w| Kpi {
         metric: "m".into(),
-        weight: w,
+        weight: Weight::from_f64(w).unwrap(),
         target: String::new(),
         cycle: orgplan_core::Cycle::Monthly,
         source: String::new(),
         goal: None,
     };
     let mut p = orgplan_core::Position::blank(Uuid::new_v4(), "x");
-    p.kpis = vec![k(40), k(35), k(25)];
-    assert_eq!(p.kpi_weight_total(), 100);
+    p.kpis = vec![k(40.0), k(35.0), k(25.0)];
+    assert_eq!(p.kpi_weight_total(), Weight::FULL);
+    // One decimal each: 33.3 + 33.3 + 33.4 is exactly 100, with no finding.
+    p.kpis = vec![k(33.3), k(33.3), k(33.4)];
+    assert_eq!(p.kpi_weight_total(), Weight::FULL);
+    assert_eq!(p.kpi_weight_total().to_string(), "100");
+    assert_eq!(Weight::from_f64(33.3).unwrap().to_string(), "33.3");
+    // More decimals, or a negative weight, are not weights.
+    assert!(Weight::from_f64(33.33).is_none() && Weight::from_f64(-1.0).is_none());
 }

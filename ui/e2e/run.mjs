@@ -353,6 +353,77 @@ const scenarios = {
     await card(page, "Store Manager").waitFor();
   },
 
+  async "people-and-seats"({ page, url, shot }) {
+    // The five-person template: five people covering ten seats. Every view counts people.
+    await card(page, "店长").waitFor();
+    await createNamedPlan(page, "五人全能型店铺团队", "五人店");
+    const plans = (await api(url, "list_plans")).body;
+    const five = plans.find((p) => p.name === "五人店");
+    const figures = (await api(url, "plan_summary", { plan: five.id })).body;
+    assert(figures.people === 5 && figures.headcount === 10 && figures.seats_fte === 5, `plan_summary: ${JSON.stringify(figures).slice(0, 120)}`);
+    const text = async (testId) => (await page.getByTestId(testId).first().textContent()).trim();
+    assert((await text("total-people")) === "5", `the footer counts 5 people (${await text("total-people")})`);
+    assert((await text("total-seats")).startsWith("10"), "and 10 seats");
+    await shot("footer-five-people");
+
+    await page.getByRole("tab", { name: "定岗定编" }).click();
+    assert((await text("establishment-total-people")).includes("5 人"), `定岗定编 totals count people: ${await text("establishment-total-people")}`);
+    await shot("establishment-five-people");
+
+    await page.keyboard.press("F5");
+    const present = page.getByRole("dialog", { name: "演示模式" });
+    await present.waitFor();
+    const stat = (await present.getByTestId("present-people").textContent()).replace(/\s/g, "");
+    assert(stat.includes("5"), `present mode tells the client 5 people (${stat})`);
+    await shot("present-five-people");
+    await page.keyboard.press("Escape");
+    await present.waitFor({ state: "detached" });
+
+    // team-5 → team-8: 5 → 8 people, three to hire, the manager's promotion seat is a split.
+    await createNamedPlan(page, "八人成长型运营团队", "八人店");
+    await page.getByRole("tab", { name: "对比" }).click();
+    await page.getByLabel("对比基准（A）").selectOption({ label: "五人店" });
+    await page.getByLabel("对比方案（B）").selectOption({ label: "八人店" });
+    const people = page.getByTestId("compare-people");
+    await people.waitFor();
+    const peopleText = (await people.textContent()).replace(/\s/g, "");
+    assert(peopleText.includes("5→8") && peopleText.includes("新招3人"), `compare reads 5 → 8 people (${peopleText})`);
+    const hires = page.getByTestId("compare-hire");
+    assert((await hires.count()) === 3, "three hires");
+    const split = page.getByTestId("compare-seat-splits");
+    assert((await split.textContent()).includes("不再兼任 营销策划组长"), "the manager hands promotion over: a split, not a hire");
+    await shot("compare-five-to-eight");
+
+    // Deleting the top: refused with the reason when several report to it; when one does, the
+    // dialog says who becomes the top, and that is what happens.
+    await page.getByRole("tab", { name: "架构图" }).click();
+    await card(page, "店长").click();
+    await page.keyboard.press("Delete");
+    const refusal = page.getByRole("alertdialog");
+    await refusal.waitFor();
+    assert((await refusal.textContent()).includes("不能删除「店长」"), "refused before asking");
+    assert((await refusal.textContent()).includes("最高岗位"), `with the reason: ${await refusal.textContent()}`);
+    await shot("delete-top-refused");
+    await refusal.getByRole("button", { name: "知道了" }).click();
+    const eight = (await api(url, "list_plans")).body.find((p) => p.name === "八人店");
+    let doc = (await api(url, "get_plan", { plan: eight.id })).body.doc;
+    const top = doc.positions.find((p) => p.parent === null);
+    for (const p of doc.positions.filter((x) => x.parent === top.id && x.title !== "售前客服")) {
+      await api(url, "move_position", { plan: eight.id, position: p.id, new_parent: doc.positions.find((x) => x.title === "售前客服").id });
+    }
+    await page.reload();
+    await card(page, "店长").click();
+    await page.keyboard.press("Delete");
+    const ask = page.getByRole("alertdialog");
+    await ask.waitFor();
+    assert((await ask.textContent()).includes("「售前客服」将成为最高岗位"), `the dialog says what happens: ${await ask.textContent()}`);
+    await shot("delete-top-promotes");
+    await ask.getByRole("button", { name: "删除" }).click();
+    await card(page, "售前客服").waitFor();
+    doc = (await api(url, "get_plan", { plan: eight.id })).body.doc;
+    assert(doc.positions.find((p) => p.parent === null).title === "售前客服", "售前客服 is the top now");
+  },
+
   async "compare-growth-stages"({ page, url, shot }) {
     await card(page, "店长").waitFor();
     await createNamedPlan(page, "五人全能型店铺团队", "五人团队");

@@ -329,7 +329,7 @@ pub struct JobDescription {
     pub requirements: Vec<String>,
     pub kpis: Vec<JdKpi>,
     /// The sum of the KPI weights, in percent.
-    pub kpi_total: u32,
+    pub kpi_total: orgplan_core::Weight,
     pub collaborations: Vec<JdCollaboration>,
     pub escalations: Vec<JdEscalation>,
     /// Monthly pay, yuan.
@@ -339,7 +339,7 @@ pub struct JobDescription {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
 pub struct JdKpi {
     pub metric: String,
-    pub weight: u32,
+    pub weight: orgplan_core::Weight,
     pub target: String,
     /// The cycle, in words.
     pub cycle: String,

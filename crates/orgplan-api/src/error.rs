@@ -65,11 +65,7 @@ impl ApiError {
     }
 
     pub fn bad_file(e: &FileError, lang: Lang) -> ApiError {
-        let message = match lang {
-            Lang::Zh => format!("方案文件有误（{}）：{}", e.location, e.problem),
-            Lang::En => format!("bad plan file at {}: {}", e.location, e.problem),
-        };
-        ApiError::new(ErrorKind::BadFile, message)
+        ApiError::new(ErrorKind::BadFile, e.message(lang))
     }
 
     pub fn from_store(e: StoreError, lang: Lang) -> ApiError {

@@ -145,14 +145,34 @@ fn take_field<T: serde::de::DeserializeOwned, E: serde::de::Error>(
     key: &'static str,
 ) -> Result<T, E> {
     let v = map.remove(key).ok_or_else(|| E::missing_field(key))?;
-    serde_json::from_value(v).map_err(E::custom)
+    serde_path_to_error::deserialize(v).map_err(|e| located(Some(key), e))
+}
+
+/// An error inside a field read by hand, with where it was, so the refusal can name the field
+/// (read back by `crate::parse_args`).
+fn located<E: serde::de::Error>(
+    key: Option<&str>,
+    e: serde_path_to_error::Error<serde_json::Error>,
+) -> E {
+    let inner = e.path().to_string();
+    let path = match (key, inner.as_str()) {
+        (Some(k), ".") => k.to_string(),
+        (Some(k), i) => format!("{k}.{i}"),
+        (None, i) => i.to_string(),
+    };
+    E::custom(format!(
+        "{}{path}{}{}",
+        crate::AT,
+        crate::AT,
+        e.into_inner()
+    ))
 }
 
 /// What is left of `map`, read as a patch (which refuses unknown fields).
 fn rest<T: serde::de::DeserializeOwned, E: serde::de::Error>(
     map: Map<String, Value>,
 ) -> Result<T, E> {
-    serde_json::from_value(Value::Object(map)).map_err(E::custom)
+    serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| located(None, e))
 }
 
 impl<'de> Deserialize<'de> for AddGoalArgs {
@@ -453,6 +473,28 @@ pub fn assign(ctx: &mut Ctx, a: AssignArgs) -> R<PlanState> {
         },
         None,
     )
+}
+
+/// What deleting a position would do, or why it is refused, before the user is asked.
+#[derive(Clone, Debug, Serialize, Deserialize, TS)]
+pub struct DeletePreview {
+    pub effect: Option<orgplan_core::edit::DeleteEffect>,
+    /// Why it cannot be deleted, in the user's language.
+    pub refused: Option<ApiError>,
+}
+
+pub fn delete_preview(ctx: &mut Ctx, a: PositionArg) -> R<DeletePreview> {
+    let doc = load_plan(ctx, &a.plan)?;
+    Ok(match orgplan_core::edit::delete_effect(&doc, a.position) {
+        Ok(effect) => DeletePreview {
+            effect: Some(effect),
+            refused: None,
+        },
+        Err(e) => DeletePreview {
+            effect: None,
+            refused: Some(ApiError::from_store(e.into(), ctx.lang)),
+        },
+    })
 }
 
 pub fn plan_summary(ctx: &mut Ctx, a: PlanArg) -> R<PlanFigures> {

@@ -58,15 +58,56 @@ pub(crate) fn parse_args<T: DeserializeOwned>(
     } else {
         args
     };
-    serde_json::from_value(args).map_err(|e| {
+    // A copy to quote the value that did not fit; arguments are small.
+    let given = args.clone();
+    serde_path_to_error::deserialize(args).map_err(|e| {
+        let mut path = e.path().to_string();
+        let mut detail = e.into_inner().to_string();
+        // A field read by hand says where inside it the problem was.
+        if let Some((inner, rest)) = detail
+            .strip_prefix(AT)
+            .and_then(|d| d.split_once(AT))
+            .map(|(p, r)| (p.to_string(), r.to_string()))
+        {
+            path = if path == "." {
+                inner
+            } else {
+                format!("{path}.{inner}")
+            };
+            detail = rest;
+        }
+        let got = value_at(&given, &path).map(|v| v.to_string());
+        let problem = orgplan_core::fields::value_problem(&path, got.as_deref(), &detail, lang);
         ApiError::new(
             ErrorKind::BadArguments,
             match lang {
-                Lang::Zh => format!("{command} 的参数有误：{e}"),
-                Lang::En => format!("bad arguments for {command}: {e}"),
+                Lang::Zh => format!("{problem}（命令 {command}）"),
+                Lang::En => format!("{problem} (command {command})"),
             },
         )
     })
+}
+
+/// Marks the path an argument's own reader puts before its error.
+pub(crate) const AT: char = '\u{1}';
+
+/// The value at a serde path (`patch.kpis[0].weight`) of JSON arguments.
+fn value_at<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut at = v;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (name, rest) = part.split_once('[').unwrap_or((part, ""));
+        if !name.is_empty() {
+            at = at.get(name)?;
+        }
+        for index in rest
+            .split('[')
+            .map(|i| i.trim_end_matches(']'))
+            .filter(|i| !i.is_empty())
+        {
+            at = at.get(index.parse::<usize>().ok()?)?;
+        }
+    }
+    Some(at)
 }
 
 macro_rules! commands {
@@ -148,6 +189,7 @@ pub fn export_extra_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError>
     orgplan_core::Lang::export_all(cfg)?;
     orgplan_core::Cycle::export_all(cfg)?;
     orgplan_core::Function::export_all(cfg)?;
+    orgplan_core::fields::Limits::export_all(cfg)?;
     Ok(())
 }
 
@@ -165,6 +207,7 @@ commands! {
     move_position(MovePositionArgs) -> PlanState;
     update_position(UpdatePositionArgs) -> PlanState;
     delete_position(PositionArg) -> PlanState;
+    delete_preview(PositionArg) -> DeletePreview;
     add_dotted(DottedArgs) -> PlanState;
     remove_dotted(DottedArgs) -> PlanState;
     add_collaboration(AddCollaborationArgs) -> PlanState;

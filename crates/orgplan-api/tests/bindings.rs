@@ -59,6 +59,17 @@ fn commands_ts(cfg: &ts_rs::Config) -> String {
     out
 }
 
+/// The core's limits as a value, so forms accept exactly what the core accepts.
+fn limits_ts() -> String {
+    let limits = serde_json::to_string_pretty(&orgplan_core::fields::limits()).unwrap();
+    format!(
+        "// This file was generated from the core's limits. Do not edit it by hand.\n\
+         import type {{ Limits }} from \"./Limits\";\n\n\
+         /** What the core accepts: text lengths, list sizes, headcount, shares, weights, pay. */\n\
+         export const LIMITS: Limits = {limits};\n"
+    )
+}
+
 #[test]
 fn typescript_bindings_are_current() {
     let tmp = tempfile::tempdir().unwrap();
@@ -68,6 +79,7 @@ fn typescript_bindings_are_current() {
     orgplan_api::export_types(&cfg).unwrap();
     orgplan_api::export_extra_types(&cfg).unwrap();
     std::fs::write(tmp.path().join("commands.ts"), commands_ts(&cfg)).unwrap();
+    std::fs::write(tmp.path().join("limitValues.ts"), limits_ts()).unwrap();
     let fresh = read_dir(tmp.path());
     assert!(fresh.contains_key("PlanDoc.ts") && fresh.contains_key("ApiError.ts"));
 

@@ -328,6 +328,34 @@ fn a_bad_file_exits_2_and_names_the_place() {
 }
 
 #[test]
+fn a_bad_file_is_explained_in_chinese() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "--template", "team-8"]).trim().to_string();
+    let mut plan = cli.json(&["show", &id, "--json"]);
+    plan["positions"][2]["headcount"] = json!(1.5);
+    let path = cli.dir().join("bad.json");
+    std::fs::write(&path, plan.to_string()).unwrap();
+    for args in [
+        &["--lang", "zh", "import", path.to_str().unwrap()][..],
+        &["import", path.to_str().unwrap()][..],
+    ] {
+        let out = cli.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("方案文件有误（positions[2].headcount）")
+                && err.contains("编制")
+                && err.contains("1.5"),
+            "{err}"
+        );
+        for serde_words in ["invalid type", "expected", "floating point", "i64", "`"] {
+            assert!(!err.contains(serde_words), "{err}");
+        }
+    }
+    assert_eq!(cli.json(&["plans", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
 fn the_database_comes_from_db_or_orgplan_db() {
     let cli = Cli::new();
     let env_db = cli.dir().join("from-env.db");

@@ -20,7 +20,7 @@ pub struct CascadeLink {
     pub kpi: u32,
     pub metric: String,
     pub target: String,
-    pub weight: u32,
+    pub weight: crate::model::Weight,
 }
 
 /// A goal with its place in the goal tree and its links.

@@ -461,11 +461,13 @@ fn check_tree(doc: &PlanDoc) -> Result<HashMap<Id, usize>, EditError> {
         let names: Vec<String> = roots.iter().map(|p| label(p)).collect();
         return Err(EditError::SecondRoot {
             detail: format!("top positions: {}", names.join(", ")),
+            detail_zh: format!("现在最高的岗位有：{}", names.join("、")),
         });
     }
     if roots.is_empty() && !doc.positions.is_empty() {
         return Err(EditError::SecondRoot {
             detail: "no position is at the top".into(),
+            detail_zh: "现在没有最高岗位".into(),
         });
     }
     for p in &doc.positions {
@@ -552,7 +554,7 @@ fn check_position(
         check_text("kpis.metric", &k.metric, TextKind::Required)?;
         check_text("kpis.target", &k.target, TextKind::Short)?;
         check_text("kpis.source", &k.source, TextKind::Short)?;
-        if k.weight > 100 {
+        if k.weight > crate::model::Weight::FULL {
             return Err(EditError::invalid(
                 "kpis.weight",
                 format!("a weight is a percentage, 0–100 (got {})", k.weight),

@@ -683,6 +683,34 @@ fn apply_patch(p: &mut Position, patch: PositionPatch) -> Result<(), EditError> 
     Ok(())
 }
 
+/// What deleting a position would do, as the edit itself decides it (so a dialog can say it
+/// before asking): how many subordinates move up, and which position becomes the top when the
+/// top is deleted. Refused exactly when the edit would be.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct DeleteEffect {
+    /// Direct subordinates that will report one level up.
+    pub reports: u32,
+    /// The one subordinate that becomes the top position, when the top is deleted.
+    pub new_top: Option<Id>,
+    /// People who held it and lose that seat.
+    pub holders: u32,
+}
+
+pub fn delete_effect(doc: &PlanDoc, id: Id) -> Result<DeleteEffect, EditError> {
+    apply(doc, Edit::DeletePosition { position: id })?;
+    let p = require_position(doc, id)?;
+    let children = doc.children(id);
+    Ok(DeleteEffect {
+        reports: children.len() as u32,
+        new_top: if p.parent.is_none() {
+            children.first().copied()
+        } else {
+            None
+        },
+        holders: doc.filled(id),
+    })
+}
+
 fn delete_position(doc: &mut PlanDoc, id: Id) -> Result<(), EditError> {
     let deleted = require_position(doc, id)?.clone();
     let children = doc.children(id);
@@ -691,6 +719,11 @@ fn delete_position(doc: &mut PlanDoc, id: Id) -> Result<(), EditError> {
             return Err(EditError::SecondRoot {
                 detail: format!(
                     "deleting 「{}」 would leave {} positions at the top; move them under one first",
+                    label(&deleted),
+                    children.len()
+                ),
+                detail_zh: format!(
+                    "删除「{}」会让 {} 个岗位同时成为最高岗位，请先把它们移到其中一个之下",
                     label(&deleted),
                     children.len()
                 ),

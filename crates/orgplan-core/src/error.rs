@@ -15,7 +15,7 @@ pub enum EditError {
         new_parent: String,
     },
     #[error("a plan has exactly one top position; {detail}")]
-    SecondRoot { detail: String },
+    SecondRoot { detail: String, detail_zh: String },
     #[error("{what} of {position} cannot point at itself")]
     SelfReference {
         what: &'static str,
@@ -104,8 +104,8 @@ impl EditError {
                     position,
                     new_parent,
                 } => format!("不能把「{position}」移到「{new_parent}」之下：汇报线会形成循环"),
-                EditError::SecondRoot { detail } => {
-                    format!("一个方案只能有一个最高岗位；{detail}")
+                EditError::SecondRoot { detail_zh, .. } => {
+                    format!("一个方案只能有一个最高岗位；{detail_zh}")
                 }
                 EditError::SelfReference { what, position } => {
                     format!("「{position}」的{}不能指向自己", what_zh(what))

@@ -23,7 +23,7 @@ pub struct Limits {
     /// A share of time, in percent: 1 to 100.
     pub share_min: u32,
     pub share_max: u32,
-    /// A KPI weight in percent: 0 to 100, with this many decimals.
+    /// A KPI weight in percent: 0 to 100, with at most this many decimals.
     pub weight_max: u32,
     pub weight_decimals: u32,
     /// Monthly pay, whole yuan.
@@ -270,4 +270,98 @@ pub fn allowed(field: &str, lang: Lang) -> Option<String> {
         "target" => lang.pick("一个数", "a number").to_string(),
         _ => return None,
     })
+}
+
+/// A refusal of a value that does not fit its field, in plain words: 「编制」须为 1–100000 的
+/// 整数（收到 1.5）. `path` is where the value was (`headcount`, `kpis[0].weight`), `got` the
+/// value found there as JSON, if any, and `detail` the reader's own description of what it
+/// expected (serde's message, of which only the missing/unknown field and the expected type are
+/// read: it is the one place its wording is looked at).
+pub fn value_problem(path: &str, got: Option<&str>, detail: &str, lang: Lang) -> String {
+    if let Some(name) = quoted_after(detail, "missing field `") {
+        let l = label(name, lang);
+        return match lang {
+            Lang::Zh => format!("缺少「{l}」"),
+            Lang::En => format!("{} is missing", capitalised(l)),
+        };
+    }
+    if let Some(name) = quoted_after(detail, "unknown field `") {
+        return match lang {
+            Lang::Zh => format!("多余的参数 {name}：这里不接受它"),
+            Lang::En => format!("unexpected argument {name}"),
+        };
+    }
+    let l = label(path, lang);
+    let want = allowed(path, lang).unwrap_or_else(|| expected_kind(detail, lang));
+    let got = got.map(|g| {
+        let g: String = g.chars().take(40).collect();
+        match lang {
+            Lang::Zh => format!("（收到 {g}）"),
+            Lang::En => format!(" (got {g})"),
+        }
+    });
+    match lang {
+        Lang::Zh => {
+            let gap = if want.starts_with(|c: char| c.is_ascii_digit()) {
+                " "
+            } else {
+                ""
+            };
+            format!("「{l}」须为{gap}{want}{}", got.unwrap_or_default())
+        }
+        Lang::En => format!(
+            "{} must be {want}{}",
+            capitalised(l),
+            got.unwrap_or_default()
+        ),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = &text[text.find(prefix)? + prefix.len()..];
+    rest.split('`').next()
+}
+
+/// What a reader expected, from its description: a whole number, text, an id, one of a list.
+fn expected_kind(detail: &str, lang: Lang) -> String {
+    let expected = detail.rsplit("expected ").next().unwrap_or("");
+    let one_of: Vec<&str> = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if expected.starts_with("one of") && !one_of.is_empty() {
+        return match lang {
+            Lang::Zh => format!("以下之一：{}", one_of.join("、")),
+            Lang::En => format!("one of {}", one_of.join(", ")),
+        };
+    }
+    let is = |words: &[&str]| words.iter().any(|w| expected.contains(w));
+    let (zh, en) = if is(&["u8", "u16", "u32", "u64", "i32", "i64", "usize", "integer"]) {
+        ("整数", "a whole number")
+    } else if is(&["f64", "f32", "float", "number"]) {
+        ("一个数", "a number")
+    } else if is(&["UUID", "uuid"]) {
+        ("一个编号（id）", "an id")
+    } else if is(&["bool"]) {
+        ("是或否（true/false）", "true or false")
+    } else if is(&["string", "char"]) {
+        ("一段文字", "text")
+    } else if is(&["sequence", "array"]) {
+        ("一个列表", "a list")
+    } else if is(&["map", "struct"]) {
+        ("一组字段", "an object")
+    } else {
+        ("正确格式的值", "a value of the right form")
+    };
+    lang.pick(zh, en).to_string()
 }

@@ -1,5 +1,6 @@
 //! The plan file: OrgPlan's versioned JSON interchange format (`format: "orgplan"`,
-//! `version: 1`). Its JSON Schema is `schema/plan-file.v1.schema.json`.
+//! `version: 2`; version 1, with whole KPI weights, reads the same). Its JSON Schema is
+//! `schema/plan-file.v2.schema.json` (`plan-file.v1.schema.json` is kept for the record).
 //!
 //! Import checks everything a file can get wrong and names the place (`positions[3].kpis[0]
 //! .weight`); it assigns fresh ids, so one file can be imported many times.
@@ -14,13 +15,16 @@ use uuid::Uuid;
 use crate::check::{check_color, check_doc, check_text, TextKind, MAX_HEADCOUNT, MAX_ITEMS};
 use crate::check::{MAX_DEPARTMENTS, MAX_PAY, MAX_POSITIONS};
 use crate::error::EditError;
+use crate::fields::label;
 use crate::model::{
     Assignment, Collaboration, Cycle, Department, Direction, Escalation, Function, Goal, GoalKind,
-    GoalUnit, Kpi, PayBand, Person, PlanDoc, PlanMeta, Position, Stage,
+    GoalUnit, Kpi, Lang, PayBand, Person, PlanDoc, PlanMeta, Position, Stage, Weight,
 };
 
 pub const FORMAT: &str = "orgplan";
-pub const VERSION: u32 = 1;
+/// The version this build writes. It reads every version from 1 up to this one: 2 added KPI
+/// weights with one decimal (33.3); a version-1 file is a version-2 file with whole weights.
+pub const VERSION: u32 = 2;
 /// Largest file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -123,7 +127,9 @@ pub struct FilePosition {
 #[serde(deny_unknown_fields)]
 pub struct FileKpi {
     pub metric: String,
-    pub weight: i64,
+    /// Percent with at most one decimal (written as a whole number when it is one); read as
+    /// any number so a wrong one is refused with its own reason.
+    pub weight: serde_json::Number,
     #[serde(default)]
     pub target: String,
     pub cycle: Cycle,
@@ -210,14 +216,55 @@ pub enum FileProblem {
 pub struct FileError {
     pub kind: FileProblem,
     pub location: String,
+    /// What is wrong and what is allowed, in English.
     pub problem: String,
+    /// The same, in Chinese.
+    pub problem_zh: String,
 }
 
-fn bad(kind: FileProblem, location: impl Into<String>, problem: impl Into<String>) -> FileError {
+impl FileError {
+    /// The refusal as a person reads it, in their language: where, then what is wrong.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "方案文件有误（{}）：{}",
+                place_zh(&self.location),
+                self.problem_zh
+            ),
+            Lang::En => format!("bad plan file at {}: {}", self.location, self.problem),
+        }
+    }
+}
+
+/// A location in Chinese words: JSON paths stay as they are, the places this reader names in
+/// words (the whole file, a byte, a line and column) are said in Chinese.
+fn place_zh(location: &str) -> String {
+    if location == "file" {
+        return "整个文件".to_string();
+    }
+    if let Some(n) = location.strip_prefix("byte ") {
+        return format!("第 {n} 字节");
+    }
+    if let Some((line, column)) = location
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(", column "))
+    {
+        return format!("第 {line} 行第 {column} 列");
+    }
+    location.to_string()
+}
+
+fn bad(
+    kind: FileProblem,
+    location: impl Into<String>,
+    en: impl Into<String>,
+    zh: impl Into<String>,
+) -> FileError {
     FileError {
         kind,
         location: location.into(),
-        problem: problem.into(),
+        problem: en.into(),
+        problem_zh: zh.into(),
     }
 }
 
@@ -273,7 +320,12 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
                     .iter()
                     .map(|k| FileKpi {
                         metric: k.metric.clone(),
-                        weight: k.weight.into(),
+                        weight: if k.weight.tenths().is_multiple_of(10) {
+                            (k.weight.tenths() / 10).into()
+                        } else {
+                            serde_json::Number::from_f64(k.weight.as_f64())
+                                .expect("a weight is finite")
+                        },
                         target: k.target.clone(),
                         cycle: k.cycle,
                         source: k.source.clone(),
@@ -348,6 +400,7 @@ pub fn import_bytes(bytes: &[u8], now: DateTime<Utc>) -> Result<PlanDoc, FileErr
             FileProblem::NotJson,
             format!("byte {}", e.valid_up_to()),
             "not UTF-8 text (save the file as UTF-8)",
+            "文件不是 UTF-8 编码的文本（请把文件另存为 UTF-8 编码）",
         )
     })?;
     import(text, now)
@@ -372,24 +425,17 @@ pub fn import_with(
                 "the file is {} bytes; at most {MAX_FILE_BYTES} are accepted",
                 text.len()
             ),
+            format!(
+                "文件有 {} 字节，最大只接受 {MAX_FILE_BYTES} 字节（{} MB）",
+                text.len(),
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
         ));
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        bad(
-            FileProblem::NotJson,
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("not valid JSON: {}", strip_position(&e.to_string())),
-        )
-    })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
     check_header(&value)?;
-    let file: PlanFile = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        bad(
-            FileProblem::WrongType,
-            if path == "." { "file".into() } else { path },
-            strip_position(&e.into_inner().to_string()),
-        )
-    })?;
+    let file: PlanFile =
+        serde_path_to_error::deserialize(&value).map_err(|e| wrong_type(&value, &e))?;
     from_file(file, now, new_id)
 }
 
@@ -400,12 +446,85 @@ fn strip_position(message: &str) -> String {
     }
 }
 
+/// A file the JSON reader refused, at the line and column where it stopped.
+fn not_json(text: &str, e: &serde_json::Error) -> FileError {
+    let detail = strip_position(&e.to_string());
+    let zh = if text.trim().is_empty() {
+        "文件是空的，没有任何内容".to_string()
+    } else {
+        format!("文件不是有效的 JSON：{}", json_syntax_zh(text, e, &detail))
+    };
+    bad(
+        FileProblem::NotJson,
+        format!("line {}, column {}", e.line(), e.column()),
+        format!("not valid JSON: {detail}"),
+        zh,
+    )
+}
+
+/// What the JSON reader stopped at, in Chinese, for the mistakes people make by hand; a general
+/// hint otherwise.
+fn json_syntax_zh(text: &str, e: &serde_json::Error, detail: &str) -> &'static str {
+    if e.is_eof() {
+        return "文件在此处提前结束，内容不完整（可能被截断，或少了右括号）";
+    }
+    let at = text
+        .lines()
+        .nth(e.line().saturating_sub(1))
+        .and_then(|line| line.get(e.column().saturating_sub(1)..))
+        .and_then(|rest| rest.chars().next());
+    if at == Some(',') {
+        return "此处多了一个逗号";
+    }
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "trailing comma",
+            "此处多了一个逗号（列表或对象的最后一项后面不能有逗号）",
+        ),
+        (
+            "recursion limit exceeded",
+            "括号嵌套层数太多（最多 128 层）",
+        ),
+        ("trailing characters", "数据结束后还有多余的内容"),
+        ("key must be a string", "字段名须用英文双引号括起来"),
+        ("expected `:`", "字段名后面缺少冒号"),
+        ("expected `,` or `]`", "此处缺少逗号或右方括号 ]"),
+        ("expected `,` or `}`", "此处缺少逗号或右花括号 }"),
+        (
+            "control character",
+            "文字中有未转义的控制字符（换行须写作 \\n）",
+        ),
+        (
+            "invalid escape",
+            "文字中有无效的转义写法（反斜杠 \\ 须写作 \\\\）",
+        ),
+        ("invalid unicode code point", "文字中有无效的字符编码转义"),
+        ("surrogate", "文字中有无效的字符编码转义"),
+        ("number out of range", "数字太大或太小"),
+        ("invalid number", "数字的写法不对"),
+        (
+            "expected value",
+            "此处缺少一个值，或有无法识别的内容（文字须用英文双引号括起来）",
+        ),
+        (
+            "expected ident",
+            "此处有无法识别的内容（文字须用英文双引号括起来）",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map(|(_, zh)| *zh)
+        .unwrap_or("请检查此处附近的括号、引号和逗号")
+}
+
 fn check_header(value: &serde_json::Value) -> Result<(), FileError> {
     let Some(obj) = value.as_object() else {
         return Err(bad(
             FileProblem::WrongType,
             "file",
             "a plan file is a JSON object",
+            "方案文件须是一个 JSON 对象（以 { 开头、以 } 结尾）",
         ));
     };
     match obj.get("format").and_then(|f| f.as_str()) {
@@ -415,6 +534,10 @@ fn check_header(value: &serde_json::Value) -> Result<(), FileError> {
                 FileProblem::WrongFormat,
                 "format",
                 format!("this is not an OrgPlan plan file (format {other:?})"),
+                format!(
+                    "这不是组织方案文件：「格式」须为 \"{FORMAT}\"（收到 {}）",
+                    quoted(other)
+                ),
             ))
         }
         None => {
@@ -422,20 +545,292 @@ fn check_header(value: &serde_json::Value) -> Result<(), FileError> {
                 FileProblem::WrongFormat,
                 "format",
                 "missing \"format\": \"orgplan\"",
+                "这不是组织方案文件：缺少 \"format\": \"orgplan\" 一项",
             ))
         }
     }
     match obj.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(VERSION) => Ok(()),
+        Some(v) if (1..=u64::from(VERSION)).contains(&v) => Ok(()),
         Some(v) if v > u64::from(VERSION) => Err(bad(
             FileProblem::UnsupportedVersion,
             "version",
             format!(
                 "the file was written by a newer OrgPlan (version {v}); this version reads version {VERSION}"
             ),
+            format!(
+                "文件由更新版本的本软件写入（文件版本 {v}），当前版本只能读取文件版本 {VERSION}，请升级后再导入"
+            ),
         )),
-        Some(v) => Err(bad(FileProblem::UnsupportedVersion, "version", format!("unknown version {v}"))),
-        None => Err(bad(FileProblem::UnsupportedVersion, "version", "missing a whole-number \"version\"")),
+        Some(v) => Err(bad(
+            FileProblem::UnsupportedVersion,
+            "version",
+            format!("unknown version {v}"),
+            format!("不认识的文件版本 {v}：只接受文件版本 1–{VERSION}"),
+        )),
+        None => Err(bad(
+            FileProblem::UnsupportedVersion,
+            "version",
+            "missing a whole-number \"version\"",
+            format!("「文件版本」须为整数，写作 \"version\": {VERSION}"),
+        )),
+    }
+}
+
+/// Text from the file, quoted for a message: JSON quotes, at most 40 characters.
+fn quoted(text: &str) -> String {
+    let mut short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    serde_json::Value::String(short).to_string()
+}
+
+/// A value that does not fit the plan file's shape, at its JSON path: what the field takes and
+/// what the file has there.
+fn wrong_type(
+    value: &serde_json::Value,
+    e: &serde_path_to_error::Error<serde_json::Error>,
+) -> FileError {
+    use serde_path_to_error::Segment;
+    let path = e.path().to_string();
+    let location = if path == "." {
+        "file".to_string()
+    } else {
+        path
+    };
+    let serde_text = strip_position(&e.inner().to_string());
+    let mut found = Some(value);
+    let mut keys = Vec::new();
+    let mut element = false;
+    for segment in e.path() {
+        match segment {
+            Segment::Seq { index } => {
+                found = found.and_then(|v| v.get(index));
+                element = true;
+            }
+            Segment::Map { key } => {
+                found = found.and_then(|v| v.get(key));
+                keys.push(key.as_str());
+                element = false;
+            }
+            Segment::Enum { .. } | Segment::Unknown => found = None,
+        }
+    }
+    let (en, zh) = match field_problem(&serde_text) {
+        Some(FieldProblem::Missing(name)) => {
+            let at = if keys.is_empty() {
+                name.to_string()
+            } else {
+                format!("{location}.{name}")
+            };
+            let (l_en, l_zh) = (known_label(&at, Lang::En), known_label(&at, Lang::Zh));
+            (
+                match l_en {
+                    Some(l) => format!("missing the required field \"{name}\" ({l})"),
+                    None => format!("missing the required field \"{name}\""),
+                },
+                match l_zh {
+                    Some(l) => format!("缺少必填字段 \"{name}\"（「{l}」）"),
+                    None => format!("缺少必填字段 \"{name}\""),
+                },
+            )
+        }
+        Some(FieldProblem::Unknown(name)) => (
+            format!("unknown field \"{name}\": a plan file has no such field here"),
+            format!("不认识的字段 \"{name}\"：方案文件的这里没有这一项（请删去或检查拼写）"),
+        ),
+        None => match (wanted(&keys, element), found) {
+            (Some(want), Some(found)) => {
+                let (l_en, l_zh) = (
+                    known_label(&location, Lang::En).unwrap_or("this value"),
+                    known_label(&location, Lang::Zh),
+                );
+                (
+                    format!(
+                        "{l_en} must be {} (got {})",
+                        want.describe(Lang::En),
+                        got(found, Lang::En)
+                    ),
+                    format!(
+                        "{}须为{}（收到{}）",
+                        l_zh.map_or("这里".to_string(), |l| format!("「{l}」")),
+                        want.describe(Lang::Zh),
+                        got(found, Lang::Zh)
+                    ),
+                )
+            }
+            _ => (
+                serde_text.clone(),
+                match known_label(&location, Lang::Zh) {
+                    Some(l) => format!("「{l}」的值类型不对"),
+                    None => "这里的值类型不对".to_string(),
+                },
+            ),
+        },
+    };
+    bad(FileProblem::WrongType, location, en, zh)
+}
+
+enum FieldProblem<'a> {
+    Missing(&'a str),
+    Unknown(&'a str),
+}
+
+/// A missing or an unknown field: only the JSON reader's message names it, so this is the one
+/// place its wording is read.
+fn field_problem(serde_text: &str) -> Option<FieldProblem<'_>> {
+    let name = |prefix: &str| {
+        serde_text
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+    };
+    name("missing field `")
+        .map(FieldProblem::Missing)
+        .or_else(|| name("unknown field `").map(FieldProblem::Unknown))
+}
+
+/// A field's label, unless it is a name the labels do not know.
+fn known_label(path: &str, lang: Lang) -> Option<&'static str> {
+    let l = label(path, lang);
+    (l != label("", lang)).then_some(l)
+}
+
+/// What a place in a plan file takes.
+enum Want {
+    /// A whole number from the first to the second.
+    Whole(i64, i64),
+    /// A KPI weight: a percentage with at most one decimal.
+    Weight,
+    Number,
+    Text,
+    List,
+    Object,
+    /// One of these names, with their Chinese and English labels.
+    OneOf(Vec<(String, &'static str, &'static str)>),
+}
+
+impl Want {
+    fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Want::Whole(min, max), Lang::Zh) => format!(" {min}–{max} 的整数"),
+            (Want::Whole(min, max), Lang::En) => format!("a whole number from {min} to {max}"),
+            (Want::Weight, _) => lang
+                .pick(
+                    " 0–100 之间的数，最多 1 位小数",
+                    "a number from 0 to 100 with at most one decimal",
+                )
+                .to_string(),
+            (Want::Number, _) => lang.pick("一个数", "a number").to_string(),
+            (Want::Text, _) => lang.pick("文字", "text").to_string(),
+            (Want::List, _) => lang.pick("一个列表 [ … ]", "a list [ … ]").to_string(),
+            (Want::Object, _) => lang.pick("一组字段 { … }", "an object { … }").to_string(),
+            (Want::OneOf(names), Lang::Zh) => {
+                let names: Vec<String> = names
+                    .iter()
+                    .map(|(name, zh, _)| format!("\"{name}\"（{zh}）"))
+                    .collect();
+                format!("以下之一：{}", names.join("、"))
+            }
+            (Want::OneOf(names), Lang::En) => {
+                let names: Vec<String> = names
+                    .iter()
+                    .map(|(name, ..)| format!("\"{name}\""))
+                    .collect();
+                format!("one of {}", names.join(", "))
+            }
+        }
+    }
+}
+
+/// What a plan file takes at a place: `keys` are the field names on the way there, `element`
+/// whether the place is an item of the last one's list.
+fn wanted(keys: &[&str], element: bool) -> Option<Want> {
+    let key = *keys.last()?;
+    let parent = keys.len().checked_sub(2).map(|i| keys[i]);
+    if element {
+        return Some(match key {
+            "duties" | "requirements" | "dotted" => Want::Text,
+            "functions" => one_of(Function::ALL.map(|f| (f, f.label(Lang::Zh), f.label(Lang::En)))),
+            "departments" | "positions" | "people" | "goals" | "kpis" | "collaborations"
+            | "escalations" | "assignments" => Want::Object,
+            _ => return None,
+        });
+    }
+    Some(match key {
+        "departments" | "positions" | "people" | "goals" | "duties" | "requirements" | "kpis"
+        | "dotted" | "collaborations" | "escalations" | "functions" | "assignments" => Want::List,
+        "plan" | "pay_band" => Want::Object,
+        "headcount" => Want::Whole(1, MAX_HEADCOUNT.into()),
+        "target_size" => Want::Whole(0, MAX_HEADCOUNT.into()),
+        "weight" => Want::Weight,
+        "share" => Want::Whole(1, 100),
+        "min" | "max" => Want::Whole(0, MAX_PAY.into()),
+        "target" if parent == Some("goals") => Want::Number,
+        "stage" => one_of(
+            [Stage::Startup, Stage::Growth, Stage::Scale]
+                .map(|s| (s, s.label(Lang::Zh), s.label(Lang::En))),
+        ),
+        "cycle" | "period" => one_of(Cycle::ALL.map(|c| (c, c.label(Lang::Zh), c.label(Lang::En)))),
+        "kind" => one_of([
+            (GoalKind::Gmv, "销售额", "sales"),
+            (GoalKind::Traffic, "访客数", "visitors"),
+            (GoalKind::Conversion, "转化率", "conversion rate"),
+            (GoalKind::Basket, "客单价", "average order value"),
+            (GoalKind::Margin, "毛利率", "gross margin"),
+            (
+                GoalKind::PromotionCost,
+                "推广费用占比",
+                "promotion cost share",
+            ),
+            (GoalKind::Repeat, "回头客占比", "repeat buyers"),
+            (GoalKind::Other, "其他", "other"),
+        ]),
+        "unit" => one_of([
+            (GoalUnit::Yuan, "元", "yuan"),
+            (GoalUnit::Count, "个数", "count"),
+            (GoalUnit::Percent, "百分比", "percent"),
+        ]),
+        "direction" => one_of([
+            (Direction::AtLeast, "不低于目标", "at least"),
+            (Direction::AtMost, "不高于目标", "at most"),
+        ]),
+        "id" | "title" | "title_en" | "name" | "name_en" | "company" | "goal_notes" | "grade"
+        | "purpose" | "notes" | "lineage" | "template" | "logo" | "metric" | "target"
+        | "source" | "goal" | "about" | "when" | "with" | "to" | "position" | "department"
+        | "parent" | "color" | "format" => Want::Text,
+        _ => return None,
+    })
+}
+
+fn one_of<T: Serialize>(items: impl IntoIterator<Item = (T, &'static str, &'static str)>) -> Want {
+    Want::OneOf(
+        items
+            .into_iter()
+            .map(|(item, zh, en)| {
+                let name = match serde_json::to_value(item) {
+                    Ok(serde_json::Value::String(name)) => name,
+                    _ => String::new(),
+                };
+                (name, zh, en)
+            })
+            .collect(),
+    )
+}
+
+/// The value a file has at a place, for a message: numbers and text as written (text quoted
+/// and cut short), anything else by its kind.
+fn got(value: &serde_json::Value, lang: Lang) -> String {
+    use serde_json::Value as V;
+    match (value, lang) {
+        (V::Number(n), Lang::Zh) => format!(" {n}"),
+        (V::Number(n), Lang::En) => n.to_string(),
+        (V::String(s), Lang::Zh) => format!("文字 {}", quoted(s)),
+        (V::String(s), Lang::En) => quoted(s),
+        (V::Null, _) => lang.pick("空值", "null").to_string(),
+        (V::Bool(b), Lang::Zh) => format!("是非值（{}）", if *b { "是" } else { "否" }),
+        (V::Bool(b), Lang::En) => b.to_string(),
+        (V::Array(_), _) => lang.pick("一个列表", "a list").to_string(),
+        (V::Object(_), _) => lang.pick("一组字段", "an object").to_string(),
     }
 }
 
@@ -457,7 +852,12 @@ impl<'a> Ids<'a> {
             let key = id(item);
             let at = format!("{kind}[{i}].id");
             if key.trim().is_empty() {
-                return Err(bad(FileProblem::EmptyId, at, "an id must not be empty"));
+                return Err(bad(
+                    FileProblem::EmptyId,
+                    at,
+                    "an id must not be empty",
+                    "编号（id）不能为空",
+                ));
             }
             check_text(&at, key, TextKind::Short).map_err(|e| text_error(&at, e))?;
             if map.insert(key, new_id()).is_some() {
@@ -465,6 +865,11 @@ impl<'a> Ids<'a> {
                     FileProblem::DuplicateId,
                     at,
                     format!("duplicate id {key:?}"),
+                    format!(
+                        "编号 {} 重复：每个{}的 id 须各不相同",
+                        quoted(key),
+                        label(kind, Lang::Zh)
+                    ),
                 ));
             }
         }
@@ -480,6 +885,12 @@ impl<'a> Ids<'a> {
                     "refers to {key:?}, which is not one of the file's {}",
                     self.kind
                 ),
+                format!(
+                    "「{}」指向的 {} 不是文件中任何一个{}的 id",
+                    label(at, Lang::Zh),
+                    quoted(key),
+                    label(self.kind, Lang::Zh)
+                ),
             )
         })
     }
@@ -493,12 +904,20 @@ fn text(at: &str, value: &str, kind: TextKind) -> Result<String, FileError> {
 /// A text check's refusal, as a file problem of the right kind.
 fn text_error(at: &str, e: EditError) -> FileError {
     let EditError::Invalid {
-        reason, problem, ..
+        reason,
+        reason_zh,
+        problem,
+        ..
     } = e
     else {
-        return bad(FileProblem::Invalid, at, e.to_string());
+        return bad(FileProblem::Invalid, at, e.to_string(), e.message(Lang::Zh));
     };
-    bad(file_problem(problem), at, reason)
+    bad(
+        file_problem(problem),
+        at,
+        reason,
+        format!("「{}」{reason_zh}", label(at, Lang::Zh)),
+    )
 }
 
 /// The plan file's kind of problem for a check's.
@@ -522,6 +941,7 @@ fn count(at: &str, len: usize, max: usize) -> Result<(), FileError> {
             FileProblem::TooMany,
             at,
             format!("{len} items; at most {max} are allowed"),
+            format!("「{}」共 {len} 项，最多允许 {max} 项", label(at, Lang::Zh)),
         ));
     }
     Ok(())
@@ -533,9 +953,34 @@ fn ranged(at: &str, value: i64, min: i64, max: i64, what: &str) -> Result<u32, F
             FileProblem::OutOfRange,
             at,
             format!("{what} must be between {min} and {max} (got {value})"),
+            format!(
+                "「{}」须为 {min}–{max} 的整数（收到 {value}）",
+                label(at, Lang::Zh)
+            ),
         ));
     }
     Ok(value as u32)
+}
+
+/// A KPI weight: 0–100 %, at most one decimal.
+fn weight(at: &str, n: &serde_json::Number) -> Result<Weight, FileError> {
+    let x = n.as_f64().unwrap_or(f64::NAN);
+    if !(0.0..=100.0).contains(&x) {
+        return Err(bad(
+            FileProblem::OutOfRange,
+            at,
+            format!("a weight must be between 0 and 100 (got {n})"),
+            format!("「{}」须为 0–100 之间的数（收到 {n}）", label(at, Lang::Zh)),
+        ));
+    }
+    Weight::from_f64(x).ok_or_else(|| {
+        bad(
+            FileProblem::Invalid,
+            at,
+            format!("a weight has at most one decimal (got {n})"),
+            format!("「{}」最多保留一位小数（收到 {n}）", label(at, Lang::Zh)),
+        )
+    })
 }
 
 fn texts(at: &str, items: &[String]) -> Result<Vec<String>, FileError> {
@@ -560,6 +1005,7 @@ fn from_file(
             FileProblem::Roots,
             "positions",
             "a plan needs at least one position",
+            "方案中至少要有一个岗位",
         ));
     }
     let dept_ids = Ids::new("departments", &file.departments, |d| &d.id, new_id)?;
@@ -600,6 +1046,10 @@ fn from_file(
                 FileProblem::Invalid,
                 format!("{at}.color"),
                 format!("a colour is written #rrggbb (got {:?})", d.color),
+                format!(
+                    "「部门颜色」须写作 \"#rrggbb\"，如 \"#3b82f6\"（收到 {}）",
+                    quoted(&d.color)
+                ),
             )
         })?;
         departments.push(Department {
@@ -627,6 +1077,7 @@ fn from_file(
                         FileProblem::SelfReference,
                         f("parent"),
                         "a position cannot report to itself",
+                        "岗位不能向自己汇报：「直接上级」须是另一个岗位",
                     ));
                 }
                 Some(pos_ids.get(&f("parent"), key)?)
@@ -638,7 +1089,7 @@ fn from_file(
             let kat = format!("{at}.kpis[{k}]");
             kpis.push(Kpi {
                 metric: text(&format!("{kat}.metric"), &kpi.metric, TextKind::Required)?,
-                weight: ranged(&format!("{kat}.weight"), kpi.weight, 0, 100, "a weight")?,
+                weight: weight(&format!("{kat}.weight"), &kpi.weight)?,
                 target: text(&format!("{kat}.target"), &kpi.target, TextKind::Short)?,
                 cycle: kpi.cycle,
                 source: text(&format!("{kat}.source"), &kpi.source, TextKind::Short)?,
@@ -657,6 +1108,7 @@ fn from_file(
                     FileProblem::SelfReference,
                     dat,
                     "a dotted line cannot point at its own position",
+                    "虚线汇报不能指向岗位自己",
                 ));
             }
             let target = pos_ids.get(&dat, d)?;
@@ -665,6 +1117,7 @@ fn from_file(
                     FileProblem::Invalid,
                     dat,
                     format!("the dotted line to {d:?} appears twice"),
+                    format!("指向 {} 的虚线汇报重复出现了两次", quoted(d)),
                 ));
             }
             dotted.push(target);
@@ -678,6 +1131,7 @@ fn from_file(
                     FileProblem::SelfReference,
                     format!("{cat}.with"),
                     "a position cannot collaborate with itself",
+                    "岗位不能与自己协作：「协作岗位」须是另一个岗位",
                 ));
             }
             collaborations.push(Collaboration {
@@ -694,6 +1148,7 @@ fn from_file(
                     FileProblem::SelfReference,
                     format!("{eat}.to"),
                     "a position cannot escalate to itself",
+                    "岗位不能向自己升级问题：「上报岗位」须是另一个岗位",
                 ));
             }
             escalations.push(Escalation {
@@ -711,6 +1166,7 @@ fn from_file(
                         FileProblem::Invalid,
                         f("pay_band"),
                         format!("min ({min}) is above max ({max})"),
+                        format!("薪资下限（{min}）高于薪资上限（{max}）：下限不能超过上限"),
                     ));
                 }
                 Some(PayBand { min, max })
@@ -754,13 +1210,24 @@ fn from_file(
     }
     match roots.as_slice() {
         [_] => {}
-        [] => return Err(bad(FileProblem::Roots, "positions", "no position is at the top (every position has a parent), so the reporting lines form a cycle")),
+        [] => {
+            return Err(bad(
+                FileProblem::Roots,
+                "positions",
+                "no position is at the top (every position has a parent), so the reporting lines form a cycle",
+                "没有最高岗位（每个岗位都有上级），汇报线形成了循环：须恰好有一个岗位的「直接上级」为空",
+            ))
+        }
         [first, second, ..] => {
             return Err(bad(
                 FileProblem::Roots,
                 format!("positions[{second}].parent"),
                 format!(
                     "a plan has one top position, but positions[{first}] ({:?}) and positions[{second}] ({:?}) both have no parent",
+                    file.positions[*first].title, file.positions[*second].title
+                ),
+                format!(
+                    "一个方案只能有一个最高岗位，但「{}」和「{}」都没有直接上级",
                     file.positions[*first].title, file.positions[*second].title
                 ),
             ))
@@ -786,6 +1253,10 @@ fn from_file(
                     FileProblem::Invalid,
                     aat,
                     format!("{:?} is assigned twice", a.position),
+                    format!(
+                        "同一人重复任职岗位 {}：每个岗位只能出现一次",
+                        quoted(&a.position)
+                    ),
                 ));
             }
             assignments.push(Assignment {
@@ -808,6 +1279,7 @@ fn from_file(
                 FileProblem::OutOfRange,
                 format!("{at}.target"),
                 format!("a target is a number from 0 to 1e12 (got {})", g.target),
+                format!("「目标值」须为 0 到 1 万亿之间的数（收到 {}）", g.target),
             ));
         }
         goals.push(Goal {
@@ -841,7 +1313,7 @@ fn from_file(
             EditError::SecondRoot { .. } => FileProblem::Roots,
             _ => FileProblem::Invalid,
         };
-        bad(kind, "file", e.to_string())
+        bad(kind, "file", e.to_string(), e.message(Lang::Zh))
     })?;
     Ok(doc)
 }
@@ -863,15 +1335,19 @@ fn find_cycle(positions: &[FilePosition]) -> Result<(), FileError> {
             }
             if state[at] == 1 {
                 let from = path.iter().position(|&i| i == at).unwrap_or(0);
-                let names: Vec<String> = path[from..]
-                    .iter()
-                    .chain(std::iter::once(&at))
-                    .map(|&i| format!("{:?}", positions[i].title))
-                    .collect();
+                let titles = || {
+                    path[from..]
+                        .iter()
+                        .chain(std::iter::once(&at))
+                        .map(|&i| &positions[i].title)
+                };
+                let names: Vec<String> = titles().map(|t| format!("{t:?}")).collect();
+                let names_zh: Vec<String> = titles().map(|t| format!("「{t}」")).collect();
                 return Err(bad(
                     FileProblem::Cycle,
                     format!("positions[{at}].parent"),
                     format!("the reporting lines form a cycle: {}", names.join(" → ")),
+                    format!("汇报线形成了循环：{}", names_zh.join(" → ")),
                 ));
             }
             state[at] = 1;

@@ -126,7 +126,7 @@ fn position(rng: &mut Rng, i: usize, parent: Option<Uuid>, department: Option<Uu
     p.kpis = vec![
         Kpi {
             metric: "目标达成率".into(),
-            weight: w,
+            weight: crate::model::Weight::percent(w),
             target: "≥ 100%".into(),
             cycle: Cycle::Monthly,
             source: "生意参谋".into(),
@@ -134,7 +134,7 @@ fn position(rng: &mut Rng, i: usize, parent: Option<Uuid>, department: Option<Uu
         },
         Kpi {
             metric: "工作质量".into(),
-            weight: 100 - w,
+            weight: crate::model::Weight::percent(100 - w),
             target: "≥ 95%".into(),
             cycle: Cycle::Weekly,
             source: "主管评分".into(),

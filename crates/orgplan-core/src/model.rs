@@ -190,12 +190,93 @@ pub struct Department {
     pub color: String,
 }
 
+/// A KPI weight: a percentage with at most one decimal (33.3 % + 33.3 % + 33.4 % = 100 %), kept
+/// in tenths of a percent so sums are exact. In JSON it is a number (40, 33.3); in the binary
+/// checkpoint, the tenths.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
+#[ts(type = "number")]
+pub struct Weight(u32);
+
+impl Weight {
+    /// 100 %: what a position's weights add up to.
+    pub const FULL: Weight = Weight(1000);
+
+    /// Whole percents.
+    pub const fn percent(p: u32) -> Weight {
+        Weight(p * 10)
+    }
+
+    pub const fn from_tenths(t: u32) -> Weight {
+        Weight(t)
+    }
+
+    pub const fn tenths(self) -> u32 {
+        self.0
+    }
+
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+
+    /// A number as a weight: not negative, at most one decimal; `None` otherwise.
+    pub fn from_f64(x: f64) -> Option<Weight> {
+        if !x.is_finite() || x < 0.0 || x > f64::from(u32::MAX / 10) {
+            return None;
+        }
+        let t = (x * 10.0).round();
+        ((t - x * 10.0).abs() < 1e-6).then_some(Weight(t as u32))
+    }
+}
+
+impl std::fmt::Display for Weight {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_multiple_of(10) {
+            write!(f, "{}", self.0 / 10)
+        } else {
+            write!(f, "{}.{}", self.0 / 10, self.0 % 10)
+        }
+    }
+}
+
+impl std::iter::Sum for Weight {
+    fn sum<I: Iterator<Item = Weight>>(iter: I) -> Weight {
+        Weight(iter.map(|w| w.0).sum())
+    }
+}
+
+impl Serialize for Weight {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            s.serialize_u32(self.0)
+        } else if self.0.is_multiple_of(10) {
+            s.serialize_u32(self.0 / 10)
+        } else {
+            s.serialize_f64(self.as_f64())
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Weight {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Weight, D::Error> {
+        if !d.is_human_readable() {
+            return u32::deserialize(d).map(Weight);
+        }
+        let x = f64::deserialize(d)?;
+        Weight::from_f64(x).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Float(x),
+                &"a percentage from 0 to 100 with at most one decimal",
+            )
+        })
+    }
+}
+
 /// A KPI point (KPI 考核点).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Kpi {
     pub metric: String,
-    /// Percent, 0–100; a position's weights should sum to 100.
-    pub weight: u32,
+    /// Percent, 0–100 with one decimal; a position's weights should sum to 100.
+    pub weight: Weight,
     pub target: String,
     pub cycle: Cycle,
     /// Where the figure comes from (e.g. 生意参谋).
@@ -281,7 +362,7 @@ impl Position {
         }
     }
 
-    pub fn kpi_weight_total(&self) -> u32 {
+    pub fn kpi_weight_total(&self) -> Weight {
         self.kpis.iter().map(|k| k.weight).sum()
     }
 }

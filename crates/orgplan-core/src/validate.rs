@@ -128,7 +128,7 @@ pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
             ));
         } else {
             let total = p.kpi_weight_total();
-            if total != 100 {
+            if total != crate::model::Weight::FULL {
                 at(out.push(
                     Severity::Error,
                     codes::KPI_WEIGHTS,

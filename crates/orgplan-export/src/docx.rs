@@ -361,7 +361,7 @@ fn kpi_table(jd: &JobDescription, l: &Labels) -> Table {
         );
     }
     let mut total = run(&format!("{}%", jd.kpi_total)).bold();
-    if jd.kpi_total != 100 {
+    if jd.kpi_total != orgplan_core::Weight::FULL {
         total = total.color(WARN);
     }
     rows.push(

@@ -391,7 +391,11 @@ impl Typesetter<'_> {
         let total = format!("{}%", jd.kpi_total);
         let total_style = Style {
             bold: true,
-            color: if jd.kpi_total == 100 { INK } else { WARN },
+            color: if jd.kpi_total == orgplan_core::Weight::FULL {
+                INK
+            } else {
+                WARN
+            },
         };
         let cells = [
             self.cell(&[(l.total, STRONG)], x[0], w[0]),

@@ -30,7 +30,7 @@ pub struct JobDescription {
     pub duties: Vec<String>,
     pub requirements: Vec<String>,
     pub kpis: Vec<KpiRow>,
-    pub kpi_total: u32,
+    pub kpi_total: orgplan_core::Weight,
     /// (with whom, about what)
     pub collaborations: Vec<(String, String)>,
     /// (when, to whom)
@@ -41,7 +41,7 @@ pub struct JobDescription {
 #[derive(Clone, Debug, PartialEq)]
 pub struct KpiRow {
     pub metric: String,
-    pub weight: u32,
+    pub weight: orgplan_core::Weight,
     pub target: String,
     pub cycle: String,
     pub source: String,
@@ -316,7 +316,7 @@ pub fn kpi_sheet(doc: &PlanDoc, lang: Lang) -> Sheet {
                 Cell::text(department_name(doc, p, lang)),
                 Cell::text(position_title(p, lang)),
                 Cell::text(&k.metric),
-                Cell::num(k.weight),
+                Cell::num(k.weight.as_f64()),
                 Cell::text(&k.target),
                 Cell::text(cycle(k.cycle, lang)),
                 Cell::text(&k.source),
@@ -327,7 +327,7 @@ pub fn kpi_sheet(doc: &PlanDoc, lang: Lang) -> Sheet {
                 Cell::Empty,
                 Cell::text(position_title(p, lang)),
                 Cell::text(l.weight_total),
-                Cell::num(p.kpi_weight_total()),
+                Cell::num(p.kpi_weight_total().as_f64()),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,

@@ -219,7 +219,7 @@ pub fn html(jds: &[JobDescription], lang: Lang) -> String {
                 e(&k.source)
             );
         }
-        let class = if jd.kpi_total == 100 {
+        let class = if jd.kpi_total == orgplan_core::Weight::FULL {
             "total"
         } else {
             "total off"

@@ -65,17 +65,14 @@ impl Formats {
             text: base().set_align(FormatAlign::Left).set_indent(1),
             number: base().set_num_format("0"),
             money: base().set_num_format("#,##0"),
-            fte: base().set_num_format("0.0#"),
-            total_fte: total.clone().set_num_format("0.0#"),
+            // General: 5, 0.6, 33.3 as they are (a decimal pattern would print "5.").
+            fte: base(),
+            total_fte: total.clone(),
             total_number: total.clone().set_num_format("0"),
             total_money: total.clone().set_num_format("#,##0"),
             total_text: total.set_align(FormatAlign::Left).set_indent(1),
-            sub_number: sub.clone().set_bold().set_num_format("0"),
-            sub_warn: sub
-                .clone()
-                .set_bold()
-                .set_num_format("0")
-                .set_font_color(Color::RGB(WARN)),
+            sub_number: sub.clone().set_bold(),
+            sub_warn: sub.clone().set_bold().set_font_color(Color::RGB(WARN)),
             sub_text: sub.set_align(FormatAlign::Left).set_indent(1),
         }
     }
@@ -93,6 +90,11 @@ fn is_money(sheet: &Sheet, col: usize) -> bool {
 fn is_fte(sheet: &Sheet, col: usize) -> bool {
     (sheet.slug == "establishment" && col == 5)
         || (sheet.slug == "department_summary" && (col == 3 || col == 4))
+}
+
+/// The KPI sheet's weight column (percent with one decimal).
+fn is_weight(sheet: &Sheet, col: usize) -> bool {
+    sheet.slug == "kpi" && col == 3
 }
 
 /// The KPI sheet's per-position weight total rows (no department, the label in the metric
@@ -141,7 +143,8 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
                         &f.sub_number
                     } else if is_money(sheet, c) {
                         &f.money
-                    } else if is_fte(sheet, c) {
+                    } else if is_fte(sheet, c) || is_weight(sheet, c) {
+                        // Decimals as they are: 0.6 FTE, a weight of 33.3.
                         &f.fte
                     } else {
                         &f.number

@@ -124,7 +124,7 @@ fn long_content_flows_over_pages_without_losing_text() {
     kpis = (1..=45)
         .map(|i| orgplan_core::Kpi {
             metric: format!("指标{i}号"),
-            weight: if i <= 20 { 5 } else { 0 },
+            weight: orgplan_core::Weight::percent(if i <= 20 { 5 } else { 0 }),
             target: format!("目标值{i}"),
             ..template.clone()
         })

@@ -19,7 +19,8 @@ use crate::Result;
 /// The version of the blob's encoding. postcard writes fields in order with no names, so the
 /// plan model's shape is part of the format: bump this whenever a type inside `PlanDoc`
 /// changes (the store test `checkpoint_format_matches_the_model` fails until it is bumped).
-pub const FORMAT: i64 = 1;
+/// 2: KPI weights in tenths of a percent.
+pub const FORMAT: i64 = 2;
 
 /// The plan's checkpoint, if it has a current one this build can read.
 pub fn read(conn: &Connection, plan: Id) -> Result<Option<PlanDoc>> {

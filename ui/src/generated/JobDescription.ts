@@ -3,6 +3,7 @@ import type { JdCollaboration } from "./JdCollaboration";
 import type { JdEscalation } from "./JdEscalation";
 import type { JdKpi } from "./JdKpi";
 import type { JdPayBand } from "./JdPayBand";
+import type { Weight } from "./Weight";
 
 /**
  * A job description (岗位说明书) as the documents print it, in the language of the request.
@@ -19,7 +20,7 @@ date: string, purpose: string, duties: Array<string>, requirements: Array<string
 /**
  * The sum of the KPI weights, in percent.
  */
-kpi_total: number, collaborations: Array<JdCollaboration>, escalations: Array<JdEscalation>, 
+kpi_total: Weight, collaborations: Array<JdCollaboration>, escalations: Array<JdEscalation>, 
 /**
  * Monthly pay, yuan.
  */

@@ -11,6 +11,7 @@ import type { CascadeNode } from "./CascadeNode";
 import type { CompareArgs } from "./CompareArgs";
 import type { Comparison } from "./Comparison";
 import type { CreatePlanArgs } from "./CreatePlanArgs";
+import type { DeletePreview } from "./DeletePreview";
 import type { Deleted } from "./Deleted";
 import type { DepartmentArg } from "./DepartmentArg";
 import type { DottedArgs } from "./DottedArgs";
@@ -61,6 +62,7 @@ export interface Commands {
   move_position: { args: MovePositionArgs; result: PlanState };
   update_position: { args: UpdatePositionArgs; result: PlanState };
   delete_position: { args: PositionArg; result: PlanState };
+  delete_preview: { args: PositionArg; result: DeletePreview };
   add_dotted: { args: DottedArgs; result: PlanState };
   remove_dotted: { args: DottedArgs; result: PlanState };
   add_collaboration: { args: AddCollaborationArgs; result: PlanState };
@@ -109,6 +111,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "move_position",
   "update_position",
   "delete_position",
+  "delete_preview",
   "add_dotted",
   "remove_dotted",
   "add_collaboration",

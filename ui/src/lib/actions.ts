@@ -1,7 +1,7 @@
 // Actions shared by several features (keyboard, inspector, tables), outside React.
 import { useApp } from "./store";
 import { translate } from "./i18n";
-import { childrenOf, title } from "./plan";
+import { title } from "./plan";
 
 const dict = {
   deleteTitle: { zh: "删除岗位「{name}」？", en: "Delete the position “{name}”?" },
@@ -10,6 +10,12 @@ const dict = {
     en: "Its {n} direct reports move up to its superior and its assignments are removed. You can undo this.",
   },
   deleteBodyLeaf: { zh: "相关的人员安排也会一并移除。可以撤销。", en: "Its assignments are removed too. You can undo this." },
+  deleteBodyTop: {
+    zh: "「{top}」将成为最高岗位，相关的人员安排也会移除。可以撤销。",
+    en: "“{top}” becomes the top position and its assignments are removed. You can undo this.",
+  },
+  cannotDeleteTitle: { zh: "不能删除「{name}」", en: "“{name}” cannot be deleted" },
+  ok: { zh: "知道了", en: "OK" },
   delete: { zh: "删除", en: "Delete" },
   cancel: { zh: "取消", en: "Cancel" },
   removePersonTitle: { zh: "移除人员「{name}」？", en: "Remove “{name}”?" },
@@ -22,10 +28,27 @@ export async function confirmDeletePosition(id: string): Promise<boolean> {
   const { current, lang, ask } = useApp.getState();
   const p = current?.doc.positions.find((x) => x.id === id);
   if (!current || !p) return false;
-  const n = childrenOf(current.doc, id).length;
+  // The core says what deleting does, or why it cannot be done, before anyone is asked.
+  const preview = await useApp.getState().run("delete_preview", { plan: current.doc.plan.id, position: id });
+  if (!preview) return false;
+  const name = title(p, lang);
+  if (preview.refused || !preview.effect) {
+    await ask({
+      title: translate(dict, lang, "cannotDeleteTitle", { name }),
+      message: preview.refused?.message ?? "",
+      confirmLabel: translate(dict, lang, "ok"),
+    });
+    return false;
+  }
+  const effect = preview.effect;
+  const top = effect.new_top ? current.doc.positions.find((x) => x.id === effect.new_top) : undefined;
   const yes = await ask({
-    title: translate(dict, lang, "deleteTitle", { name: title(p, lang) }),
-    message: n > 0 ? translate(dict, lang, "deleteBody", { n }) : translate(dict, lang, "deleteBodyLeaf"),
+    title: translate(dict, lang, "deleteTitle", { name }),
+    message: top
+      ? translate(dict, lang, "deleteBodyTop", { top: title(top, lang) })
+      : effect.reports > 0
+        ? translate(dict, lang, "deleteBody", { n: effect.reports })
+        : translate(dict, lang, "deleteBodyLeaf"),
     confirmLabel: translate(dict, lang, "delete"),
     cancelLabel: translate(dict, lang, "cancel"),
     danger: true,

@@ -10,11 +10,16 @@ describe("KPI weights as typed", () => {
     expect(parseWeight("30%")).toBe(30);
     expect(parseWeight("")).toBe(0);
     expect(parseWeight("abc")).toBeNull();
+    // What the core keeps: 0–100 with one decimal.
+    expect(parseWeight("33.3")).toBe(33.3);
+    expect(parseWeight("33.33")).toBeNull();
+    expect(parseWeight("-5")).toBeNull();
+    expect(parseWeight("101")).toBeNull();
   });
   it("sums the typed weights live", () => {
     expect(draftTotal([row("40"), row("30"), row("20")])).toBe(90);
     expect(draftTotal([row("40"), row("x"), row("60")])).toBe(100);
-    expect(draftTotal([row("33.33"), row("33.33"), row("33.34")])).toBe(100);
+    expect(draftTotal([row("33.3"), row("33.3"), row("33.4")])).toBe(100);
   });
   it("is ok only at exactly 100", () => {
     expect(totalState([], 0)).toBe("empty");

@@ -3,6 +3,7 @@
 import type { Kpi } from "../generated/Kpi";
 import type { Cycle } from "../generated/Cycle";
 import type { Lang } from "../generated/Lang";
+import { LIMITS } from "../generated/limitValues";
 
 export const CYCLES: readonly { code: Cycle; zh: string; en: string }[] = [
   { code: "daily", zh: "日", en: "Daily" },
@@ -30,18 +31,23 @@ export function toDraft(kpis: Kpi[]): KpiDraft[] {
   return kpis.map((k) => ({ ...k, weight: String(k.weight) }));
 }
 
-/** A typed weight as a number; `null` when it is not a number at all. Blank counts as 0. */
+/** A typed weight as a number; `null` when the core would not take it: not a number, below 0,
+ * above 100 or with more decimals than it keeps (LIMITS, generated from the core). Blank counts
+ * as 0. */
 export function parseWeight(text: string): number | null {
   const t = text.trim().replace(/%$/, "").trim();
   if (t === "") return 0;
   const n = Number(t);
-  return Number.isFinite(n) ? n : null;
+  if (!Number.isFinite(n) || n < 0 || n > LIMITS.weight_max) return null;
+  const scale = 10 ** LIMITS.weight_decimals;
+  return Math.abs(Math.round(n * scale) - n * scale) < 1e-6 ? n : null;
 }
 
 /** The sum of the weights as typed (text that is not a number counts as 0). */
 export function draftTotal(rows: KpiDraft[]): number {
-  const sum = rows.reduce((s, r) => s + (parseWeight(r.weight) ?? 0), 0);
-  return Math.round(sum * 100) / 100;
+  // Tenths, as the core adds them: 33.3 + 33.3 + 33.4 is exactly 100.
+  const tenths = rows.reduce((s, r) => s + Math.round((parseWeight(r.weight) ?? 0) * 10), 0);
+  return tenths / 10;
 }
 
 export type TotalState = "empty" | "ok" | "off";
@@ -65,8 +71,8 @@ export function fromDraft(rows: KpiDraft[]): { kpis: Kpi[] } | { badRow: number 
 
 /** The weight a new KPI point starts with: what is left to reach 100, never below 0. */
 export function remainingWeight(kpis: { weight: number }[]): number {
-  const sum = kpis.reduce((s, k) => s + k.weight, 0);
-  return Math.max(0, Math.min(100, Math.round((100 - sum) * 100) / 100));
+  const tenths = kpis.reduce((s, k) => s + Math.round(k.weight * 10), 0);
+  return Math.max(0, Math.min(1000, 1000 - tenths)) / 10;
 }
 
 /** Moves item `from` to `to` (both indexes into the original list). */

@@ -39,7 +39,8 @@ export interface ConfirmRequest {
   title: string;
   message?: string;
   confirmLabel: string;
-  cancelLabel: string;
+  /** Without one, the dialog only informs: one button. */
+  cancelLabel?: string;
   danger?: boolean;
 }
 

@@ -16,9 +16,11 @@ export function ConfirmHost() {
       onClose={() => answer(false)}
       footer={
         <>
-          <button type="button" className="btn" onClick={() => answer(false)}>
-            {q.cancelLabel}
-          </button>
+          {q.cancelLabel && (
+            <button type="button" className="btn" onClick={() => answer(false)}>
+              {q.cancelLabel}
+            </button>
+          )}
           <button type="button" className={q.danger ? "btn danger-solid" : "btn primary"} data-autofocus onClick={() => answer(true)}>
             {q.confirmLabel}
           </button>
