@@ -545,3 +545,63 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
     }
 }
+
+/// A value that does not fit an argument is refused in plain words, in the chosen language:
+/// the field's label, what it accepts and what came, never serde's text or a key name.
+#[test]
+fn refusals_name_the_field_and_what_it_accepts() {
+    let cli = Cli::new();
+    cli.ok(&["new", "--template", "team-8", "--name", "八人"]);
+    let doc = cli.json(&["show", "八人", "--json"]);
+    let position = doc["positions"][1]["id"].as_str().unwrap().to_string();
+    let refuse = |lang: &str, args: serde_json::Value| -> serde_json::Value {
+        let out = cli.run(&["--lang", lang, "call", "update_position", &args.to_string()]);
+        assert_eq!(out.status.code(), Some(2), "{args}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let e = refuse(
+        "zh",
+        serde_json::json!({"plan": "八人", "position": position, "headcount": 1.5}),
+    );
+    assert_eq!(e["kind"], "bad_arguments");
+    let m = e["message"].as_str().unwrap();
+    assert!(
+        m.contains("「编制」须为 1–100000 的整数（收到 1.5）"),
+        "{m}"
+    );
+    for serde_words in [
+        "invalid type",
+        "expected",
+        "floating point",
+        "headcount",
+        "`",
+    ] {
+        assert!(!m.contains(serde_words), "{m}");
+    }
+    let e = refuse(
+        "en",
+        serde_json::json!({"plan": "八人", "position": position, "kpis": [{"metric": "m", "weight": 33.33, "target": "", "cycle": "monthly", "source": ""}]}),
+    );
+    let m = e["message"].as_str().unwrap();
+    assert!(
+        m.contains("KPI weight must be a number from 0 to 100 with at most 1 decimal (got 33.33)"),
+        "{m}"
+    );
+    let e = refuse(
+        "zh",
+        serde_json::json!({"plan": "八人", "position": position, "title": ""}),
+    );
+    assert_eq!(e["kind"], "invalid_input");
+    assert_eq!(e["message"], "岗位名称：不能为空");
+    // One decimal is a weight the core takes: 33.3 + 33.3 + 33.4 is 100, no finding.
+    let kpi = |w: f64| serde_json::json!({"metric": format!("指标{w}"), "weight": w, "target": "", "cycle": "monthly", "source": ""});
+    let state = cli.call(
+        "update_position",
+        serde_json::json!({"plan": "八人", "position": position, "kpis": [kpi(33.3), kpi(33.3), kpi(33.4)]}),
+    );
+    assert!(!state["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "kpi_weights" && f["position"] == position.as_str()));
+}

@@ -13,6 +13,7 @@ import type { GoalUnit } from "../../generated/GoalUnit";
 import type { Direction } from "../../generated/Direction";
 import type { Cycle } from "../../generated/Cycle";
 import { cascadeDict } from "./dict";
+import { LIMITS } from "../../generated/limitValues";
 
 export type GoalDialogMode = { edit: Goal } | { parent: string | null };
 
@@ -87,11 +88,11 @@ export function GoalDialog({ mode, onClose }: { mode: GoalDialogMode; onClose():
       >
         <label className="form-field">
           <span>{t("fName")}</span>
-          <input className="input" data-autofocus value={name} maxLength={200} placeholder={t("fNamePh")} onChange={(e) => setName(e.target.value)} />
+          <input className="input" data-autofocus value={name} maxLength={LIMITS.short_text} placeholder={t("fNamePh")} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="form-field">
           <span>{t("fNameEn")}</span>
-          <input className="input" value={nameEn} maxLength={200} lang="en" onChange={(e) => setNameEn(e.target.value)} />
+          <input className="input" value={nameEn} maxLength={LIMITS.short_text} lang="en" onChange={(e) => setNameEn(e.target.value)} />
         </label>
         <label className="form-field">
           <span>{t("fKind")}</span>

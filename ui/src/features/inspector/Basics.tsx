@@ -7,6 +7,7 @@ import { departmentName, selfAndBelow } from "../../lib/plan";
 import type { Position } from "../../generated/Position";
 import { inspectorDict } from "./dict";
 import { PositionOptions, Row, Section, useUpdate } from "./common";
+import { LIMITS } from "../../generated/limitValues";
 
 const NEW = "__new__";
 
@@ -41,7 +42,7 @@ export function Basics({ position: p }: { position: Position }) {
   return (
     <Section title={t("basics")} id={`${id}-h`}>
       <Row label={t("title")} htmlFor={`${id}-title`}>
-        <TextField id={`${id}-title`} value={p.title} onCommit={(v) => update({ title: v })} aria-label={t("title")} maxLength={200} />
+        <TextField id={`${id}-title`} value={p.title} onCommit={(v) => update({ title: v })} aria-label={t("title")} maxLength={LIMITS.short_text} />
       </Row>
       <Row label={t("titleEn")} htmlFor={`${id}-en`}>
         <TextField
@@ -50,7 +51,7 @@ export function Basics({ position: p }: { position: Position }) {
           onCommit={(v) => update({ title_en: v })}
           aria-label={t("titleEn")}
           placeholder={t("titleEnPlaceholder")}
-          maxLength={200}
+          maxLength={LIMITS.short_text}
           lang="en"
         />
       </Row>
@@ -64,7 +65,7 @@ export function Basics({ position: p }: { position: Position }) {
               placeholder={t("newDepartmentName")}
               title={t("newDepartmentHint")}
               value={deptName}
-              maxLength={200}
+              maxLength={LIMITS.short_text}
               onChange={(e) => setDeptName(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && !e.nativeEvent.isComposing) {
@@ -137,7 +138,7 @@ export function Basics({ position: p }: { position: Position }) {
       </Row>
       <Row label={t("headcount")} htmlFor={`${id}-hc`}>
         <div className="insp-hc">
-          <NumberField id={`${id}-hc`} value={p.headcount} min={1} max={10000} step={1} onCommit={(n) => (n === null ? null : update({ headcount: n }))} aria-label={t("headcount")} />
+          <NumberField id={`${id}-hc`} value={p.headcount} min={1} max={LIMITS.headcount_max} step={1} onCommit={(n) => (n === null ? null : update({ headcount: n }))} aria-label={t("headcount")} />
           <span className={s.over ? "seat-note over" : s.vacant ? "seat-note vacant" : "seat-note"} data-testid="seat-note">
             {s.over
               ? t("overfilled", { filled: s.filled, over: s.over })
@@ -146,7 +147,7 @@ export function Basics({ position: p }: { position: Position }) {
         </div>
       </Row>
       <Row label={t("grade")} htmlFor={`${id}-grade`}>
-        <TextField id={`${id}-grade`} value={p.grade} onCommit={(v) => update({ grade: v })} aria-label={t("grade")} placeholder={t("gradePlaceholder")} maxLength={200} />
+        <TextField id={`${id}-grade`} value={p.grade} onCommit={(v) => update({ grade: v })} aria-label={t("grade")} placeholder={t("gradePlaceholder")} maxLength={LIMITS.short_text} />
       </Row>
       <Row label={t("purpose")} htmlFor={`${id}-purpose`}>
         <TextArea id={`${id}-purpose`} value={p.purpose} onCommit={(v) => update({ purpose: v })} aria-label={t("purpose")} placeholder={t("purposePlaceholder")} rows={3} />

@@ -9,6 +9,7 @@ import { holders } from "../../lib/totals";
 import type { Position } from "../../generated/Position";
 import { inspectorDict } from "./dict";
 import { Section } from "./common";
+import { LIMITS } from "../../generated/limitValues";
 
 const NEW = "__new__";
 
@@ -69,8 +70,8 @@ export function Holders({ position: p }: { position: Position }) {
                 <span className="share-input">
                   <NumberField
                     value={s}
-                    min={1}
-                    max={100}
+                    min={LIMITS.share_min}
+                    max={LIMITS.share_max}
                     aria-label={t("shareOf", { name: person.name })}
                     onCommit={(n) => (n === null ? null : edit("assign", { person: person.id, position: p.id, share: n }))}
                   />
@@ -98,7 +99,7 @@ export function Holders({ position: p }: { position: Position }) {
             aria-label={t("newPersonName")}
             placeholder={t("newPersonName")}
             value={name}
-            maxLength={200}
+            maxLength={LIMITS.short_text}
             onChange={(e) => setName(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter" && !e.nativeEvent.isComposing) {
@@ -134,7 +135,7 @@ export function Holders({ position: p }: { position: Position }) {
           </select>
         )}
         <span className="share-input">
-          <input className="input sm num" type="number" min={1} max={100} aria-label={t("share")} placeholder={t("shareFull")} value={share} onChange={(e) => setShare(e.target.value)} />
+          <input className="input sm num" type="number" min={LIMITS.share_min} max={LIMITS.share_max} aria-label={t("share")} placeholder={t("shareFull")} value={share} onChange={(e) => setShare(e.target.value)} />
           <span aria-hidden="true">%</span>
         </span>
         <button type="button" className="btn sm icon-only" disabled={!who || (who === NEW && !name.trim())} aria-label={t("assign")} title={t("assign")} onClick={() => void assign()}>

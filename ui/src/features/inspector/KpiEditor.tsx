@@ -12,6 +12,7 @@ import type { Position } from "../../generated/Position";
 import type { Cycle } from "../../generated/Cycle";
 import { inspectorDict } from "./dict";
 import { AutoTextarea, Section, useUpdate } from "./common";
+import { LIMITS } from "../../generated/limitValues";
 
 export function KpiEditor({ position: p }: { position: Position }) {
   const t = useT(inspectorDict);
@@ -100,7 +101,7 @@ export function KpiEditor({ position: p }: { position: Position }) {
                     aria-label={t("metric", { n })}
                     placeholder={t("metricPh")}
                     value={k.metric}
-                    maxLength={200}
+                    maxLength={LIMITS.short_text}
                     onChange={(e) => change(i, { metric: e.target.value })}
                     onBlur={() => void save(rows)}
                     onKeyDown={onKey}
@@ -139,7 +140,7 @@ export function KpiEditor({ position: p }: { position: Position }) {
                     aria-label={t("target", { n })}
                     placeholder={t("targetPh")}
                     value={k.target}
-                    maxLength={200}
+                    maxLength={LIMITS.short_text}
                     onChange={(e) => change(i, { target: e.target.value })}
                     onBlur={() => void save(rows)}
                     onKeyDown={onKey}
@@ -170,7 +171,7 @@ export function KpiEditor({ position: p }: { position: Position }) {
                     aria-label={t("source", { n })}
                     placeholder={t("sourcePh")}
                     value={k.source}
-                    maxLength={200}
+                    maxLength={LIMITS.short_text}
                     onChange={(e) => change(i, { source: e.target.value })}
                     onBlur={() => void save(rows)}
                     onKeyDown={onKey}

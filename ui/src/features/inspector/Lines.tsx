@@ -7,6 +7,7 @@ import { departmentColor, title } from "../../lib/plan";
 import type { Position } from "../../generated/Position";
 import { inspectorDict } from "./dict";
 import { PositionOptions, Section, WrapField, useUpdate } from "./common";
+import { LIMITS } from "../../generated/limitValues";
 
 export function Lines({ position: p }: { position: Position }) {
   const t = useT(inspectorDict);
@@ -107,7 +108,7 @@ function Collaborations({ position: p }: { position: Position }) {
                   value={c.about}
                   aria-label={t("aboutN", { n: i + 1 })}
                   placeholder={t("aboutPh")}
-                  maxLength={200}
+                  maxLength={LIMITS.short_text}
                   onCommit={(v) => update({ collaborations: p.collaborations.map((x, j) => (j === i ? { ...x, about: v } : x)) })}
                 />
                 <button type="button" className="icon-btn xs danger" aria-label={t("removeCollaboration", { name })} title={t("removeCollaboration", { name })} onClick={() => void edit("remove_collaboration", { position: p.id, index: i })}>
@@ -128,7 +129,7 @@ function Collaborations({ position: p }: { position: Position }) {
           aria-label={t("about")}
           placeholder={t("aboutPh")}
           value={about}
-          maxLength={200}
+          maxLength={LIMITS.short_text}
           onChange={(e) => setAbout(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter" && !e.nativeEvent.isComposing) {
@@ -178,7 +179,7 @@ function Escalations({ position: p }: { position: Position }) {
                   value={x.when}
                   aria-label={t("whenN", { n: i + 1 })}
                   placeholder={t("whenPh")}
-                  maxLength={200}
+                  maxLength={LIMITS.short_text}
                   allowEmpty={false}
                   onCommit={(v) => update({ escalations: p.escalations.map((e, j) => (j === i ? { ...e, when: v } : e)) })}
                 />
@@ -208,7 +209,7 @@ function Escalations({ position: p }: { position: Position }) {
           aria-label={t("when")}
           placeholder={t("whenPh")}
           value={when}
-          maxLength={200}
+          maxLength={LIMITS.short_text}
           onChange={(e) => setWhen(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter" && !e.nativeEvent.isComposing) {

@@ -8,6 +8,7 @@ import { moveItem } from "../../lib/kpi";
 import type { Position } from "../../generated/Position";
 import { inspectorDict } from "./dict";
 import { AutoTextarea, Section, useUpdate } from "./common";
+import { LIMITS } from "../../generated/limitValues";
 
 export function ListEditor({
   position: p,
@@ -117,7 +118,7 @@ export function ListEditor({
               className="list-text"
               aria-label={itemLabel(i + 1)}
               value={item}
-              maxLength={4000}
+              maxLength={LIMITS.long_text}
               onChange={(e) => setDraft(draft.map((x, j) => (j === i ? e.target.value : x)))}
               onBlur={() => commitItem(i)}
               onKeyDown={(e) => {
@@ -171,7 +172,7 @@ export function ListEditor({
           aria-label={newLabel}
           placeholder={newPlaceholder}
           value={adding}
-          maxLength={4000}
+          maxLength={LIMITS.long_text}
           onChange={(e) => setAdding(e.target.value)}
           onBlur={() => void add()}
           onKeyDown={(e) => {

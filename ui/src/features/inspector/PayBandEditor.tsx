@@ -6,6 +6,7 @@ import { yuan } from "../../lib/format";
 import type { Position } from "../../generated/Position";
 import { inspectorDict } from "./dict";
 import { Section, useUpdate } from "./common";
+import { LIMITS } from "../../generated/limitValues";
 
 export function PayBandEditor({ position: p }: { position: Position }) {
   const t = useT(inspectorDict);
@@ -42,7 +43,7 @@ export function PayBandEditor({ position: p }: { position: Position }) {
           <span className="pay-prefix" aria-hidden="true">
             ¥
           </span>
-          <NumberField value={band?.min ?? null} allowBlank min={0} step={500} aria-label={t("payMin")} placeholder={t("payMin")} onCommit={(n) => commit("min", n)} />
+          <NumberField value={band?.min ?? null} allowBlank min={0} max={LIMITS.pay_max} step={500} aria-label={t("payMin")} placeholder={t("payMin")} onCommit={(n) => commit("min", n)} />
         </span>
         <span className="pay-dash" aria-hidden="true">
           –
@@ -51,7 +52,7 @@ export function PayBandEditor({ position: p }: { position: Position }) {
           <span className="pay-prefix" aria-hidden="true">
             ¥
           </span>
-          <NumberField value={band?.max ?? null} allowBlank min={0} step={500} aria-label={t("payMax")} placeholder={t("payMax")} onCommit={(n) => commit("max", n)} />
+          <NumberField value={band?.max ?? null} allowBlank min={0} max={LIMITS.pay_max} step={500} aria-label={t("payMax")} placeholder={t("payMax")} onCommit={(n) => commit("max", n)} />
         </span>
         <span className="pay-unit muted">{t("perMonth")}</span>
       </div>

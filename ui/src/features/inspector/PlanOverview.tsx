@@ -8,6 +8,7 @@ import { NumberField, TextArea, TextField } from "../../lib/ui/fields";
 import type { Stage } from "../../generated/Stage";
 import { inspectorDict } from "./dict";
 import { Row, Section } from "./common";
+import { LIMITS } from "../../generated/limitValues";
 
 const STAGES: Stage[] = ["startup", "growth", "scale"];
 
@@ -33,10 +34,10 @@ export function PlanOverview() {
 
       <Section title={t("planInfo")} id="plan-info">
         <Row label={t("planName")} htmlFor="plan-name-input">
-          <TextField id="plan-name-input" value={plan.name} allowEmpty={false} maxLength={200} aria-label={t("planName")} onCommit={(v) => renamePlan(plan.id, v)} />
+          <TextField id="plan-name-input" value={plan.name} allowEmpty={false} maxLength={LIMITS.short_text} aria-label={t("planName")} onCommit={(v) => renamePlan(plan.id, v)} />
         </Row>
         <Row label={t("company")} htmlFor="plan-company">
-          <TextField id="plan-company" value={plan.company} maxLength={200} aria-label={t("company")} placeholder={t("companyPh")} onCommit={(v) => edit("update_plan", { company: v })} />
+          <TextField id="plan-company" value={plan.company} maxLength={LIMITS.short_text} aria-label={t("company")} placeholder={t("companyPh")} onCommit={(v) => edit("update_plan", { company: v })} />
         </Row>
         <Row label={t("stage")} htmlFor="plan-stage">
           <select id="plan-stage" className="input select" aria-label={t("stage")} value={plan.stage} onChange={(e) => void edit("update_plan", { stage: e.target.value as Stage })}>
@@ -48,7 +49,7 @@ export function PlanOverview() {
           </select>
         </Row>
         <Row label={t("targetSize")} htmlFor="plan-size">
-          <NumberField id="plan-size" value={plan.target_size} min={1} aria-label={t("targetSize")} onCommit={(n) => (n === null ? null : edit("update_plan", { target_size: n }))} />
+          <NumberField id="plan-size" value={plan.target_size} min={1} max={LIMITS.headcount_max} aria-label={t("targetSize")} onCommit={(n) => (n === null ? null : edit("update_plan", { target_size: n }))} />
         </Row>
         <Row label={t("goalNotes")} htmlFor="plan-goals">
           <TextArea id="plan-goals" value={plan.goal_notes} rows={4} aria-label={t("goalNotes")} placeholder={t("goalNotesPh")} onCommit={(v) => edit("update_plan", { goal_notes: v })} />
@@ -83,8 +84,8 @@ function Departments() {
             <li key={d.id} className="dept-item">
               <ColorSwatch color={d.color} label={t("deptColor", { name: label })} onPick={(c) => void edit("update_department", { department: d.id, color: c })} />
               <div className="dept-names">
-                <TextField className="input ghost-input dept-zh" value={d.name} allowEmpty={false} maxLength={200} aria-label={t("deptName", { n: i + 1 })} onCommit={(v) => edit("update_department", { department: d.id, name: v })} />
-                <TextField className="input ghost-input dept-en" value={d.name_en} maxLength={200} aria-label={t("deptNameEn", { n: i + 1 })} placeholder={t("deptNameEnPh")} lang="en" onCommit={(v) => edit("update_department", { department: d.id, name_en: v })} />
+                <TextField className="input ghost-input dept-zh" value={d.name} allowEmpty={false} maxLength={LIMITS.short_text} aria-label={t("deptName", { n: i + 1 })} onCommit={(v) => edit("update_department", { department: d.id, name: v })} />
+                <TextField className="input ghost-input dept-en" value={d.name_en} maxLength={LIMITS.short_text} aria-label={t("deptNameEn", { n: i + 1 })} placeholder={t("deptNameEnPh")} lang="en" onCommit={(v) => edit("update_department", { department: d.id, name_en: v })} />
               </div>
               <span className="dept-n muted num">{t("deptPositions", { n })}</span>
               <button
@@ -116,7 +117,7 @@ function Departments() {
           aria-label={t("addDept")}
           placeholder={t("addDept")}
           value={name}
-          maxLength={200}
+          maxLength={LIMITS.short_text}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter" && !e.nativeEvent.isComposing) {

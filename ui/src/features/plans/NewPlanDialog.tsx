@@ -7,6 +7,7 @@ import { Dialog } from "../../lib/ui/Dialog";
 import { Icon } from "../../lib/ui/Icon";
 import type { TemplateInfo } from "../../generated/TemplateInfo";
 import { plansDict } from "./dict";
+import { LIMITS } from "../../generated/limitValues";
 
 const BLANK = "";
 const ROLES_SHOWN = 4;
@@ -66,11 +67,11 @@ export function NewPlanDialog({ onClose }: { onClose(): void }) {
       <div className="np-fields">
         <label className="np-field">
           <span>{t("planName")}</span>
-          <input className="input" value={name} maxLength={200} placeholder={info ? tname(info) : t("blank")} onChange={(e) => setName(e.target.value)} />
+          <input className="input" value={name} maxLength={LIMITS.short_text} placeholder={info ? tname(info) : t("blank")} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="np-field">
           <span>{t("company")}</span>
-          <input className="input" value={company} maxLength={200} onChange={(e) => setCompany(e.target.value)} />
+          <input className="input" value={company} maxLength={LIMITS.short_text} onChange={(e) => setCompany(e.target.value)} />
         </label>
       </div>
     </Dialog>

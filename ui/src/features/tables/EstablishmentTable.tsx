@@ -10,6 +10,7 @@ import { fte, moneyRange, payBandText } from "../../lib/format";
 import { establishmentGroups, matches } from "./rows";
 import { tablesDict } from "./dict";
 import "./tables.css";
+import { LIMITS } from "../../generated/limitValues";
 
 export function EstablishmentTable() {
   const t = useT(tablesDict);
@@ -104,6 +105,7 @@ export function EstablishmentTable() {
                         className="input num cell-input"
                         value={p.headcount}
                         min={1}
+                        max={LIMITS.headcount_max}
                         step={1}
                         aria-label={t("headcountOf", { name })}
                         onCommit={(n) => (n === null ? null : edit("update_position", { position: p.id, headcount: n }))}

@@ -14,6 +14,7 @@ import type { PlanDoc } from "../../generated/PlanDoc";
 import { tablesDict } from "./dict";
 import { PositionOptions } from "../../lib/ui/PositionOptions";
 import "./tables.css";
+import { LIMITS } from "../../generated/limitValues";
 
 export function PeopleTable() {
   const t = useT(tablesDict);
@@ -65,7 +66,7 @@ export function PeopleTable() {
           aria-label={t("newPersonName")}
           placeholder={t("newPersonName")}
           value={name}
-          maxLength={200}
+          maxLength={LIMITS.short_text}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter" && !e.nativeEvent.isComposing) {
@@ -145,7 +146,7 @@ function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; 
             className="input ghost-input strong"
             value={person.name}
             allowEmpty={false}
-            maxLength={200}
+            maxLength={LIMITS.short_text}
             aria-label={t("nameOf", { n })}
             onCommit={(v) => edit("rename_person", { person: person.id, name: v })}
           />
@@ -167,8 +168,8 @@ function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; 
                   <NumberField
                     className="input num share-cell"
                     value={a.share}
-                    min={1}
-                    max={100}
+                    min={LIMITS.share_min}
+                    max={LIMITS.share_max}
                     aria-label={t("shareIn", { name: person.name, pos })}
                     onCommit={(v) => (v === null ? null : edit("assign", { person: person.id, position: p.id, share: v }))}
                   />

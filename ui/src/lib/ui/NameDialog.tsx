@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useT } from "../i18n";
 import { Dialog } from "./Dialog";
 import { common } from "./dict";
+import { LIMITS } from "../../generated/limitValues";
 
 export function NameDialog(p: {
   title: string;
@@ -51,7 +52,7 @@ export function NameDialog(p: {
           className="input"
           data-autofocus
           value={name}
-          maxLength={200}
+          maxLength={LIMITS.short_text}
           onChange={(e) => setName(e.target.value)}
           onFocus={(e) => e.target.select()}
           onKeyDown={(e) => {
