@@ -624,6 +624,8 @@ const scenarios = {
       await page.getByTestId("inspector").waitFor();
       await audit.check(`${theme} inspector`);
       await shot(`${theme}-inspector`);
+      // A position that can be deleted, so the dialog asks (the top one cannot: it informs).
+      await card(page, "售前客服").click();
       await page.getByRole("button", { name: "删除岗位" }).click();
       const confirm = page.getByRole("alertdialog");
       await confirm.waitFor();

@@ -17,6 +17,15 @@ pub const MAX_POSITIONS: usize = 50_000;
 pub const MAX_DEPARTMENTS: usize = 500;
 pub const MAX_HEADCOUNT: u32 = 100_000;
 pub const MAX_PAY: u32 = 10_000_000;
+/// What 编制 may be: every rule on a number lives here once, and the plan-file reader, the
+/// limits given to the UI and these checks all read it.
+pub const HEADCOUNT: std::ops::RangeInclusive<u32> = 1..=MAX_HEADCOUNT;
+/// A share of a person's time, in percent.
+pub const SHARE: std::ops::RangeInclusive<u32> = 1..=100;
+/// Monthly pay, whole yuan.
+pub const PAY: std::ops::RangeInclusive<u32> = 0..=MAX_PAY;
+/// The team size a plan aims at (0: not set).
+pub const TARGET_SIZE: std::ops::RangeInclusive<u32> = 0..=MAX_HEADCOUNT;
 /// Deepest reporting chain, in levels below the top.
 pub const MAX_DEPTH: usize = 100;
 
@@ -289,7 +298,7 @@ fn check_meta(doc: &PlanDoc) -> Result<(), EditError> {
     check_text("plan.name", &meta.name, TextKind::Required)?;
     check_text("plan.company", &meta.company, TextKind::Short)?;
     check_text("plan.goal_notes", &meta.goal_notes, TextKind::Long)?;
-    if meta.target_size > MAX_HEADCOUNT {
+    if !TARGET_SIZE.contains(&meta.target_size) {
         return Err(EditError::invalid(
             "plan.target_size",
             format!("at most {MAX_HEADCOUNT}"),
@@ -332,7 +341,7 @@ fn check_person(
         if !exists(&a.position) {
             return Err(EditError::not_found("position", a.position));
         }
-        if !(1..=100).contains(&a.share) {
+        if !SHARE.contains(&a.share) {
             return Err(EditError::Share {
                 value: a.share.into(),
             });
@@ -530,7 +539,7 @@ fn check_position(
     check_text("grade", &p.grade, TextKind::Short)?;
     check_text("purpose", &p.purpose, TextKind::Long)?;
     check_text("notes", &p.notes, TextKind::Long)?;
-    if p.headcount < 1 || p.headcount > MAX_HEADCOUNT {
+    if !HEADCOUNT.contains(&p.headcount) {
         return Err(EditError::Headcount {
             position: label(p),
             value: p.headcount.into(),
@@ -618,7 +627,7 @@ fn check_position(
     }
     check_count("functions", p.functions.len(), 12)?;
     if let Some(band) = p.pay_band {
-        if band.min > band.max || band.max > MAX_PAY {
+        if band.min > band.max || !PAY.contains(&band.max) {
             return Err(EditError::invalid(
                 "pay_band",
                 format!(

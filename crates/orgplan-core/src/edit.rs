@@ -482,7 +482,7 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
             share,
         } => {
             require_position(doc, position)?;
-            if !(1..=100).contains(&share) {
+            if !u32::try_from(share).is_ok_and(|s| crate::check::SHARE.contains(&s)) {
                 return Err(EditError::Share { value: share });
             }
             let share = share as u32;

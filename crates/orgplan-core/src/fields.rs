@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::check::{MAX_DEPARTMENTS, MAX_HEADCOUNT, MAX_ITEMS, MAX_LONG, MAX_PAY, MAX_SHORT};
+use crate::check::{HEADCOUNT, MAX_DEPARTMENTS, MAX_ITEMS, MAX_LONG, MAX_SHORT, PAY, SHARE};
 use crate::model::Lang;
 
 /// The limits the core enforces, for forms to enforce the same.
@@ -37,12 +37,12 @@ pub fn limits() -> Limits {
         long_text: MAX_LONG as u32,
         list_items: MAX_ITEMS as u32,
         departments: MAX_DEPARTMENTS as u32,
-        headcount_max: MAX_HEADCOUNT,
-        share_min: 1,
-        share_max: 100,
-        weight_max: 100,
+        headcount_max: *HEADCOUNT.end(),
+        share_min: *SHARE.start(),
+        share_max: *SHARE.end(),
+        weight_max: crate::model::Weight::FULL.tenths() / 10,
         weight_decimals: 1,
-        pay_max: MAX_PAY,
+        pay_max: *PAY.end(),
     }
 }
 

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use uuid::Uuid;
 
-use crate::check::{check_color, check_doc, check_text, TextKind, MAX_HEADCOUNT, MAX_ITEMS};
-use crate::check::{MAX_DEPARTMENTS, MAX_PAY, MAX_POSITIONS};
+use crate::check::{check_color, check_doc, check_text, TextKind, MAX_ITEMS};
+use crate::check::{HEADCOUNT, MAX_DEPARTMENTS, MAX_POSITIONS, PAY, SHARE, TARGET_SIZE};
 use crate::error::EditError;
 use crate::fields::label;
 use crate::model::{
@@ -709,6 +709,11 @@ enum Want {
     OneOf(Vec<(String, &'static str, &'static str)>),
 }
 
+/// A whole number within one of the core's rules.
+fn whole(rule: &std::ops::RangeInclusive<u32>) -> Want {
+    Want::Whole((*rule.start()).into(), (*rule.end()).into())
+}
+
 impl Want {
     fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
@@ -760,11 +765,11 @@ fn wanted(keys: &[&str], element: bool) -> Option<Want> {
         "departments" | "positions" | "people" | "goals" | "duties" | "requirements" | "kpis"
         | "dotted" | "collaborations" | "escalations" | "functions" | "assignments" => Want::List,
         "plan" | "pay_band" => Want::Object,
-        "headcount" => Want::Whole(1, MAX_HEADCOUNT.into()),
-        "target_size" => Want::Whole(0, MAX_HEADCOUNT.into()),
+        "headcount" => whole(&HEADCOUNT),
+        "target_size" => whole(&TARGET_SIZE),
         "weight" => Want::Weight,
-        "share" => Want::Whole(1, 100),
-        "min" | "max" => Want::Whole(0, MAX_PAY.into()),
+        "share" => whole(&SHARE),
+        "min" | "max" => whole(&PAY),
         "target" if parent == Some("goals") => Want::Number,
         "stage" => one_of(
             [Stage::Startup, Stage::Growth, Stage::Scale]
@@ -947,8 +952,17 @@ fn count(at: &str, len: usize, max: usize) -> Result<(), FileError> {
     Ok(())
 }
 
-fn ranged(at: &str, value: i64, min: i64, max: i64, what: &str) -> Result<u32, FileError> {
-    if value < min || value > max {
+/// A whole number within one of the core's rules (`check::HEADCOUNT`, `SHARE`, `PAY`,
+/// `TARGET_SIZE`), refused with its place in the file.
+fn ranged(
+    at: &str,
+    value: i64,
+    rule: &std::ops::RangeInclusive<u32>,
+    what: &str,
+) -> Result<u32, FileError> {
+    let (min, max) = (*rule.start(), *rule.end());
+    let fits = u32::try_from(value).is_ok_and(|v| rule.contains(&v));
+    if !fits {
         return Err(bad(
             FileProblem::OutOfRange,
             at,
@@ -1022,8 +1036,7 @@ fn from_file(
         target_size: ranged(
             "plan.target_size",
             fp.target_size.into(),
-            0,
-            MAX_HEADCOUNT.into(),
+            &TARGET_SIZE,
             "the target size",
         )?,
         stage: fp.stage,
@@ -1159,8 +1172,8 @@ fn from_file(
         let pay_band = match &p.pay_band {
             None => None,
             Some(b) => {
-                let min = ranged(&f("pay_band.min"), b.min, 0, MAX_PAY.into(), "pay")?;
-                let max = ranged(&f("pay_band.max"), b.max, 0, MAX_PAY.into(), "pay")?;
+                let min = ranged(&f("pay_band.min"), b.min, &PAY, "pay")?;
+                let max = ranged(&f("pay_band.max"), b.max, &PAY, "pay")?;
                 if min > max {
                     return Err(bad(
                         FileProblem::Invalid,
@@ -1184,13 +1197,7 @@ fn from_file(
                 Some(d) => Some(dept_ids.get(&f("department"), d)?),
                 None => None,
             },
-            headcount: ranged(
-                &f("headcount"),
-                p.headcount,
-                1,
-                MAX_HEADCOUNT.into(),
-                "headcount",
-            )?,
+            headcount: ranged(&f("headcount"), p.headcount, &HEADCOUNT, "headcount")?,
             grade: text(&f("grade"), &p.grade, TextKind::Short)?,
             purpose: text(&f("purpose"), &p.purpose, TextKind::Long)?,
             duties: texts(&f("duties"), &p.duties)?,
@@ -1261,7 +1268,7 @@ fn from_file(
             }
             assignments.push(Assignment {
                 position,
-                share: ranged(&format!("{aat}.share"), a.share, 1, 100, "a share")?,
+                share: ranged(&format!("{aat}.share"), a.share, &SHARE, "a share")?,
             });
         }
         people.push(Person {
