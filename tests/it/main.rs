@@ -5,6 +5,7 @@ mod consultant;
 mod corpus;
 mod desktop_config;
 mod edits;
+mod fields;
 mod generated;
 mod plan_file;
 mod props;

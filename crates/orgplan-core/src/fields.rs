@@ -140,6 +140,13 @@ pub const KNOWN: &[&str] = &[
     "lang",
     "version",
     "id",
+    "year",
+    "card_width",
+    "card_height",
+    "gap_x",
+    "gap_y",
+    "collapsed",
+    "options",
 ];
 
 fn pair(field: &str) -> (&'static str, &'static str) {
@@ -232,6 +239,14 @@ fn exact(field: &str) -> Option<(&'static str, &'static str)> {
         "lang" => ("语言", "language"),
         "version" => ("文件版本", "file version"),
         "id" => ("编号", "id"),
+        "year" => ("年份", "year"),
+        "card_width" => ("卡片宽度", "card width"),
+        "card_height" => ("卡片高度", "card height"),
+        "gap_x" => ("横向间距", "horizontal gap"),
+        "gap_y" => ("纵向间距", "vertical gap"),
+        "collapsed" => ("收起的岗位", "collapsed positions"),
+        "options" => ("选项", "options"),
+        "position_id" | "person_id" => ("编号", "id"),
         _ => return None,
     })
 }
@@ -255,7 +270,9 @@ pub fn allowed(field: &str, lang: Lang) -> Option<String> {
         "headcount" => whole(1, l.headcount_max),
         "share" => whole(l.share_min, l.share_max),
         "target_size" => whole(0, l.headcount_max),
-        "index" => whole(0, u32::MAX),
+        "index" => lang
+            .pick("0 或更大的整数", "a whole number, 0 or more")
+            .to_string(),
         "min" | "max" => whole(0, l.pay_max),
         "weight" => match lang {
             Lang::Zh => format!(
