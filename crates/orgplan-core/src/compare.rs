@@ -421,7 +421,7 @@ pub fn compare(a: &PlanDoc, b: &PlanDoc, lang: Lang) -> Comparison {
     }
 
     let (fa, fb) = (figures(a), figures(b));
-    let people = carry_people(a, b, &matched, &fb);
+    let people = carry_people(a, b, &matched, &fa, &fb);
     let seat_splits = seat_splits(a, b, &matched, &people, stage, lang);
     let leavers = people
         .leavers
@@ -570,7 +570,13 @@ struct Carried {
 /// that one of their seats became (their largest share first). A vacancy of A carries into a
 /// vacancy of the seat it became. What is left of B's places, and B's people who are not in A,
 /// are the people to find.
-fn carry_people(a: &PlanDoc, b: &PlanDoc, matched: &HashMap<Id, Id>, fb: &PlanFigures) -> Carried {
+fn carry_people(
+    a: &PlanDoc,
+    b: &PlanDoc,
+    matched: &HashMap<Id, Id>,
+    fa: &PlanFigures,
+    fb: &PlanFigures,
+) -> Carried {
     let mut vacant: HashMap<Id, u32> = fb
         .by_position
         .iter()
@@ -616,7 +622,6 @@ fn carry_people(a: &PlanDoc, b: &PlanDoc, matched: &HashMap<Id, Id>, fb: &PlanFi
             }
         }
     }
-    let fa = figures(a);
     for p in fa.by_position.iter().filter(|p| p.vacancies > 0) {
         if let Some(n) = matched.get(&p.position).and_then(|to| vacant.get_mut(to)) {
             *n -= p.vacancies.min(*n);
