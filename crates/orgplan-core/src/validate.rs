@@ -214,7 +214,13 @@ pub fn validate(doc: &PlanDoc) -> Vec<Finding> {
         }
     }
 
-    let size = crate::cost::figures(doc).people;
+    // The people rule (cost::people) over the holders counted above, not the whole figures.
+    let size = crate::cost::people(
+        doc.people.len() as u32,
+        doc.positions
+            .iter()
+            .map(|p| (p.headcount, filled.get(&p.id).copied().unwrap_or(0))),
+    );
     let target = doc.plan.target_size;
     if target > 0 && size != target {
         out.push(
