@@ -6,9 +6,12 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use base64::Engine;
-use orgplan_api::{dispatch, ApiError, Ctx, ErrorKind};
+use orgplan_api::desktop::{
+    ExportComparisonFile, ExportDocumentFile, ExportPlanFile, ImportPlanFile,
+};
+use orgplan_api::{dispatch, ApiError, Ctx, DesktopCommand, ErrorKind};
 use orgplan_core::Lang;
-use orgplan_store::Store;
+use orgplan_store::{Author, Source};
 use serde_json::{json, Value};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -31,9 +34,18 @@ fn io_error(e: impl std::fmt::Display) -> ApiError {
     ApiError::new(ErrorKind::Io, e.to_string())
 }
 
+/// The argument and result types of a desktop command, declared in `orgplan_api::desktop`.
+type Args<C> = <C as DesktopCommand>::Args;
+type Out<C> = Result<<C as DesktopCommand>::Out, ApiError>;
+
 /// Asks for a plan file and imports it; `null` when the user cancels.
 #[tauri::command]
-async fn import_plan_file(handle: AppHandle, lang: Lang) -> Result<Value, ApiError> {
+async fn import_plan_file(
+    handle: AppHandle,
+    args: Args<ImportPlanFile>,
+    lang: Lang,
+) -> Out<ImportPlanFile> {
+    let _ = args;
     let picked = handle
         .dialog()
         .file()
@@ -43,9 +55,16 @@ async fn import_plan_file(handle: AppHandle, lang: Lang) -> Result<Value, ApiErr
         )
         .blocking_pick_file();
     let Some(path) = picked else {
-        return Ok(Value::Null);
+        return Ok(None);
     };
     let path = path.into_path().map_err(io_error)?;
+    let size = std::fs::metadata(&path).map_err(io_error)?.len();
+    if size > orgplan_core::file::MAX_FILE_BYTES as u64 {
+        return Err(ApiError::bad_file(
+            &orgplan_core::file::too_large(size),
+            lang,
+        ));
+    }
     let bytes = std::fs::read(&path).map_err(io_error)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         ApiError::new(
@@ -56,21 +75,26 @@ async fn import_plan_file(handle: AppHandle, lang: Lang) -> Result<Value, ApiErr
             ),
         )
     })?;
-    run_command(
+    let state = run_command(
         &handle.state::<App>(),
         "import_plan",
         json!({ "text": text }),
         lang,
-    )
+    )?;
+    serde_json::from_value(state).map(Some).map_err(io_error)
 }
 
 /// Asks where to save the plan file and writes it; `false` when the user cancels.
 #[tauri::command]
-async fn export_plan_file(handle: AppHandle, plan: String, lang: Lang) -> Result<bool, ApiError> {
+async fn export_plan_file(
+    handle: AppHandle,
+    args: Args<ExportPlanFile>,
+    lang: Lang,
+) -> Out<ExportPlanFile> {
     let out = run_command(
         &handle.state::<App>(),
         "export_plan",
-        json!({ "plan": plan }),
+        json!({ "plan": args.plan }),
         lang,
     )?;
     let name = out["file_name"].as_str().unwrap_or("plan.orgplan.json");
@@ -96,13 +120,10 @@ async fn export_plan_file(handle: AppHandle, plan: String, lang: Lang) -> Result
 #[tauri::command]
 async fn export_document_file(
     handle: AppHandle,
-    plan: String,
-    format: String,
-    position: Option<String>,
-    paper: Option<String>,
+    args: Args<ExportDocumentFile>,
     lang: Lang,
-) -> Result<bool, ApiError> {
-    let args = json!({ "plan": plan, "format": format, "position": position, "paper": paper });
+) -> Out<ExportDocumentFile> {
+    let args = serde_json::to_value(args).map_err(io_error)?;
     save_export(&handle, "export_document", args, lang)
 }
 
@@ -111,13 +132,10 @@ async fn export_document_file(
 #[tauri::command]
 async fn export_comparison_file(
     handle: AppHandle,
-    a: String,
-    b: String,
-    format: String,
-    paper: Option<String>,
+    args: Args<ExportComparisonFile>,
     lang: Lang,
-) -> Result<bool, ApiError> {
-    let args = json!({ "a": a, "b": b, "format": format, "paper": paper });
+) -> Out<ExportComparisonFile> {
+    let args = serde_json::to_value(args).map_err(io_error)?;
     save_export(&handle, "export_comparison", args, lang)
 }
 
@@ -154,16 +172,35 @@ fn save_export(
     Ok(true)
 }
 
-/// The database: `ORGPLAN_DB` when set, else `orgplan.db` in the app's data directory.
-fn database_path(handle: &AppHandle) -> Result<PathBuf, String> {
-    if let Some(p) = std::env::var_os("ORGPLAN_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
+/// Opens the database every OrgPlan program shares (`orgplan_store::shared_path`: the CLI and
+/// `orgplan serve` use the same file), moving in the plans of the app's former database on
+/// the first start. A damaged file still opens the window, which says so and offers the
+/// backups.
+fn open_context() -> Result<(Ctx, PathBuf), String> {
+    let (path, default) = orgplan_store::shared_path(None).map_err(|e| e.to_string())?;
+    let mut ctx = Ctx::open(&path, Author::new(Source::App), Lang::Zh).map_err(|e| e.message)?;
+    if default && ctx.refused.is_none() {
+        orgplan_store::maintenance::move_former_plans(&mut ctx.store).map_err(|e| e.to_string())?;
     }
-    handle
-        .path()
-        .app_data_dir()
-        .map(|d| d.join("orgplan.db"))
-        .map_err(|e| e.to_string())
+    if ctx.refused.is_none() {
+        orgplan_api::ensure_demo(&mut ctx).map_err(|e| e.message)?;
+    }
+    Ok((ctx, path))
+}
+
+/// Checks the file in the background and takes today's backup; a file found damaged is
+/// marked so, which the window notices on its next look (`watch`).
+fn check_and_back_up(handle: AppHandle, path: PathBuf) {
+    std::thread::spawn(move || {
+        use orgplan_store::maintenance::{daily_backup, BackupOutcome};
+        if let Ok(BackupOutcome::Damaged(detail)) =
+            daily_backup(&path, chrono::Local::now().date_naive())
+        {
+            let app = handle.state::<App>();
+            let ctx = app.0.lock().unwrap_or_else(|e| e.into_inner());
+            ctx.store.mark_damaged(detail);
+        }
+    });
 }
 
 pub fn run() {
@@ -171,11 +208,12 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let path = database_path(app.handle())?;
-            let store = Store::open(&path).map_err(|e| e.to_string())?;
-            let mut ctx = Ctx::new(store, Lang::Zh);
-            orgplan_api::ensure_demo(&mut ctx).map_err(|e| e.message)?;
+            let (ctx, path) = open_context()?;
+            let refused = ctx.refused.is_some();
             app.manage(App(Mutex::new(ctx)));
+            if !refused {
+                check_and_back_up(app.handle().clone(), path);
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -10,5 +10,6 @@ mod generated;
 mod plan_file;
 mod props;
 mod store;
+mod store_health;
 mod templates;
 mod validation;

@@ -508,10 +508,10 @@ fn a_checkpoint_that_cannot_be_used_is_passed_over() {
     store.finish_checkpoints();
     let conn = rusqlite::Connection::open(&path).unwrap();
     let spoil = [
-        "UPDATE plan_checkpoints SET format = format + 1 WHERE plan_id = ?1",
-        "UPDATE plan_checkpoints SET data = x'00ff00ff' WHERE plan_id = ?1",
-        "UPDATE plan_checkpoints SET data = substr(data, 1, length(data) / 2) WHERE plan_id = ?1",
-        "UPDATE plan_checkpoints SET data = (SELECT data FROM plan_checkpoints WHERE plan_id = ?2)
+        "UPDATE checkpoints SET format = format + 1 WHERE plan_id = ?1",
+        "UPDATE checkpoints SET data = x'00ff00ff' WHERE plan_id = ?1",
+        "UPDATE checkpoints SET data = substr(data, 1, length(data) / 2) WHERE plan_id = ?1",
+        "UPDATE checkpoints SET data = (SELECT data FROM checkpoints WHERE plan_id = ?2)
          WHERE plan_id = ?1",
     ];
     for sql in spoil {

@@ -32,6 +32,13 @@ pub enum ErrorKind {
     NothingToRedo,
     /// A database written by a newer OrgPlan.
     NewerDatabase,
+    /// The plan changed elsewhere (another window, the command line) since the client last
+    /// read it, in what the edit targets: nothing was written; reload and edit again.
+    Conflict,
+    /// The database file is damaged: nothing was written to it. Restore a backup or recover.
+    Corrupt,
+    /// The database file cannot be written: plans can be read, not changed.
+    ReadOnly,
     Database,
     Io,
     /// A document that could not be made: no Chinese font for PDF and PNG, or a library that
@@ -122,6 +129,37 @@ impl ApiError {
                     },
                 )
             }
+            StoreError::Conflict { field, .. } => ApiError::new(
+                K::Conflict,
+                match (field, zh) {
+                    (Some(f), true) => format!(
+                        "「{}」刚在别处（另一个窗口或命令行）被修改，这次修改没有保存。已载入最新内容，请在此基础上再改。",
+                        orgplan_core::fields::label(&f, lang)
+                    ),
+                    (Some(f), false) => format!(
+                        "{} was just changed elsewhere (another window or the command line), so this change was not saved. The latest version is loaded: make the change again on it.",
+                        orgplan_core::fields::label(&f, lang)
+                    ),
+                    (None, true) => "方案刚在别处（另一个窗口或命令行）被修改，要修改的内容已不存在，这次修改没有保存。已载入最新内容。".into(),
+                    (None, false) => "The plan was just changed elsewhere (another window or the command line) and what this change targets is gone, so it was not saved. The latest version is loaded.".into(),
+                },
+            ),
+            StoreError::Damaged { path, detail } => ApiError::new(
+                K::Corrupt,
+                if zh {
+                    format!("数据库文件已损坏（{path}：{detail}），没有向其中写入任何内容。请从自动备份恢复，或用 `orgplan recover --out 新文件.db` 把还能读出的方案复制到新文件。")
+                } else {
+                    format!("The database file is damaged ({path}: {detail}); nothing was written to it. Restore an automatic backup, or copy the plans that can still be read with `orgplan recover --out NEW.db`.")
+                },
+            ),
+            StoreError::ReadOnly { path } => ApiError::new(
+                K::ReadOnly,
+                if zh {
+                    format!("数据库文件是只读的（{path}）：可以查看方案，但不能修改。请让该文件可写后再试。")
+                } else {
+                    format!("The database file is read-only ({path}): plans can be viewed but not changed. Make the file writable and try again.")
+                },
+            ),
             e @ (StoreError::Sqlite(_) | StoreError::Corrupt(_)) => {
                 ApiError::new(K::Database, e.to_string())
             }

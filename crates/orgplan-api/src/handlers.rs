@@ -36,6 +36,9 @@ pub struct PlanState {
     /// People, seats and payroll per position, department and in total (`plan_summary`).
     pub figures: PlanFigures,
     pub history: History,
+    /// The plan's revision: raised by every committed edit, whoever made it. Pass it back
+    /// as `revision` with the next edit.
+    pub revision: u64,
     pub created: Option<Id>,
 }
 
@@ -135,6 +138,9 @@ pub struct AddGoalsArgs {
 pub struct UpdateGoalArgs {
     pub plan: String,
     pub goal: Id,
+    /// What the client saw in the fields it changes (compare-and-set).
+    #[ts(optional)]
+    pub was: Option<GoalPatch>,
     #[serde(flatten)]
     pub patch: GoalPatch,
 }
@@ -168,6 +174,19 @@ fn located<E: serde::de::Error>(
     ))
 }
 
+/// Takes `key` out of `map` when it is there and not null.
+fn take_optional<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    map: &mut Map<String, Value>,
+    key: &'static str,
+) -> Result<Option<T>, E> {
+    match map.remove(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => serde_path_to_error::deserialize(v)
+            .map(Some)
+            .map_err(|e| located(Some(key), e)),
+    }
+}
+
 /// What is left of `map`, read as a patch (which refuses unknown fields).
 fn rest<T: serde::de::DeserializeOwned, E: serde::de::Error>(
     map: Map<String, Value>,
@@ -191,6 +210,7 @@ impl<'de> Deserialize<'de> for UpdateGoalArgs {
         Ok(UpdateGoalArgs {
             plan: take_field(&mut map, "plan")?,
             goal: take_field(&mut map, "goal")?,
+            was: take_optional(&mut map, "was")?,
             patch: rest(map)?,
         })
     }
@@ -261,6 +281,10 @@ pub struct MovePositionArgs {
 pub struct UpdatePositionArgs {
     pub plan: String,
     pub position: Id,
+    /// What the client saw in the fields it changes (compare-and-set): when one of them has
+    /// changed meanwhile, the edit is refused with kind `conflict`.
+    #[ts(optional)]
+    pub was: Option<PositionPatch>,
     #[serde(flatten)]
     pub patch: PositionPatch,
 }
@@ -271,6 +295,7 @@ impl<'de> Deserialize<'de> for UpdatePositionArgs {
         Ok(UpdatePositionArgs {
             plan: take_field(&mut map, "plan")?,
             position: take_field(&mut map, "position")?,
+            was: take_optional(&mut map, "was")?,
             patch: rest(map)?,
         })
     }
@@ -280,6 +305,10 @@ impl<'de> Deserialize<'de> for UpdatePositionArgs {
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct UpdatePlanArgs {
     pub plan: String,
+    /// What the client saw in the fields it changes (compare-and-set), as for
+    /// `update_position`.
+    #[ts(optional)]
+    pub was: Option<PlanPatch>,
     #[serde(flatten)]
     pub patch: PlanPatch,
 }
@@ -289,6 +318,7 @@ impl<'de> Deserialize<'de> for UpdatePlanArgs {
         let mut map = Map::<String, Value>::deserialize(d)?;
         Ok(UpdatePlanArgs {
             plan: take_field(&mut map, "plan")?,
+            was: take_optional(&mut map, "was")?,
             patch: rest(map)?,
         })
     }
@@ -320,13 +350,31 @@ pub struct AddEscalationArgs {
     pub to: Id,
 }
 
-/// A collaboration or escalation of a position, by its place in the list.
+/// A collaboration of a position, by its place in the list.
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
 #[serde(deny_unknown_fields)]
-pub struct IndexArgs {
+pub struct RemoveCollaborationArgs {
     pub plan: String,
     pub position: Id,
     pub index: usize,
+    /// The collaboration the client saw at `index`: refused with kind `conflict` when the
+    /// list changed meanwhile and another one is there now.
+    #[ts(optional)]
+    #[serde(default)]
+    pub was: Option<orgplan_core::Collaboration>,
+}
+
+/// An escalation of a position, by its place in the list.
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RemoveEscalationArgs {
+    pub plan: String,
+    pub position: Id,
+    pub index: usize,
+    /// The escalation the client saw at `index`, as for `remove_collaboration`.
+    #[ts(optional)]
+    #[serde(default)]
+    pub was: Option<orgplan_core::Escalation>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
@@ -384,6 +432,8 @@ pub struct UpdateDepartmentArgs {
     pub name: Option<String>,
     pub name_en: Option<String>,
     pub color: Option<String>,
+    /// What the client saw in the fields it changes (compare-and-set).
+    pub was: Option<DepartmentPatch>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
@@ -396,7 +446,9 @@ pub struct LayoutArgs {
 
 fn state(ctx: &Ctx, doc: PlanDoc, created: Option<Id>) -> R<PlanState> {
     let history = ctx.store.history(doc.plan.id).map_err(store_err(ctx))?;
+    let revision = ctx.store.revision(doc.plan.id).map_err(store_err(ctx))?;
     Ok(PlanState {
+        revision,
         findings: validate(&doc),
         figures: figures(&doc),
         doc,
@@ -416,8 +468,24 @@ pub fn load_plan(ctx: &Ctx, plan: &str) -> R<PlanDoc> {
 }
 
 fn edit(ctx: &mut Ctx, plan: &str, edit: Edit, created: Option<Id>) -> R<PlanState> {
+    edit_expecting(ctx, plan, edit, created, &|_| None)
+}
+
+/// An edit that says what it replaces: `expect` names the field of the plan as it stands
+/// that is no longer what the client saw (a conflict), else `None`.
+fn edit_expecting(
+    ctx: &mut Ctx,
+    plan: &str,
+    edit: Edit,
+    created: Option<Id>,
+    expect: &dyn Fn(&PlanDoc) -> Option<String>,
+) -> R<PlanState> {
     let id = resolve(ctx, plan)?;
-    let doc = ctx.store.edit(id, edit).map_err(store_err(ctx))?;
+    let seen = ctx.seen;
+    let doc = ctx
+        .store
+        .edit_checked(id, edit, seen, expect)
+        .map_err(store_err(ctx))?;
     state(ctx, doc, created)
 }
 
@@ -532,7 +600,79 @@ pub fn create_plan(ctx: &mut Ctx, a: CreatePlanArgs) -> R<PlanState> {
 }
 
 pub fn update_plan(ctx: &mut Ctx, a: UpdatePlanArgs) -> R<PlanState> {
-    edit(ctx, &a.plan, Edit::UpdatePlan { patch: a.patch }, None)
+    let was = a.was;
+    edit_expecting(
+        ctx,
+        &a.plan,
+        Edit::UpdatePlan { patch: a.patch },
+        None,
+        &|doc| {
+            let f = was.as_ref()?.changed_in(&doc.plan)?;
+            Some(format!("plan.{f}"))
+        },
+    )
+}
+
+pub fn update_position(ctx: &mut Ctx, a: UpdatePositionArgs) -> R<PlanState> {
+    let (position, was) = (a.position, a.was);
+    let e = Edit::UpdatePosition {
+        position,
+        patch: a.patch,
+    };
+    edit_expecting(ctx, &a.plan, e, None, &|doc| {
+        // A position that is gone is the edit's own refusal (or a conflict by revision).
+        let f = was.as_ref()?.changed_in(doc.position(position)?)?;
+        Some(f.to_string())
+    })
+}
+
+pub fn update_goal(ctx: &mut Ctx, a: UpdateGoalArgs) -> R<PlanState> {
+    let (goal, was) = (a.goal, a.was);
+    let e = Edit::UpdateGoal {
+        goal,
+        patch: a.patch,
+    };
+    edit_expecting(ctx, &a.plan, e, None, &|doc| {
+        let f = was.as_ref()?.changed_in(doc.goal(goal)?)?;
+        Some(format!("goal.{f}"))
+    })
+}
+
+pub fn update_department(ctx: &mut Ctx, a: UpdateDepartmentArgs) -> R<PlanState> {
+    let (department, was) = (a.department, a.was);
+    let e = Edit::UpdateDepartment {
+        department,
+        patch: DepartmentPatch {
+            name: a.name,
+            name_en: a.name_en,
+            color: a.color,
+        },
+    };
+    edit_expecting(ctx, &a.plan, e, None, &|doc| {
+        let d = doc.departments.iter().find(|d| d.id == department)?;
+        let f = was.as_ref()?.changed_in(d)?;
+        Some(format!("department.{f}"))
+    })
+}
+
+pub fn remove_collaboration(ctx: &mut Ctx, a: RemoveCollaborationArgs) -> R<PlanState> {
+    let (position, index, was) = (a.position, a.index, a.was);
+    let e = Edit::RemoveCollaboration { position, index };
+    edit_expecting(ctx, &a.plan, e, None, &|doc| {
+        let seen = was.as_ref()?;
+        let now = doc.position(position)?.collaborations.get(index);
+        (now != Some(seen)).then(|| "collaborations".to_string())
+    })
+}
+
+pub fn remove_escalation(ctx: &mut Ctx, a: RemoveEscalationArgs) -> R<PlanState> {
+    let (position, index, was) = (a.position, a.index, a.was);
+    let e = Edit::RemoveEscalation { position, index };
+    edit_expecting(ctx, &a.plan, e, None, &|doc| {
+        let seen = was.as_ref()?;
+        let now = doc.position(position)?.escalations.get(index);
+        (now != Some(seen)).then(|| "escalations".to_string())
+    })
 }
 
 /// Copies a plan with fresh ids (the copy has no undo history).
@@ -779,22 +919,139 @@ macro_rules! edit_handlers {
 
 edit_handlers! {
     move_position(MovePositionArgs) => |a| Edit::MovePosition { position: a.position, new_parent: a.new_parent, index: a.index };
-    update_position(UpdatePositionArgs) => |a| Edit::UpdatePosition { position: a.position, patch: a.patch };
     delete_position(PositionArg) => |a| Edit::DeletePosition { position: a.position };
     add_dotted(DottedArgs) => |a| Edit::AddDotted { position: a.position, superior: a.superior };
     remove_dotted(DottedArgs) => |a| Edit::RemoveDotted { position: a.position, superior: a.superior };
     add_collaboration(AddCollaborationArgs) => |a| Edit::AddCollaboration { position: a.position, with: a.with, about: a.about };
-    remove_collaboration(IndexArgs) => |a| Edit::RemoveCollaboration { position: a.position, index: a.index };
     add_escalation(AddEscalationArgs) => |a| Edit::AddEscalation { position: a.position, when: a.when, to: a.to };
-    remove_escalation(IndexArgs) => |a| Edit::RemoveEscalation { position: a.position, index: a.index };
     rename_person(RenamePersonArgs) => |a| Edit::RenamePerson { person: a.person, name: a.name };
     remove_person(PersonArg) => |a| Edit::RemovePerson { person: a.person };
     unassign(UnassignArgs) => |a| Edit::Unassign { person: a.person, position: a.position };
-    update_department(UpdateDepartmentArgs) => |a| Edit::UpdateDepartment {
-        department: a.department,
-        patch: DepartmentPatch { name: a.name, name_en: a.name_en, color: a.color },
-    };
     remove_department(DepartmentArg) => |a| Edit::RemoveDepartment { department: a.department };
-    update_goal(UpdateGoalArgs) => |a| Edit::UpdateGoal { goal: a.goal, patch: a.patch };
     remove_goal(GoalArg) => |a| Edit::RemoveGoal { goal: a.goal };
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct WatchArgs {
+    /// The plan open in the client, by id or unique name.
+    pub plan: Option<String>,
+}
+
+/// What a client polls to notice changes made elsewhere (another window, the command line):
+/// cheap to answer, and different whenever something it shows changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Watch {
+    /// The plan's revision; `None` when the plan is gone (deleted elsewhere).
+    pub revision: Option<u64>,
+    /// Changes whenever a plan is added, removed or edited: time to reload the plan list.
+    pub plans: String,
+    pub read_only: bool,
+    /// Set when the file was found damaged (the refusal, in the user's language).
+    pub damaged: Option<String>,
+}
+
+pub fn watch(ctx: &mut Ctx, a: WatchArgs) -> R<Watch> {
+    if let Some(refusal) = &ctx.refused {
+        return Ok(Watch {
+            revision: None,
+            plans: String::new(),
+            read_only: false,
+            damaged: Some(refusal.message.clone()),
+        });
+    }
+    let damaged = ctx
+        .store
+        .damage()
+        .map(|_| ApiError::from_store(ctx.store.damage_error(), ctx.lang).message);
+    if damaged.is_some() {
+        return Ok(Watch {
+            revision: None,
+            plans: String::new(),
+            read_only: ctx.store.is_read_only(),
+            damaged,
+        });
+    }
+    let revision = match a.plan {
+        Some(p) => match ctx.store.resolve(&p) {
+            Ok(id) => Some(ctx.store.revision(id).map_err(store_err(ctx))?),
+            Err(StoreError::PlanNotFound(_)) => None,
+            Err(e) => return Err(ApiError::from_store(e, ctx.lang)),
+        },
+        None => None,
+    };
+    Ok(Watch {
+        revision,
+        plans: ctx.store.list_version().map_err(store_err(ctx))?,
+        read_only: ctx.store.is_read_only(),
+        damaged: None,
+    })
+}
+
+/// The database file: where it is, its state and its daily backups.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct StoreInfo {
+    /// The file; `None` for a store in memory.
+    pub path: Option<String>,
+    pub schema_version: u32,
+    pub read_only: bool,
+    /// Why the file is refused, in the user's language; `None` when it is usable.
+    pub damaged: Option<String>,
+    /// Daily backups beside the file, newest first.
+    pub backups: Vec<orgplan_store::maintenance::Backup>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RestoreBackupArgs {
+    /// A backup's `name`, from `store_info`.
+    pub name: String,
+}
+
+pub fn store_info(ctx: &mut Ctx, _: NoArgs) -> R<StoreInfo> {
+    let damaged = match &ctx.refused {
+        Some(r) => Some(r.message.clone()),
+        None => ctx
+            .store
+            .damage()
+            .map(|_| ApiError::from_store(ctx.store.damage_error(), ctx.lang).message),
+    };
+    Ok(StoreInfo {
+        path: ctx.db_path.as_ref().map(|p| p.display().to_string()),
+        schema_version: if ctx.refused.is_some() {
+            0
+        } else {
+            ctx.store.schema_version().unwrap_or(0)
+        },
+        read_only: ctx.store.is_read_only(),
+        damaged,
+        backups: ctx
+            .db_path
+            .as_deref()
+            .map(orgplan_store::maintenance::backups)
+            .unwrap_or_default(),
+    })
+}
+
+/// Puts a daily backup in place of the database file (the file it replaces is kept beside
+/// it) and reopens it.
+pub fn restore_backup(ctx: &mut Ctx, a: RestoreBackupArgs) -> R<StoreInfo> {
+    let Some(path) = ctx.db_path.clone() else {
+        return Err(invalid(
+            ctx,
+            "内存中的数据库没有备份",
+            "a database in memory has no backups",
+        ));
+    };
+    let author = ctx.store.author().clone();
+    // Let go of the file before it is replaced.
+    let stand_in = orgplan_store::Store::open_in_memory().map_err(store_err(ctx))?;
+    drop(std::mem::replace(&mut ctx.store, stand_in));
+    let restored = orgplan_store::maintenance::restore(&path, &a.name);
+    let reopened = Ctx::open(&path, author, ctx.lang)?;
+    let lang = ctx.lang;
+    *ctx = reopened;
+    restored.map_err(|e| ApiError::from_store(e, lang))?;
+    store_info(ctx, NoArgs {})
 }

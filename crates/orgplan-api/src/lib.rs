@@ -18,17 +18,76 @@ use serde_json::Value;
 pub struct Ctx {
     pub store: Store,
     pub lang: Lang,
+    /// The plan revision the client last saw, for the edit being run (`revision` beside an
+    /// edit's arguments): an edit whose target is gone since then is a conflict.
+    pub seen: Option<u64>,
+    /// Set when the database file was refused at open (damaged): every command but those
+    /// that look at or restore the file answers with this, and `store` is an empty
+    /// in-memory stand-in.
+    pub refused: Option<ApiError>,
+    /// The database file, when the store is one (not in memory).
+    pub db_path: Option<std::path::PathBuf>,
 }
 
 impl Ctx {
     pub fn new(store: Store, lang: Lang) -> Ctx {
-        Ctx { store, lang }
+        let db_path =
+            Some(std::path::PathBuf::from(store.path())).filter(|p| p.is_absolute() || p.exists());
+        Ctx {
+            store,
+            lang,
+            seen: None,
+            refused: None,
+            db_path,
+        }
+    }
+
+    /// Opens the database at `path` for a long-running client (the app, `serve`). A damaged
+    /// file does not stop it: the context answers every command with the refusal, except
+    /// those that show the file's state and restore a backup (`store_info`,
+    /// `restore_backup`). Other failures (a newer database) are returned.
+    pub fn open(
+        path: &std::path::Path,
+        author: orgplan_store::Author,
+        lang: Lang,
+    ) -> Result<Ctx, ApiError> {
+        match Store::open(path) {
+            Ok(mut store) => {
+                store.set_author(author);
+                let mut ctx = Ctx::new(store, lang);
+                ctx.db_path = Some(path.to_path_buf());
+                Ok(ctx)
+            }
+            Err(e @ orgplan_store::StoreError::Damaged { .. }) => {
+                let refusal = ApiError::from_store(e, lang);
+                let mut store =
+                    Store::open_in_memory().map_err(|e| ApiError::from_store(e, lang))?;
+                store.set_author(author);
+                let mut ctx = Ctx::new(store, lang);
+                ctx.refused = Some(refusal);
+                ctx.db_path = Some(path.to_path_buf());
+                Ok(ctx)
+            }
+            Err(e) => Err(ApiError::from_store(e, lang)),
+        }
     }
 }
+
+/// Commands that answer even when the database file was refused.
+const ALWAYS: &[&str] = &[
+    "store_info",
+    "restore_backup",
+    "list_templates",
+    "list_roles",
+    "watch",
+];
 
 /// On a first start (an empty database), a demo plan from the 8-person template, so the app
 /// never opens empty. Returns the new plan's id, or `None` when there were plans already.
 pub fn ensure_demo(ctx: &mut Ctx) -> Result<Option<orgplan_core::Id>, ApiError> {
+    if ctx.refused.is_some() || ctx.store.is_read_only() {
+        return Ok(None);
+    }
     let plans = ctx
         .store
         .list_plans()
@@ -88,6 +147,31 @@ pub(crate) fn parse_args<T: DeserializeOwned>(
     })
 }
 
+/// Whether a command with this result takes `revision`: those that return a plan's state.
+fn takes_revision<T: 'static>() -> bool {
+    std::any::TypeId::of::<T>() == std::any::TypeId::of::<handlers::PlanState>()
+}
+
+/// Takes `revision` (a whole number, or null) out of an edit's arguments.
+fn take_revision(command: &str, args: &mut Value, lang: Lang) -> Result<Option<u64>, ApiError> {
+    let Some(v) = args.as_object_mut().and_then(|m| m.remove("revision")) else {
+        return Ok(None);
+    };
+    match v {
+        Value::Null => Ok(None),
+        Value::Number(n) if n.as_u64().is_some() => Ok(n.as_u64()),
+        other => Err(ApiError::new(
+            ErrorKind::BadArguments,
+            match lang {
+                Lang::Zh => format!("revision 须为非负整数，收到 {other}（命令 {command}）"),
+                Lang::En => {
+                    format!("revision must be a whole number ≥ 0, got {other} (command {command})")
+                }
+            },
+        )),
+    }
+}
+
 /// Marks the path an argument's own reader puts before its error.
 pub(crate) const AT: char = '\u{1}';
 
@@ -115,14 +199,25 @@ macro_rules! commands {
         /// The names of all commands.
         pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
 
-        /// Runs `command` with JSON `args` and returns its JSON result.
-        pub fn dispatch(ctx: &mut Ctx, command: &str, args: Value) -> Result<Value, ApiError> {
+        /// Runs `command` with JSON `args` and returns its JSON result. Commands that return a
+        /// plan's state also take `revision`: the plan revision the client last saw.
+        pub fn dispatch(ctx: &mut Ctx, command: &str, mut args: Value) -> Result<Value, ApiError> {
+            if let Some(refusal) = &ctx.refused {
+                if !ALWAYS.contains(&command) {
+                    return Err(refusal.clone());
+                }
+            }
             match command {
                 $(
                     stringify!($name) => {
+                        ctx.seen = None;
+                        if takes_revision::<$out>() {
+                            ctx.seen = take_revision(command, &mut args, ctx.lang)?;
+                        }
                         let args: $args = parse_args(command, args, ctx.lang)?;
-                        let out: $out = handlers::$name(ctx, args)?;
-                        Ok(serde_json::to_value(out).expect("results serialise"))
+                        let out = handlers::$name(ctx, args);
+                        ctx.seen = None;
+                        Ok(serde_json::to_value(out?).expect("results serialise"))
                     }
                 )*
                 _ => Err(ApiError::new(
@@ -135,10 +230,11 @@ macro_rules! commands {
             }
         }
 
-        /// `[command, args type, result type]` for each command, for the TypeScript bindings.
-        pub fn command_signatures(cfg: &ts_rs::Config) -> Vec<(&'static str, String, String)> {
+        /// `[command, args type, result type, takes revision]` for each command, for the
+        /// TypeScript bindings.
+        pub fn command_signatures(cfg: &ts_rs::Config) -> Vec<(&'static str, String, String, bool)> {
             use ts_rs::TS;
-            vec![$((stringify!($name), <$args as TS>::name(cfg), <$out as TS>::name(cfg))),*]
+            vec![$((stringify!($name), <$args as TS>::name(cfg), <$out as TS>::name(cfg), takes_revision::<$out>())),*]
         }
 
         /// Exports every argument and result type of the table.
@@ -181,6 +277,51 @@ fn export_with_dependencies<T: ts_rs::TS + 'static + ?Sized>(
     v.result
 }
 
+/// A command of the desktop window's own: it opens a native file dialog, so it lives in the
+/// Tauri shell rather than the command table. Its arguments and result are declared here,
+/// once: the shell's function takes `Args` and returns `Out`, and the TypeScript bindings
+/// (`desktop.ts`) are generated from them. The window invokes it as `{args, lang}`.
+pub trait DesktopCommand {
+    const NAME: &'static str;
+    type Args: ts_rs::TS + 'static;
+    type Out: ts_rs::TS + 'static;
+}
+
+macro_rules! desktop_commands {
+    ($( $(#[$doc:meta])* $ty:ident = $name:ident ( $args:ty ) -> $out:ty ; )*) => {
+        /// The desktop window's own commands.
+        pub mod desktop {
+            use super::*;
+            $(
+                $(#[$doc])*
+                pub struct $ty;
+                impl DesktopCommand for $ty {
+                    const NAME: &'static str = stringify!($name);
+                    type Args = $args;
+                    type Out = $out;
+                }
+            )*
+
+            /// `[command, args type, result type]` of each, for the TypeScript bindings.
+            pub fn signatures(cfg: &ts_rs::Config) -> Vec<(&'static str, String, String)> {
+                use ts_rs::TS;
+                vec![$((stringify!($name), <$args as TS>::name(cfg), <$out as TS>::name(cfg))),*]
+            }
+        }
+    };
+}
+
+desktop_commands! {
+    /// Asks for a plan file and imports it; `null` when the user cancels.
+    ImportPlanFile = import_plan_file(NoArgs) -> Option<PlanState>;
+    /// Asks where to save the plan file and writes it; `false` when the user cancels.
+    ExportPlanFile = export_plan_file(PlanArg) -> bool;
+    /// Exports a document and asks where to save it; `false` when the user cancels.
+    ExportDocumentFile = export_document_file(ExportDocumentArgs) -> bool;
+    /// Exports a comparison and asks where to save it; `false` when the user cancels.
+    ExportComparisonFile = export_comparison_file(ExportComparisonArgs) -> bool;
+}
+
 /// Types the UI needs beyond the commands' own.
 pub fn export_extra_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
     use ts_rs::TS;
@@ -211,9 +352,9 @@ commands! {
     add_dotted(DottedArgs) -> PlanState;
     remove_dotted(DottedArgs) -> PlanState;
     add_collaboration(AddCollaborationArgs) -> PlanState;
-    remove_collaboration(IndexArgs) -> PlanState;
+    remove_collaboration(RemoveCollaborationArgs) -> PlanState;
     add_escalation(AddEscalationArgs) -> PlanState;
-    remove_escalation(IndexArgs) -> PlanState;
+    remove_escalation(RemoveEscalationArgs) -> PlanState;
     add_person(AddPersonArgs) -> PlanState;
     rename_person(RenamePersonArgs) -> PlanState;
     remove_person(PersonArg) -> PlanState;
@@ -238,4 +379,7 @@ commands! {
     export_document(ExportDocumentArgs) -> ExportedDocument;
     export_comparison(ExportComparisonArgs) -> ExportedDocument;
     job_description(JobDescriptionArgs) -> JobDescription;
+    watch(WatchArgs) -> Watch;
+    store_info(NoArgs) -> StoreInfo;
+    restore_backup(RestoreBackupArgs) -> StoreInfo;
 }

@@ -22,22 +22,33 @@ fn read_dir(dir: &Path) -> BTreeMap<String, String> {
     out
 }
 
+/// Adds the generated types a TypeScript type expression names to `imports`.
+fn add_imports(imports: &mut Vec<String>, t: &str) {
+    for word in t.split(|c: char| !c.is_alphanumeric() && c != '_') {
+        if word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && word != "Array"
+            && word != "Revisioned"
+            && !imports.iter().any(|i| i == word)
+        {
+            imports.push(word.to_string());
+        }
+    }
+}
+
 /// The map from command name to its argument and result types.
 fn commands_ts(cfg: &ts_rs::Config) -> String {
     let sigs = orgplan_api::command_signatures(cfg);
     let mut imports: Vec<String> = Vec::new();
     let mut body = String::new();
-    for (name, args, out) in &sigs {
+    for (name, args, out, revisioned) in &sigs {
+        let args = if *revisioned {
+            format!("Revisioned<{args}>")
+        } else {
+            args.clone()
+        };
         body.push_str(&format!("  {name}: {{ args: {args}; result: {out} }};\n"));
-        for t in [args, out] {
-            for word in t.split(|c: char| !c.is_alphanumeric() && c != '_') {
-                if word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                    && word != "Array"
-                    && !imports.iter().any(|i| i == word)
-                {
-                    imports.push(word.to_string());
-                }
-            }
+        for t in [&args, out] {
+            add_imports(&mut imports, t);
         }
     }
     imports.sort();
@@ -47,15 +58,46 @@ fn commands_ts(cfg: &ts_rs::Config) -> String {
     for i in &imports {
         out.push_str(&format!("import type {{ {i} }} from \"./{i}\";\n"));
     }
+    out.push_str(
+        "\n/** An edit's arguments with the plan revision the client last saw: an edit whose\n \
+         * target changed or is gone since then is refused with kind `conflict`. */\n\
+         export type Revisioned<T> = T & { revision?: number };\n",
+    );
     out.push_str("\n/** Every command of the command table: its arguments and its result. */\n");
     out.push_str("export interface Commands {\n");
     out.push_str(&body);
     out.push_str("}\n\nexport type CommandName = keyof Commands;\n\n");
     out.push_str("export const COMMAND_NAMES: CommandName[] = [\n");
-    for (name, _, _) in &sigs {
+    for (name, _, _, _) in &sigs {
         out.push_str(&format!("  \"{name}\",\n"));
     }
     out.push_str("];\n");
+    out
+}
+
+/// The desktop window's own commands (opened file dialogs), as `commands.ts` does the
+/// table's.
+fn desktop_ts(cfg: &ts_rs::Config) -> String {
+    let sigs = orgplan_api::desktop::signatures(cfg);
+    let mut imports: Vec<String> = Vec::new();
+    let mut body = String::new();
+    for (name, args, out) in &sigs {
+        body.push_str(&format!("  {name}: {{ args: {args}; result: {out} }};\n"));
+        for t in [args, out] {
+            add_imports(&mut imports, t);
+        }
+    }
+    imports.sort();
+    let mut out = String::from(
+        "// This file was generated from the desktop shell's command declarations. Do not edit it by hand.\n",
+    );
+    for i in &imports {
+        out.push_str(&format!("import type {{ {i} }} from \"./{i}\";\n"));
+    }
+    out.push_str("\n/** The desktop window's own commands (native file dialogs), invoked as `{args, lang}`. */\n");
+    out.push_str("export interface DesktopCommands {\n");
+    out.push_str(&body);
+    out.push_str("}\n\nexport type DesktopCommandName = keyof DesktopCommands;\n");
     out
 }
 
@@ -80,6 +122,7 @@ fn typescript_bindings_are_current() {
     orgplan_api::export_extra_types(&cfg).unwrap();
     std::fs::write(tmp.path().join("commands.ts"), commands_ts(&cfg)).unwrap();
     std::fs::write(tmp.path().join("limitValues.ts"), limits_ts()).unwrap();
+    std::fs::write(tmp.path().join("desktop.ts"), desktop_ts(&cfg)).unwrap();
     let fresh = read_dir(tmp.path());
     assert!(fresh.contains_key("PlanDoc.ts") && fresh.contains_key("ApiError.ts"));
 

@@ -223,6 +223,15 @@ enum Command {
     },
     /// List the commands of the command table.
     Commands,
+    /// Print the database file in use (the app, the CLI and `serve` share it).
+    Where,
+    /// Copy every plan that can still be read from a damaged database into a new file, and
+    /// list what could not be read.
+    Recover {
+        /// The new database file to write (must not exist).
+        #[arg(long, value_name = "NEW.db")]
+        out: PathBuf,
+    },
     /// Serve the command table and the UI over loopback HTTP (127.0.0.1 only).
     Serve {
         /// 0 picks a free port.
@@ -266,14 +275,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn db_path(cli_db: Option<PathBuf>, lang: Lang) -> Result<PathBuf, Fail> {
-    if let Some(p) = cli_db {
-        return Ok(p);
-    }
-    if let Some(p) = std::env::var_os("ORGPLAN_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    orgplan_store::default_path().ok_or_else(|| Fail {
+/// The database in use ([`orgplan_store::shared_path`]) and whether it is the default file.
+fn db_path(cli_db: Option<PathBuf>, lang: Lang) -> Result<(PathBuf, bool), Fail> {
+    orgplan_store::shared_path(cli_db).map_err(|_| Fail {
         code: 2,
         message: lang
             .pick(
@@ -282,6 +286,52 @@ fn db_path(cli_db: Option<PathBuf>, lang: Lang) -> Result<PathBuf, Fail> {
             )
             .into(),
     })
+}
+
+/// Today's backup of the database, for `serve` (a long-running client, like the app): a
+/// damaged file found by the check is marked so, and no copy replaces a good one.
+fn backup_today(path: &std::path::Path, ctx: &Ctx) {
+    use orgplan_store::maintenance::{daily_backup, BackupOutcome};
+    match daily_backup(path, chrono::Local::now().date_naive()) {
+        Ok(BackupOutcome::Damaged(detail)) => ctx.store.mark_damaged(detail),
+        Ok(_) => {}
+        Err(e) => eprintln!("orgplan: no backup made: {e}"),
+    }
+}
+
+/// `orgplan recover`: exit 0 when every plan was copied, 1 when some could not be read.
+fn recover(from: &std::path::Path, out: &std::path::Path, lang: Lang) -> Result<u8, Fail> {
+    let report = orgplan_store::maintenance::recover(from, out)
+        .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+    for name in &report.plans {
+        outln!("{} {name}", lang.pick("已复制", "copied"));
+    }
+    for name in &report.from_checkpoint {
+        outln!(
+            "{} {name}",
+            lang.pick("已复制（取自方案快照）", "copied (from its checkpoint)")
+        );
+    }
+    for (name, why) in &report.lost {
+        outln!("{} {name}: {why}", lang.pick("无法读取", "could not read"));
+    }
+    let copied = report.plans.len() + report.from_checkpoint.len();
+    outln!(
+        "{}",
+        match lang {
+            Lang::Zh => format!(
+                "共复制 {copied} 个方案到 {}，{} 个无法读取",
+                out.display(),
+                report.lost.len()
+            ),
+            Lang::En => format!(
+                "{copied} plans copied to {}, {} could not be read",
+                out.display(),
+                report.lost.len()
+            ),
+        }
+    );
+    Ok(if report.lost.is_empty() { 0 } else { 1 })
 }
 
 fn pretty(v: &Value) -> String {
@@ -346,11 +396,67 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             }
             return Ok(0);
         }
+        Command::Where => {
+            let (path, _) = db_path(cli.db, lang)?;
+            outln!("{}", path.display());
+            return Ok(0);
+        }
+        Command::Recover { out } => {
+            let (path, _) = db_path(cli.db, lang)?;
+            return recover(&path, out, lang);
+        }
         _ => {}
     }
 
-    let path = db_path(cli.db, lang)?;
-    let store = Store::open(&path).map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+    let (path, default) = db_path(cli.db, lang)?;
+    let store_err = |e| Fail::from(ApiError::from_store(e, lang));
+    if let Command::Serve { port, ui } = cli.command {
+        // A damaged file still serves the page that says so and offers its backups.
+        let mut ctx = Ctx::open(
+            &path,
+            orgplan_store::Author::new(orgplan_store::Source::Browser),
+            lang,
+        )
+        .map_err(Fail::from)?;
+        if default && ctx.refused.is_none() {
+            orgplan_store::maintenance::move_former_plans(&mut ctx.store).map_err(store_err)?;
+        }
+        if ctx.refused.is_none() {
+            backup_today(&path, &ctx);
+        }
+        let ui = ui
+            .or_else(|| std::env::var_os("ORGPLAN_UI").map(PathBuf::from))
+            .unwrap_or_else(|| {
+                PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist"))
+            });
+        serve::serve(ctx, port, Some(ui)).map_err(|message| Fail { code: 2, message })?;
+        return Ok(0);
+    }
+    let mut store = Store::open(&path).map_err(store_err)?;
+    if default {
+        if let Some(moved) =
+            orgplan_store::maintenance::move_former_plans(&mut store).map_err(store_err)?
+        {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Zh => format!(
+                        "已把桌面应用原数据库中的 {} 个方案移入 {}（原文件保留为 {}）",
+                        moved.plans.len(),
+                        path.display(),
+                        moved.backup
+                    ),
+                    Lang::En => format!(
+                        "moved {} plans of the desktop app's former database into {} (the former file is kept as {})",
+                        moved.plans.len(),
+                        path.display(),
+                        moved.backup
+                    ),
+                }
+            );
+        }
+    }
+    store.set_author(orgplan_store::Author::new(orgplan_store::Source::Cli));
     let mut ctx = Ctx::new(store, lang);
 
     match cli.command {
@@ -492,10 +598,18 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             write_output(&out, output)?;
         }
         Command::Import { file } => {
-            let bytes = std::fs::read(&file).map_err(|e| Fail {
+            let io = |e: std::io::Error| Fail {
                 code: 2,
                 message: format!("{}: {e}", file.display()),
-            })?;
+            };
+            let size = std::fs::metadata(&file).map_err(io)?.len();
+            if size > orgplan_core::file::MAX_FILE_BYTES as u64 {
+                return Err(Fail::from(ApiError::bad_file(
+                    &orgplan_core::file::too_large(size),
+                    lang,
+                )));
+            }
+            let bytes = std::fs::read(&file).map_err(io)?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 Fail::from(ApiError::new(
                     ErrorKind::BadFile,
@@ -538,15 +652,12 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 }
             }
         }
-        Command::Serve { port, ui } => {
-            let ui = ui
-                .or_else(|| std::env::var_os("ORGPLAN_UI").map(PathBuf::from))
-                .unwrap_or_else(|| {
-                    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist"))
-                });
-            serve::serve(ctx, port, Some(ui)).map_err(|message| Fail { code: 2, message })?;
-        }
-        Command::Templates { .. } | Command::Roles { .. } | Command::Commands => {
+        Command::Templates { .. }
+        | Command::Roles { .. }
+        | Command::Commands
+        | Command::Where
+        | Command::Serve { .. }
+        | Command::Recover { .. } => {
             unreachable!("handled above")
         }
     }

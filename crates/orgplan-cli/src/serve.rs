@@ -8,23 +8,61 @@
 //!
 //! Requests whose `Host` is not loopback (DNS rebinding) or whose `Origin` is another site are
 //! refused.
+//!
+//! Each request is read on its own thread (its body with a read timeout and a size limit);
+//! only complete requests reach the one thread that runs commands on the store, so a client
+//! that stalls never holds up another. Files of the UI are answered on the reading thread.
 
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
 
 use orgplan_api::{dispatch, ApiError, Ctx, ErrorKind};
 use orgplan_core::Lang;
+use orgplan_store::{Author, Source};
 use tiny_http::{Header, Method, Request, Response, Server};
 
-/// Largest request body accepted (a plan file being imported), in bytes.
-const MAX_BODY: usize = 64 * 1024 * 1024;
+/// Largest request body accepted (a plan file being imported, as JSON), in bytes: the plan
+/// file limit with room for the JSON around it.
+const MAX_BODY: usize = orgplan_core::file::MAX_FILE_BYTES + 1024 * 1024;
+
+/// How long a client may pause while sending a request before it is dropped.
+const READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Requests being read at once; more are answered 503 at once.
+const MAX_READING: usize = 64;
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
                    img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; \
                    object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/// A loopback listener whose accepted connections time out when a client stops sending
+/// (on Linux and the BSDs a connection inherits its listener's receive timeout).
+fn listener(port: u16) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, Some(Protocol::TCP))?;
+    socket.set_reuse_address(true)?;
+    socket.set_read_timeout(Some(READ_TIMEOUT))?;
+    socket.bind(&addr.into())?;
+    socket.listen(128)?;
+    Ok(socket.into())
+}
+
+/// A request read whole, for the store's thread.
+struct Job {
+    request: Request,
+    command: String,
+    body: Vec<u8>,
+    lang: Option<Lang>,
+    client: Option<String>,
+}
+
 pub fn serve(mut ctx: Ctx, port: u16, ui: Option<PathBuf>) -> Result<(), String> {
-    let server = Server::http(("127.0.0.1", port))
+    let listener = listener(port).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let server = Server::from_listener(listener, None)
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let addr = server
         .server_addr()
@@ -36,8 +74,29 @@ pub fn serve(mut ctx: Ctx, port: u16, ui: Option<PathBuf>) -> Result<(), String>
     if ui.is_none() {
         println!("(no built UI found: only /api is served; build it with `npm run build` in ui/)");
     }
-    for request in server.incoming_requests() {
-        handle(&mut ctx, request, addr.port(), ui.as_deref());
+    let (jobs, queue) = mpsc::channel::<Job>();
+    let port = addr.port();
+    let reading = Arc::new(AtomicUsize::new(0));
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            if reading.fetch_add(1, Ordering::SeqCst) >= MAX_READING {
+                reading.fetch_sub(1, Ordering::SeqCst);
+                let e = ApiError::new(ErrorKind::Io, "the server is busy; try again");
+                let _ = request.respond(error_response(&e).with_status_code(503));
+                continue;
+            }
+            let (jobs, ui, reading) = (jobs.clone(), ui.clone(), reading.clone());
+            std::thread::spawn(move || {
+                if let Some(job) = read(request, port, ui.as_deref()) {
+                    let _ = jobs.send(job);
+                }
+                reading.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+    });
+    let browser = Author::new(Source::Browser);
+    for job in queue {
+        run(&mut ctx, job, &browser);
     }
     Ok(())
 }
@@ -59,6 +118,7 @@ fn json_response(status: u16, body: String) -> Response<std::io::Cursor<Vec<u8>>
         .with_status_code(status)
         .with_header(header("Content-Type", "application/json; charset=utf-8"))
         .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
 }
 
 fn error_response(e: &ApiError) -> Response<std::io::Cursor<Vec<u8>>> {
@@ -66,7 +126,9 @@ fn error_response(e: &ApiError) -> Response<std::io::Cursor<Vec<u8>>> {
         ErrorKind::NotFound | ErrorKind::UnknownCommand => 404,
         ErrorKind::BadArguments => 400,
         ErrorKind::Database | ErrorKind::Io | ErrorKind::Export => 500,
-        ErrorKind::NewerDatabase => 503,
+        ErrorKind::NewerDatabase | ErrorKind::Corrupt => 503,
+        ErrorKind::Conflict => 409,
+        ErrorKind::ReadOnly => 403,
         _ => 422,
     };
     json_response(status, serde_json::to_string(e).expect("errors serialise"))
@@ -88,31 +150,71 @@ fn trusted(request: &Request, port: u16) -> bool {
     host_ok && origin_ok
 }
 
-fn handle(ctx: &mut Ctx, mut request: Request, port: u16, ui: Option<&Path>) {
+/// Reads a request on its own thread: answers what needs no store (refusals, the UI's
+/// files, a body too large, slow or unreadable) and returns an API call read whole.
+fn read(mut request: Request, port: u16, ui: Option<&Path>) -> Option<Job> {
     if !trusted(&request, port) {
         let e = ApiError::new(
             ErrorKind::BadArguments,
             "requests must come from this computer",
         );
         let _ = request.respond(error_response(&e).with_status_code(403));
-        return;
+        return None;
     }
     let url = request.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
     if let Some(command) = path.strip_prefix("/api/") {
-        let response = if *request.method() != Method::Post {
-            error_response(&ApiError::new(ErrorKind::BadArguments, "use POST"))
-                .with_status_code(405)
-        } else {
-            let lang = match request_header(&request, "X-OrgPlan-Lang") {
-                Some("en") => Lang::En,
-                Some("zh") => Lang::Zh,
-                _ => ctx.lang,
-            };
-            api(ctx, &mut request, command, lang)
+        if *request.method() != Method::Post {
+            let e = ApiError::new(ErrorKind::BadArguments, "use POST");
+            let _ = request.respond(error_response(&e).with_status_code(405));
+            return None;
+        }
+        let lang = match request_header(&request, "X-OrgPlan-Lang") {
+            Some("en") => Some(Lang::En),
+            Some("zh") => Some(Lang::Zh),
+            _ => None,
         };
-        let _ = request.respond(response);
-        return;
+        let client = request_header(&request, "X-OrgPlan-Client")
+            .filter(|c| !c.is_empty() && c.len() <= 64)
+            .map(str::to_string);
+        let declared = request.body_length().is_some_and(|n| n > MAX_BODY);
+        let mut body = Vec::new();
+        let read = if declared {
+            Ok(0)
+        } else {
+            request
+                .as_reader()
+                .take(MAX_BODY as u64 + 1)
+                .read_to_end(&mut body)
+        };
+        let refusal = match read {
+            _ if declared || body.len() > MAX_BODY => Some((
+                413,
+                format!("the request is larger than {} MB", MAX_BODY / 1024 / 1024),
+            )),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                Some((408, "the request was not sent in time".to_string()))
+            }
+            Err(e) => Some((400, format!("the request could not be read: {e}"))),
+            Ok(_) => None,
+        };
+        if let Some((status, message)) = refusal {
+            let e = ApiError::new(ErrorKind::BadArguments, message);
+            let _ = request.respond(error_response(&e).with_status_code(status));
+            return None;
+        }
+        return Some(Job {
+            command: command.to_string(),
+            request,
+            body,
+            lang,
+            client,
+        });
     }
     let _ = match ui.and_then(|dir| static_file(dir, &path)) {
         Some((bytes, mime)) => request.respond(
@@ -123,29 +225,38 @@ fn handle(ctx: &mut Ctx, mut request: Request, port: u16, ui: Option<&Path>) {
         ),
         None => request.respond(Response::from_string("not found").with_status_code(404)),
     };
+    None
+}
+
+/// Runs a request's command on the store and answers it.
+fn run(ctx: &mut Ctx, job: Job, browser: &Author) {
+    let Job {
+        request,
+        command,
+        body,
+        lang,
+        client,
+    } = job;
+    let lang = lang.unwrap_or(ctx.lang);
+    // Each browser tab names itself, so undo can tell its edits from another tab's.
+    ctx.store.set_author(Author {
+        client: client.unwrap_or_else(|| browser.client.clone()),
+        source: Source::Browser,
+    });
+    let response = api(ctx, &body, &command, lang);
+    let _ = request.respond(response);
 }
 
 fn api(
     ctx: &mut Ctx,
-    request: &mut Request,
+    body: &[u8],
     command: &str,
     lang: Lang,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut body = Vec::new();
-    let read = request
-        .as_reader()
-        .take(MAX_BODY as u64 + 1)
-        .read_to_end(&mut body);
-    if read.is_err() || body.len() > MAX_BODY {
-        return error_response(&ApiError::new(
-            ErrorKind::BadArguments,
-            "the request body is too large or unreadable",
-        ));
-    }
     let args = if body.iter().all(u8::is_ascii_whitespace) {
         serde_json::Value::Null
     } else {
-        match serde_json::from_slice(&body) {
+        match serde_json::from_slice(body) {
             Ok(v) => v,
             Err(e) => {
                 return error_response(&ApiError::new(

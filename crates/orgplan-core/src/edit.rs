@@ -776,3 +776,52 @@ fn delete_position(doc: &mut PlanDoc, id: Id) -> Result<(), EditError> {
     }
     Ok(())
 }
+
+/// The first field, named as in its patch, whose value `was` (what a client last saw) is no
+/// longer `now`: what changed meanwhile. Fields `was` leaves out are not compared.
+macro_rules! first_changed {
+    ($was:expr, $now:expr; $($field:ident $(=> $conv:expr)?),* $(,)?) => {{
+        $(
+            if let Some(seen) = &$was.$field {
+                let now = &$now.$field;
+                $(let now = &$conv(now);)?
+                if seen != now {
+                    return Some(stringify!($field));
+                }
+            }
+        )*
+        None
+    }};
+}
+
+impl PositionPatch {
+    /// The first field of this patch, read as what a client saw, that `position` no longer
+    /// has: the compare half of compare-and-set.
+    pub fn changed_in(&self, position: &Position) -> Option<&'static str> {
+        first_changed!(self, position;
+            title, title_en, department, headcount => |h: &u32| i64::from(*h), grade, purpose,
+            duties, requirements, kpis, dotted, collaborations, escalations, functions, pay_band,
+            notes)
+    }
+}
+
+impl PlanPatch {
+    /// As [`PositionPatch::changed_in`], for the plan's own fields.
+    pub fn changed_in(&self, plan: &crate::PlanMeta) -> Option<&'static str> {
+        first_changed!(self, plan; name, company, target_size, stage, goal_notes, logo)
+    }
+}
+
+impl GoalPatch {
+    /// As [`PositionPatch::changed_in`], for a goal.
+    pub fn changed_in(&self, goal: &crate::Goal) -> Option<&'static str> {
+        first_changed!(self, goal; name, name_en, kind, unit, direction, target, period, parent)
+    }
+}
+
+impl DepartmentPatch {
+    /// As [`PositionPatch::changed_in`], for a department.
+    pub fn changed_in(&self, department: &crate::Department) -> Option<&'static str> {
+        first_changed!(self, department; name, name_en, color)
+    }
+}

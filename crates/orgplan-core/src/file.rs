@@ -26,7 +26,7 @@ pub const FORMAT: &str = "orgplan";
 /// weights with one decimal (33.3); a version-1 file is a version-2 file with whole weights.
 pub const VERSION: u32 = 2;
 /// Largest file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -406,6 +406,26 @@ pub fn import_bytes(bytes: &[u8], now: DateTime<Utc>) -> Result<PlanDoc, FileErr
     import(text, now)
 }
 
+/// The refusal of a plan file of `bytes` bytes, over [`MAX_FILE_BYTES`]: callers that can
+/// see a file's size refuse it before reading it.
+pub fn too_large(bytes: u64) -> FileError {
+    let mb = |b: u64| format!("{:.1}", b as f64 / 1024.0 / 1024.0);
+    bad(
+        FileProblem::TooLarge,
+        "file",
+        format!(
+            "the file is {} MB; plan files of at most {} MB are accepted",
+            mb(bytes),
+            MAX_FILE_BYTES / 1024 / 1024
+        ),
+        format!(
+            "文件有 {} MB，方案文件最大只接受 {} MB",
+            mb(bytes),
+            MAX_FILE_BYTES / 1024 / 1024
+        ),
+    )
+}
+
 /// Reads a plan file into a new plan with fresh ids, or names what is wrong and where.
 pub fn import(text: &str, now: DateTime<Utc>) -> Result<PlanDoc, FileError> {
     import_with(text, now, &mut Uuid::new_v4)
@@ -418,19 +438,14 @@ pub fn import_with(
     new_id: &mut dyn FnMut() -> Uuid,
 ) -> Result<PlanDoc, FileError> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(bad(
-            FileProblem::TooLarge,
-            "file",
-            format!(
-                "the file is {} bytes; at most {MAX_FILE_BYTES} are accepted",
-                text.len()
-            ),
-            format!(
-                "文件有 {} 字节，最大只接受 {MAX_FILE_BYTES} 字节（{} MB）",
-                text.len(),
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-        ));
+        return Err(too_large(text.len() as u64));
+    }
+    // A sound file is read straight into its types; only a file with a problem is read as a
+    // JSON tree as well, to say what and where (a tree costs many times the file's size).
+    if let Ok(file) = serde_json::from_str::<PlanFile>(text) {
+        if file.format == FORMAT && (1..=VERSION).contains(&file.version) {
+            return from_file(file, now, new_id);
+        }
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
     check_header(&value)?;

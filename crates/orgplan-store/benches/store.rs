@@ -68,7 +68,7 @@ fn open_validate_layout(c: &mut Criterion) {
             b.iter_batched(
                 || {
                     let conn = rusqlite::Connection::open(path).unwrap();
-                    conn.execute("DELETE FROM plan_checkpoints", []).unwrap();
+                    conn.execute("DELETE FROM checkpoints", []).unwrap();
                 },
                 |()| open(path, *id),
                 criterion::BatchSize::PerIteration,

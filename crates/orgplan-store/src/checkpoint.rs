@@ -1,5 +1,5 @@
 //! Checkpoints: a whole plan as one blob (postcard), to open a big plan without reading its
-//! rows one by one (schema v3, `plan_checkpoints`).
+//! rows one by one (`checkpoints`, schema v4).
 //!
 //! A checkpoint is a copy, never the truth. Triggers delete a plan's checkpoint whenever any of
 //! its rows change, whoever writes them (this store, another process, a hand-written UPDATE),
@@ -25,7 +25,7 @@ pub const FORMAT: i64 = 2;
 /// The plan's checkpoint, if it has a current one this build can read.
 pub fn read(conn: &Connection, plan: Id) -> Result<Option<PlanDoc>> {
     let mut stmt =
-        conn.prepare_cached("SELECT format, data FROM plan_checkpoints WHERE plan_id = ?1")?;
+        conn.prepare_cached("SELECT format, data FROM checkpoints WHERE plan_id = ?1")?;
     let doc = stmt
         .query_row([plan.to_string()], |r| {
             let format: i64 = r.get(0)?;
@@ -50,7 +50,7 @@ const CLAIMED: i64 = 0;
 /// writes the checkpoint only then.
 pub fn claim(conn: &Connection, plan: Id, token: Uuid) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO plan_checkpoints (plan_id, format, data, claim) VALUES (?1, ?2, x'', ?3)
+        "INSERT INTO checkpoints (plan_id, format, data, claim) VALUES (?1, ?2, x'', ?3)
          ON CONFLICT(plan_id) DO UPDATE SET format = excluded.format, data = excluded.data,
             claim = excluded.claim",
     )?
@@ -62,7 +62,7 @@ pub fn claim(conn: &Connection, plan: Id, token: Uuid) -> Result<()> {
 /// changed since it was made.
 pub fn stands(conn: &Connection, plan: Id, token: Uuid) -> Result<bool> {
     Ok(conn
-        .prepare_cached("SELECT 1 FROM plan_checkpoints WHERE plan_id = ?1 AND claim = ?2")?
+        .prepare_cached("SELECT 1 FROM checkpoints WHERE plan_id = ?1 AND claim = ?2")?
         .query_row(params![plan.to_string(), token.as_bytes()], |_| Ok(()))
         .optional()?
         .is_some())
@@ -81,7 +81,7 @@ pub fn fulfil(path: &str, doc: &PlanDoc, token: Uuid) -> Result<bool> {
     let pending = |conn: &Connection| -> Result<bool> {
         Ok(conn
             .query_row(
-                "SELECT 1 FROM plan_checkpoints WHERE plan_id = ?1 AND format = ?2 AND claim = ?3",
+                "SELECT 1 FROM checkpoints WHERE plan_id = ?1 AND format = ?2 AND claim = ?3",
                 params![doc.plan.id.to_string(), CLAIMED, token.as_bytes()],
                 |_| Ok(()),
             )
@@ -95,7 +95,7 @@ pub fn fulfil(path: &str, doc: &PlanDoc, token: Uuid) -> Result<bool> {
     let blob = encode(doc);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let written = tx.execute(
-        "UPDATE plan_checkpoints SET format = ?2, data = ?3
+        "UPDATE checkpoints SET format = ?2, data = ?3
          WHERE plan_id = ?1 AND format = ?4 AND claim = ?5",
         params![
             doc.plan.id.to_string(),

@@ -9,7 +9,10 @@
 //!   has not, and then leaves a checkpoint for the next open (see [`checkpoint`]).
 
 pub mod checkpoint;
+pub mod maintenance;
 mod rows;
+
+pub use maintenance::{database_path, default_path, open_shared, shared_path};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -31,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/v1.sql"),
     include_str!("migrations/v2.sql"),
     include_str!("migrations/v3.sql"),
+    include_str!("migrations/v4.sql"),
 ];
 
 /// The schema version this build writes.
@@ -66,15 +70,95 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
+    #[error("the plan changed elsewhere (revision {revision}; this edit was made against {seen:?}){}", .field.as_ref().map(|f| format!(": {f} is no longer what it was")).unwrap_or_default())]
+    Conflict {
+        /// The plan's revision now.
+        revision: u64,
+        /// The revision the edit was made against.
+        seen: Option<u64>,
+        /// The field whose value changed meanwhile, when the edit said what it replaces.
+        field: Option<String>,
+    },
+    #[error("the database {path} is damaged ({detail}); nothing was written to it. Restore a backup, or copy what can still be read with `orgplan recover --out NEW.db`.")]
+    Damaged { path: String, detail: String },
+    #[error("the database {path} is read-only: plans can be read but not changed. Make the file writable and try again.")]
+    ReadOnly { path: String },
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("the database holds a row this version cannot read: {0}")]
     Corrupt(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
+impl From<rusqlite::Error> for StoreError {
+    /// Damage and a read-only file are errors of their own; the store fills in the path
+    /// ([`Store::guard`]).
+    fn from(e: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DatabaseCorrupt | C::NotADatabase) => StoreError::Damaged {
+                path: String::new(),
+                detail: e.to_string(),
+            },
+            Some(C::ReadOnly) => StoreError::ReadOnly {
+                path: String::new(),
+            },
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What kind of program made an edit, so undo can say whose edit it undoes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// The desktop app.
+    App,
+    /// The command line (`orgplan`).
+    Cli,
+    /// The UI in a browser, through `orgplan serve`.
+    Browser,
+}
+
+impl Source {
+    fn as_str(self) -> &'static str {
+        match self {
+            Source::App => "app",
+            Source::Cli => "cli",
+            Source::Browser => "browser",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Source> {
+        match s {
+            "app" => Some(Source::App),
+            "cli" => Some(Source::Cli),
+            "browser" => Some(Source::Browser),
+            _ => None,
+        }
+    }
+}
+
+/// Who is editing: one window, one CLI run, one browser tab.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    /// Tells clients apart; any text unique to the client.
+    pub client: String,
+    pub source: Source,
+}
+
+impl Author {
+    /// A new client of the given kind.
+    pub fn new(source: Source) -> Author {
+        Author {
+            client: Uuid::new_v4().to_string(),
+            source,
+        }
+    }
+}
 
 /// A row of the plan list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -92,6 +176,8 @@ pub struct PlanSummary {
     pub people: u32,
     /// The plan this one is a scenario of.
     pub scenario_of: Option<Id>,
+    /// Raised by every committed edit of the plan.
+    pub revision: u64,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
@@ -103,11 +189,24 @@ pub struct PlanSummary {
 pub struct History {
     pub undo: Option<String>,
     pub redo: Option<String>,
+    /// Set when the edit undo would act on was made by another client (another window, the
+    /// command line, a browser), so the button can say whose edit it undoes.
+    pub undo_by: Option<Source>,
+    pub redo_by: Option<Source>,
 }
 
 pub struct Store {
     conn: Connection,
     path: String,
+    /// Who this store's edits are recorded as made by.
+    author: Author,
+    /// Set once the file is found damaged: every later read and write says so.
+    damaged: std::cell::RefCell<Option<String>>,
+    /// The `data_version` at which the file last passed its quick check before a write:
+    /// nothing else has written to it since (see [`Store::check_before_write`]).
+    checked: Option<i64>,
+    /// Opened read-only because the file could not be written; each write looks again.
+    read_only: bool,
     /// The plan this connection last wrote, as it stands after that write, with the database's
     /// `data_version` at the time and the checkpoint claim the write made. While it is current
     /// ([`is_current`]), an edit or an open starts from it instead of reading the plan back.
@@ -228,6 +327,18 @@ fn load_in(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     }
 }
 
+/// The plan's revision, inside a transaction or not.
+fn revision_in(conn: &Connection, plan: Id) -> Result<u64> {
+    let r: Option<i64> = conn
+        .prepare_cached("SELECT revision FROM plans WHERE id = ?1")?
+        .query_row([plan.to_string()], |r| r.get(0))
+        .optional()?;
+    match r {
+        Some(r) => Ok(r.max(0) as u64),
+        None => Err(StoreError::PlanNotFound(plan.to_string())),
+    }
+}
+
 /// Changes whenever another connection commits (not when this one does).
 fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
@@ -238,53 +349,83 @@ pub fn stored_now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
-/// Where the database lives when neither `--db` nor `ORGPLAN_DB` says: the platform's data
-/// directory.
-pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("app", "OrgPlan", "OrgPlan")
-        .map(|d| d.data_dir().join("orgplan.db"))
-}
-
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A
+    /// file that cannot be written is opened for reading ([`Store::is_read_only`]).
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir)?;
             }
         }
+        let shown = path.display().to_string();
+        if path.exists() && !maintenance::writable(path) {
+            let conn = maintenance::open_read_only(path)?;
+            return Store::init(conn, shown, true);
+        }
+        maintenance::repair_shared_memory(path);
         let conn = Connection::open(path)?;
-        Store::init(conn, path.display().to_string())
+        Store::init(conn, shown, false)
     }
 
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?, MEMORY.into())
+        Store::init(Connection::open_in_memory()?, MEMORY.into(), false)
     }
 
-    fn init(conn: Connection, path: String) -> Result<Store> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Read the version before anything writes to the file: a newer file stays untouched.
-        let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    fn init(conn: Connection, path: String, read_only: bool) -> Result<Store> {
+        let mut store = Store {
+            conn,
+            path,
+            author: Author::new(Source::Cli),
+            damaged: Default::default(),
+            checked: None,
+            read_only,
+            cache: None,
+            checkpointing: Default::default(),
+        };
+        let r = store.prepare();
+        store.fill(r)?;
+        Ok(store)
+    }
+
+    /// Settings and schema. Reads the version before anything writes to the file, so a newer
+    /// file stays untouched, and writes nothing when the schema is current: an open never
+    /// waits for another process's write.
+    fn prepare(&mut self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        let found: u32 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::NewerDatabase {
-                path,
+                path: self.path.clone(),
                 found,
                 supported: SCHEMA_VERSION,
             });
         }
-        conn.pragma_update(None, "foreign_keys", true)?;
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        let _ = mode; // in-memory databases answer "memory"
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let mut store = Store {
-            conn,
-            path,
-            cache: None,
-            checkpointing: Default::default(),
-        };
-        store.migrate()?;
-        Ok(store)
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        if self.read_only {
+            if found < SCHEMA_VERSION {
+                // An older file that cannot be brought up to date cannot be read either.
+                return Err(StoreError::ReadOnly {
+                    path: self.path.clone(),
+                });
+            }
+            return Ok(());
+        }
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") && self.path != MEMORY {
+            self.conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        if found < SCHEMA_VERSION {
+            self.migrate()?;
+        }
+        Ok(())
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -309,6 +450,150 @@ impl Store {
         Ok(())
     }
 
+    /// Records this store's edits as made by `author`.
+    pub fn set_author(&mut self, author: Author) {
+        self.author = author;
+    }
+
+    pub fn author(&self) -> &Author {
+        &self.author
+    }
+
+    /// Whether the file could not be written when it was opened (or last looked at).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Puts the path into a damaged or read-only refusal and remembers damage: once found,
+    /// every later read and write says so.
+    fn fill<T>(&self, r: Result<T>) -> Result<T> {
+        r.map_err(|e| match e {
+            StoreError::Damaged { path, detail } => {
+                *self.damaged.borrow_mut() = Some(detail.clone());
+                StoreError::Damaged {
+                    path: if path.is_empty() {
+                        self.path.clone()
+                    } else {
+                        path
+                    },
+                    detail,
+                }
+            }
+            StoreError::ReadOnly { path } if path.is_empty() => StoreError::ReadOnly {
+                path: self.path.clone(),
+            },
+            e => e,
+        })
+    }
+
+    /// Refuses when the file is known to be damaged.
+    fn known_damage(&self) -> Result<()> {
+        match self.damaged.borrow().as_ref() {
+            Some(detail) => Err(StoreError::Damaged {
+                path: self.path.clone(),
+                detail: detail.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// What every write does first: refuses a file known or found to be damaged, and one
+    /// that cannot be written (looking again, so a file made writable is written to). The
+    /// quick check runs once per change of the file by another connection: this store's own
+    /// commits do not change `data_version`, so a session of edits pays for it once.
+    fn check_before_write(&mut self) -> Result<()> {
+        self.known_damage()?;
+        if self.read_only {
+            if self.path == MEMORY || !maintenance::writable(Path::new(&self.path)) {
+                return Err(StoreError::ReadOnly {
+                    path: self.path.clone(),
+                });
+            }
+            // Writable again: open it as any writable file.
+            let path = PathBuf::from(&self.path);
+            maintenance::repair_shared_memory(&path);
+            self.release_cache();
+            self.conn = Connection::open(&path)?;
+            self.read_only = false;
+            self.checked = None;
+            self.prepare()?;
+        }
+        if self.path == MEMORY {
+            return Ok(());
+        }
+        let version = data_version(&self.conn)?;
+        if self.checked != Some(version) {
+            if let Some(detail) = maintenance::quick_check(&self.conn)? {
+                return Err(StoreError::Damaged {
+                    path: self.path.clone(),
+                    detail,
+                });
+            }
+            self.checked = Some(version);
+        }
+        Ok(())
+    }
+
+    /// Runs a write: first [`Store::check_before_write`], then `f`; refusals get the path.
+    fn write<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let r = self.check_before_write().and_then(|()| f(self));
+        self.fill(r)
+    }
+
+    /// Checks the whole file (SQLite's `quick_check`): `None` when it is sound, else what is
+    /// wrong. A damaged file is remembered as such.
+    pub fn check(&self) -> Result<Option<String>> {
+        let found = self.fill(maintenance::quick_check(&self.conn))?;
+        if let Some(detail) = &found {
+            *self.damaged.borrow_mut() = Some(detail.clone());
+        }
+        Ok(found)
+    }
+
+    /// What is wrong with the file, once it was found damaged.
+    pub fn damage(&self) -> Option<String> {
+        self.damaged.borrow().clone()
+    }
+
+    /// The refusal a damaged file gets.
+    pub fn damage_error(&self) -> StoreError {
+        StoreError::Damaged {
+            path: self.path.clone(),
+            detail: self.damage().unwrap_or_default(),
+        }
+    }
+
+    /// Records that the file was found damaged elsewhere (a check in the background): from
+    /// now on every read and write says so.
+    pub fn mark_damaged(&self, detail: String) {
+        *self.damaged.borrow_mut() = Some(detail);
+    }
+
+    /// Changes whenever a plan is added, removed or edited, by anyone: a client that keeps
+    /// the last value it saw knows when to read the plan list again.
+    pub fn list_version(&self) -> Result<String> {
+        self.known_damage()?;
+        let r = self.conn.query_row(
+            "SELECT COUNT(*), COALESCE(SUM(revision), 0), COALESCE(MAX(updated_at), ''),
+                COALESCE(MAX(created_at), '') FROM plans",
+            [],
+            |r| {
+                Ok(format!(
+                    "{}:{}:{}:{}",
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?
+                ))
+            },
+        );
+        self.fill(r.map_err(StoreError::from))
+    }
+
+    fn release_cache(&mut self) {
+        release(&self.path, &self.checkpointing, self.cache.take());
+    }
+
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -325,11 +610,16 @@ impl Store {
     }
 
     pub fn list_plans(&self) -> Result<Vec<PlanSummary>> {
+        self.known_damage()?;
+        self.fill(self.list_plans_inner())
+    }
+
+    fn list_plans_inner(&self) -> Result<Vec<PlanSummary>> {
         let mut stmt = self.conn.prepare(
             "SELECT p.id, p.name, p.company, p.template, p.stage, p.target_size,
                     (SELECT COUNT(*) FROM positions WHERE plan_id = p.id),
                     (SELECT COALESCE(SUM(headcount), 0) FROM positions WHERE plan_id = p.id),
-                    p.created_at, p.updated_at, p.scenario_of
+                    p.created_at, p.updated_at, p.scenario_of, p.revision
              FROM plans p ORDER BY p.updated_at DESC, p.name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -345,12 +635,25 @@ impl Store {
                 r.get::<_, String>(8)?,
                 r.get::<_, String>(9)?,
                 r.get::<_, Option<String>>(10)?,
+                r.get::<_, i64>(11)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, name, company, template, stage, target_size, positions, headcount, c, u, s) =
-                row?;
+            let (
+                id,
+                name,
+                company,
+                template,
+                stage,
+                target_size,
+                positions,
+                headcount,
+                c,
+                u,
+                s,
+                rev,
+            ) = row?;
             out.push(PlanSummary {
                 id: rows::parse_id(&id)?,
                 name,
@@ -362,6 +665,7 @@ impl Store {
                 headcount,
                 people: 0,
                 scenario_of: s.map(|s| rows::parse_id(&s)).transpose()?,
+                revision: rev.max(0) as u64,
                 created_at: rows::parse_time(&c)?,
                 updated_at: rows::parse_time(&u)?,
             });
@@ -403,6 +707,17 @@ impl Store {
 
     /// Finds a plan by id or by its unique name.
     pub fn resolve(&self, plan: &str) -> Result<Id> {
+        self.known_damage()?;
+        self.fill(self.resolve_inner(plan))
+    }
+
+    /// The plan's revision: raised by every committed edit (and undo and redo) of it.
+    pub fn revision(&self, plan: Id) -> Result<u64> {
+        self.known_damage()?;
+        self.fill(revision_in(&self.conn, plan))
+    }
+
+    fn resolve_inner(&self, plan: &str) -> Result<Id> {
         if let Ok(id) = Uuid::parse_str(plan) {
             let found: Option<String> = self
                 .conn
@@ -433,6 +748,11 @@ impl Store {
     /// The plan as it stands: the one this connection just wrote, else its checkpoint, else
     /// its rows (after which it writes the checkpoint, if it can without waiting).
     pub fn load(&self, plan: Id) -> Result<PlanDoc> {
+        self.known_damage()?;
+        self.fill(self.load_inner(plan))
+    }
+
+    fn load_inner(&self, plan: Id) -> Result<PlanDoc> {
         if let Some(c) = &self.cache {
             if c.plan == plan && is_current(c, &self.conn, data_version(&self.conn)?)? {
                 return Ok(c.doc.clone());
@@ -487,6 +807,10 @@ impl Store {
     /// Times are kept to the microsecond; [`Store::load`] gives back what was stored.
     pub fn insert_plan(&mut self, doc: &PlanDoc) -> Result<Id> {
         check_doc(doc)?;
+        self.write(|s| s.insert_inner(doc))
+    }
+
+    fn insert_inner(&mut self, doc: &PlanDoc) -> Result<Id> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -507,6 +831,10 @@ impl Store {
     }
 
     pub fn delete_plan(&mut self, plan: Id) -> Result<()> {
+        self.write(|s| s.delete_inner(plan))
+    }
+
+    fn delete_inner(&mut self, plan: Id) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -521,6 +849,31 @@ impl Store {
 
     /// Applies one edit in one transaction and records it for undo. Returns the new plan.
     pub fn edit(&mut self, plan: Id, edit: Edit) -> Result<PlanDoc> {
+        self.edit_checked(plan, edit, None, &|_| None)
+    }
+
+    /// [`Store::edit`] for a client that last saw the plan at revision `seen` and may say what
+    /// the edit replaces: `expect` looks at the plan as it stands, inside the edit's
+    /// transaction, and names the field that is no longer what the client saw. Then, or when
+    /// the edit targets something that is gone and the plan changed since `seen`, the edit is
+    /// refused as a [`StoreError::Conflict`] and nothing is written.
+    pub fn edit_checked(
+        &mut self,
+        plan: Id,
+        edit: Edit,
+        seen: Option<u64>,
+        expect: &dyn Fn(&PlanDoc) -> Option<String>,
+    ) -> Result<PlanDoc> {
+        self.write(|s| s.edit_inner(plan, edit, seen, expect))
+    }
+
+    fn edit_inner(
+        &mut self,
+        plan: Id,
+        edit: Edit,
+        seen: Option<u64>,
+        expect: &dyn Fn(&PlanDoc) -> Option<String>,
+    ) -> Result<PlanDoc> {
         let label = edit.name();
         let tx = self
             .conn
@@ -533,7 +886,20 @@ impl Store {
             plan,
             version,
         )?;
-        let result = apply(&before, edit);
+        let revision = revision_in(&tx, plan)?;
+        let conflict = |field: Option<String>| StoreError::Conflict {
+            revision,
+            seen,
+            field,
+        };
+        let result = match expect(&before) {
+            Some(field) => Err(conflict(Some(field))),
+            None => apply(&before, edit).map_err(|e| match e {
+                // What the edit names is gone, and the plan changed since the client saw it.
+                EditError::NotFound { .. } if seen.is_some_and(|s| s < revision) => conflict(None),
+                e => e.into(),
+            }),
+        };
         let mut after = match result {
             Ok(after) => after,
             Err(e) => {
@@ -543,7 +909,7 @@ impl Store {
                     doc: before,
                     claim,
                 });
-                return Err(e.into());
+                return Err(e);
             }
         };
         let forward = diff(&before, &after);
@@ -583,8 +949,8 @@ impl Store {
             |r| r.get(0),
         )?;
         tx.execute(
-            "INSERT INTO journal (plan_id, seq, label, forward, inverse, undone, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)",
+            "INSERT INTO journal (plan_id, seq, label, forward, inverse, undone, at, client, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8)",
             params![
                 plan.to_string(),
                 seq,
@@ -592,6 +958,8 @@ impl Store {
                 serde_json::to_string(&forward).expect("changes serialise"),
                 serde_json::to_string(&inverse).expect("changes serialise"),
                 rows::time(now),
+                self.author.client,
+                self.author.source.as_str(),
             ],
         )?;
         tx.execute(
@@ -613,6 +981,10 @@ impl Store {
     }
 
     fn step(&mut self, plan: Id, undo: bool) -> Result<PlanDoc> {
+        self.write(|s| s.step_inner(plan, undo))
+    }
+
+    fn step_inner(&mut self, plan: Id, undo: bool) -> Result<PlanDoc> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -667,15 +1039,35 @@ impl Store {
 
     /// The labels of the edits undo and redo would act on next.
     pub fn history(&self, plan: Id) -> Result<History> {
-        let label = |sql: &str| -> Result<Option<String>> {
+        self.known_damage()?;
+        self.fill(self.history_inner(plan))
+    }
+
+    fn history_inner(&self, plan: Id) -> Result<History> {
+        type Entry = (String, Option<String>, Option<String>);
+        let entry = |sql: &str| -> Result<Option<Entry>> {
             Ok(self
                 .conn
-                .query_row(sql, [plan.to_string()], |r| r.get(0))
+                .query_row(sql, [plan.to_string()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
                 .optional()?)
         };
+        // Whose edit it is, when it is not this client's.
+        let by = |e: &Option<Entry>| -> Option<Source> {
+            let (_, client, source) = e.as_ref()?;
+            if client.as_deref() == Some(self.author.client.as_str()) {
+                return None;
+            }
+            source.as_deref().and_then(Source::parse)
+        };
+        let undo = entry("SELECT label, client, source FROM journal WHERE plan_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1")?;
+        let redo = entry("SELECT label, client, source FROM journal WHERE plan_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1")?;
         Ok(History {
-            undo: label("SELECT label FROM journal WHERE plan_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1")?,
-            redo: label("SELECT label FROM journal WHERE plan_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1")?,
+            undo_by: by(&undo),
+            redo_by: by(&redo),
+            undo: undo.map(|e| e.0),
+            redo: redo.map(|e| e.0),
         })
     }
 }

@@ -266,7 +266,7 @@ pub fn insert_doc(conn: &Connection, doc: &PlanDoc) -> Result<()> {
 
 pub fn touch(conn: &Connection, plan: Id, now: DateTime<Utc>) -> Result<()> {
     conn.execute(
-        "UPDATE plans SET updated_at = ?2 WHERE id = ?1",
+        "UPDATE plans SET updated_at = ?2, revision = revision + 1 WHERE id = ?1",
         params![plan.to_string(), time(now)],
     )?;
     Ok(())

@@ -12,4 +12,9 @@ export type PlanState = { doc: PlanDoc, findings: Array<Finding>,
 /**
  * People, seats and payroll per position, department and in total (`plan_summary`).
  */
-figures: PlanFigures, history: History, created: string | null, };
+figures: PlanFigures, history: History, 
+/**
+ * The plan's revision: raised by every committed edit, whoever made it. Pass it back
+ * as `revision` with the next edit.
+ */
+revision: number, created: string | null, };

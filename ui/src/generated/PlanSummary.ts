@@ -16,4 +16,8 @@ people: number,
 /**
  * The plan this one is a scenario of.
  */
-scenario_of: string | null, created_at: string, updated_at: string, };
+scenario_of: string | null, 
+/**
+ * Raised by every committed edit of the plan.
+ */
+revision: number, created_at: string, updated_at: string, };

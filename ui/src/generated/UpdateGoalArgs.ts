@@ -2,12 +2,17 @@
 import type { Cycle } from "./Cycle";
 import type { Direction } from "./Direction";
 import type { GoalKind } from "./GoalKind";
+import type { GoalPatch } from "./GoalPatch";
 import type { GoalUnit } from "./GoalUnit";
 
 /**
  * `{plan, goal, ...fields}` with the fields of [`GoalPatch`].
  */
-export type UpdateGoalArgs = { plan: string, goal: string, name?: string, name_en?: string, kind?: GoalKind, unit?: GoalUnit, direction?: Direction, target?: number, period?: Cycle, 
+export type UpdateGoalArgs = { plan: string, goal: string, 
+/**
+ * What the client saw in the fields it changes (compare-and-set).
+ */
+was?: GoalPatch, name?: string, name_en?: string, kind?: GoalKind, unit?: GoalUnit, direction?: Direction, target?: number, period?: Cycle, 
 /**
  * `null` makes it a top-level goal.
  */

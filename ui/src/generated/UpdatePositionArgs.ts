@@ -4,12 +4,18 @@ import type { Escalation } from "./Escalation";
 import type { Function } from "./Function";
 import type { Kpi } from "./Kpi";
 import type { PayBand } from "./PayBand";
+import type { PositionPatch } from "./PositionPatch";
 
 /**
  * `{plan, position, ...fields}`: the fields of [`PositionPatch`] sit beside `plan` and
  * `position`; an unknown field is refused.
  */
-export type UpdatePositionArgs = { plan: string, position: string, title?: string, title_en?: string, 
+export type UpdatePositionArgs = { plan: string, position: string, 
+/**
+ * What the client saw in the fields it changes (compare-and-set): when one of them has
+ * changed meanwhile, the edit is refused with kind `conflict`.
+ */
+was?: PositionPatch, title?: string, title_en?: string, 
 /**
  * `null` clears the department.
  */

@@ -24,7 +24,6 @@ import type { Finding } from "./Finding";
 import type { GoalArg } from "./GoalArg";
 import type { GoalPeriodsArgs } from "./GoalPeriodsArgs";
 import type { ImportPlanArgs } from "./ImportPlanArgs";
-import type { IndexArgs } from "./IndexArgs";
 import type { JobDescription } from "./JobDescription";
 import type { JobDescriptionArgs } from "./JobDescriptionArgs";
 import type { Layout } from "./Layout";
@@ -38,61 +37,74 @@ import type { PlanFigures } from "./PlanFigures";
 import type { PlanState } from "./PlanState";
 import type { PlanSummary } from "./PlanSummary";
 import type { PositionArg } from "./PositionArg";
+import type { RemoveCollaborationArgs } from "./RemoveCollaborationArgs";
+import type { RemoveEscalationArgs } from "./RemoveEscalationArgs";
 import type { RenamePersonArgs } from "./RenamePersonArgs";
+import type { RestoreBackupArgs } from "./RestoreBackupArgs";
 import type { Role } from "./Role";
+import type { StoreInfo } from "./StoreInfo";
 import type { TemplateInfo } from "./TemplateInfo";
 import type { UnassignArgs } from "./UnassignArgs";
 import type { UpdateDepartmentArgs } from "./UpdateDepartmentArgs";
 import type { UpdateGoalArgs } from "./UpdateGoalArgs";
 import type { UpdatePlanArgs } from "./UpdatePlanArgs";
 import type { UpdatePositionArgs } from "./UpdatePositionArgs";
+import type { Watch } from "./Watch";
+import type { WatchArgs } from "./WatchArgs";
+
+/** An edit's arguments with the plan revision the client last saw: an edit whose
+ * target changed or is gone since then is refused with kind `conflict`. */
+export type Revisioned<T> = T & { revision?: number };
 
 /** Every command of the command table: its arguments and its result. */
 export interface Commands {
   list_plans: { args: NoArgs; result: Array<PlanSummary> };
-  get_plan: { args: PlanArg; result: PlanState };
+  get_plan: { args: Revisioned<PlanArg>; result: PlanState };
   plan_summary: { args: PlanArg; result: PlanFigures };
-  create_plan: { args: CreatePlanArgs; result: PlanState };
-  update_plan: { args: UpdatePlanArgs; result: PlanState };
-  duplicate_plan: { args: DuplicatePlanArgs; result: PlanState };
+  create_plan: { args: Revisioned<CreatePlanArgs>; result: PlanState };
+  update_plan: { args: Revisioned<UpdatePlanArgs>; result: PlanState };
+  duplicate_plan: { args: Revisioned<DuplicatePlanArgs>; result: PlanState };
   delete_plan: { args: PlanArg; result: Deleted };
-  import_plan: { args: ImportPlanArgs; result: PlanState };
+  import_plan: { args: Revisioned<ImportPlanArgs>; result: PlanState };
   export_plan: { args: PlanArg; result: ExportedPlan };
-  add_position: { args: AddPositionArgs; result: PlanState };
-  move_position: { args: MovePositionArgs; result: PlanState };
-  update_position: { args: UpdatePositionArgs; result: PlanState };
-  delete_position: { args: PositionArg; result: PlanState };
+  add_position: { args: Revisioned<AddPositionArgs>; result: PlanState };
+  move_position: { args: Revisioned<MovePositionArgs>; result: PlanState };
+  update_position: { args: Revisioned<UpdatePositionArgs>; result: PlanState };
+  delete_position: { args: Revisioned<PositionArg>; result: PlanState };
   delete_preview: { args: PositionArg; result: DeletePreview };
-  add_dotted: { args: DottedArgs; result: PlanState };
-  remove_dotted: { args: DottedArgs; result: PlanState };
-  add_collaboration: { args: AddCollaborationArgs; result: PlanState };
-  remove_collaboration: { args: IndexArgs; result: PlanState };
-  add_escalation: { args: AddEscalationArgs; result: PlanState };
-  remove_escalation: { args: IndexArgs; result: PlanState };
-  add_person: { args: AddPersonArgs; result: PlanState };
-  rename_person: { args: RenamePersonArgs; result: PlanState };
-  remove_person: { args: PersonArg; result: PlanState };
-  assign: { args: AssignArgs; result: PlanState };
-  unassign: { args: UnassignArgs; result: PlanState };
-  add_department: { args: AddDepartmentArgs; result: PlanState };
-  update_department: { args: UpdateDepartmentArgs; result: PlanState };
-  remove_department: { args: DepartmentArg; result: PlanState };
+  add_dotted: { args: Revisioned<DottedArgs>; result: PlanState };
+  remove_dotted: { args: Revisioned<DottedArgs>; result: PlanState };
+  add_collaboration: { args: Revisioned<AddCollaborationArgs>; result: PlanState };
+  remove_collaboration: { args: Revisioned<RemoveCollaborationArgs>; result: PlanState };
+  add_escalation: { args: Revisioned<AddEscalationArgs>; result: PlanState };
+  remove_escalation: { args: Revisioned<RemoveEscalationArgs>; result: PlanState };
+  add_person: { args: Revisioned<AddPersonArgs>; result: PlanState };
+  rename_person: { args: Revisioned<RenamePersonArgs>; result: PlanState };
+  remove_person: { args: Revisioned<PersonArg>; result: PlanState };
+  assign: { args: Revisioned<AssignArgs>; result: PlanState };
+  unassign: { args: Revisioned<UnassignArgs>; result: PlanState };
+  add_department: { args: Revisioned<AddDepartmentArgs>; result: PlanState };
+  update_department: { args: Revisioned<UpdateDepartmentArgs>; result: PlanState };
+  remove_department: { args: Revisioned<DepartmentArg>; result: PlanState };
   validate_plan: { args: PlanArg; result: Array<Finding> };
   layout_plan: { args: LayoutArgs; result: Layout };
-  undo: { args: PlanArg; result: PlanState };
-  redo: { args: PlanArg; result: PlanState };
+  undo: { args: Revisioned<PlanArg>; result: PlanState };
+  redo: { args: Revisioned<PlanArg>; result: PlanState };
   list_templates: { args: NoArgs; result: Array<TemplateInfo> };
   list_roles: { args: NoArgs; result: Array<Role> };
   compare_plans: { args: CompareArgs; result: Comparison };
-  add_goal: { args: AddGoalArgs; result: PlanState };
-  add_goals: { args: AddGoalsArgs; result: PlanState };
-  update_goal: { args: UpdateGoalArgs; result: PlanState };
-  remove_goal: { args: GoalArg; result: PlanState };
+  add_goal: { args: Revisioned<AddGoalArgs>; result: PlanState };
+  add_goals: { args: Revisioned<AddGoalsArgs>; result: PlanState };
+  update_goal: { args: Revisioned<UpdateGoalArgs>; result: PlanState };
+  remove_goal: { args: Revisioned<GoalArg>; result: PlanState };
   plan_cascade: { args: PlanArg; result: Array<CascadeNode> };
   goal_periods: { args: GoalPeriodsArgs; result: Array<PeriodTarget> };
   export_document: { args: ExportDocumentArgs; result: ExportedDocument };
   export_comparison: { args: ExportComparisonArgs; result: ExportedDocument };
   job_description: { args: JobDescriptionArgs; result: JobDescription };
+  watch: { args: WatchArgs; result: Watch };
+  store_info: { args: NoArgs; result: StoreInfo };
+  restore_backup: { args: RestoreBackupArgs; result: StoreInfo };
 }
 
 export type CommandName = keyof Commands;
@@ -142,4 +154,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "export_document",
   "export_comparison",
   "job_description",
+  "watch",
+  "store_info",
+  "restore_backup",
 ];

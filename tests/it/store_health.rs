@@ -1,0 +1,473 @@
+//! One store shared by several clients: revisions and conflicts, whose edit undo undoes,
+//! damaged and read-only files, backups, recovery, the desktop app's former database, and
+//! opens that never wait for a writer.
+
+use std::path::{Path, PathBuf};
+
+use orgplan_core::{Edit, PositionPatch};
+use orgplan_store::maintenance::{self, BackupOutcome};
+use orgplan_store::{Author, Source, Store, StoreError, SCHEMA_VERSION};
+use uuid::Uuid;
+
+use crate::common::*;
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plans.db");
+    (dir, path)
+}
+
+fn rename(position: Uuid, title: &str) -> Edit {
+    Edit::UpdatePosition {
+        position,
+        patch: PositionPatch {
+            title: Some(title.into()),
+            ..Default::default()
+        },
+    }
+}
+
+fn fixture(name: &str, to: &Path) {
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(name),
+        to,
+    )
+    .unwrap();
+}
+
+#[test]
+fn every_committed_edit_raises_the_revision() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let plan = store.insert_plan(&team("team-8")).unwrap();
+    assert_eq!(store.revision(plan).unwrap(), 0);
+    let doc = store.load(plan).unwrap();
+    let boss = pos(&doc, "店长");
+    store.edit(plan, rename(boss, "店长A")).unwrap();
+    assert_eq!(store.revision(plan).unwrap(), 1);
+    // A refused edit and an edit that changes nothing leave it.
+    assert!(store.edit(plan, rename(boss, "")).is_err());
+    store.edit(plan, rename(boss, "店长A")).unwrap();
+    assert_eq!(store.revision(plan).unwrap(), 1);
+    store.undo(plan).unwrap();
+    store.redo(plan).unwrap();
+    assert_eq!(store.revision(plan).unwrap(), 3);
+    let listed = store.list_plans().unwrap();
+    assert_eq!(listed[0].revision, 3);
+    // Another connection sees it.
+    let other = Store::open(&path).unwrap();
+    assert_eq!(other.revision(plan).unwrap(), 3);
+}
+
+/// Two clients edit one plan: an edit that says what it replaces is refused when that
+/// changed meanwhile, an edit of another field is not, and an edit of something removed
+/// meanwhile is a conflict, not "not found".
+#[test]
+fn an_edit_of_something_changed_elsewhere_is_a_conflict() {
+    let (_dir, path) = temp_db();
+    let mut app = Store::open(&path).unwrap();
+    let plan = app.insert_plan(&team("team-8")).unwrap();
+    let doc = app.load(plan).unwrap();
+    let seen = app.revision(plan).unwrap();
+    let service = pos(&doc, "售前客服");
+    let duties_seen = doc.position(service).unwrap().duties.clone();
+
+    let mut cli = Store::open(&path).unwrap();
+    let mut theirs = duties_seen.clone();
+    theirs.push("命令行加的一条职责".into());
+    cli.edit(
+        plan,
+        Edit::UpdatePosition {
+            position: service,
+            patch: PositionPatch {
+                duties: Some(theirs.clone()),
+                ..Default::default()
+            },
+        },
+    )
+    .unwrap();
+
+    // The app saves its whole list, saying what it saw: refused, nothing written.
+    let mut mine = duties_seen.clone();
+    mine.push("窗口里加的一条职责".into());
+    let was = PositionPatch {
+        duties: Some(duties_seen.clone()),
+        ..Default::default()
+    };
+    let err = app
+        .edit_checked(
+            plan,
+            Edit::UpdatePosition {
+                position: service,
+                patch: PositionPatch {
+                    duties: Some(mine),
+                    ..Default::default()
+                },
+            },
+            Some(seen),
+            &|d| was.changed_in(d.position(service)?).map(str::to_string),
+        )
+        .unwrap_err();
+    match err {
+        StoreError::Conflict { field, seen: s, .. } => {
+            assert_eq!(field.as_deref(), Some("duties"));
+            assert_eq!(s, Some(seen));
+        }
+        e => panic!("expected a conflict, got {e:?}"),
+    }
+    assert_eq!(
+        app.load(plan).unwrap().position(service).unwrap().duties,
+        theirs
+    );
+
+    // Another field of the same position goes through, and keeps their duties.
+    let was = PositionPatch {
+        title: Some("售前客服".into()),
+        ..Default::default()
+    };
+    let after = app
+        .edit_checked(
+            plan,
+            rename(service, "售前客服专员"),
+            Some(seen),
+            &|d| was.changed_in(d.position(service)?).map(str::to_string),
+        )
+        .unwrap();
+    let p = after.position(service).unwrap();
+    assert_eq!((p.title.as_str(), &p.duties), ("售前客服专员", &theirs));
+
+    // The CLI deletes a position the app still shows; the app's edit of it is a conflict.
+    let seen = app.revision(plan).unwrap();
+    let art = pos(&after, "视觉组长");
+    cli.edit(plan, Edit::DeletePosition { position: art })
+        .unwrap();
+    let err = app
+        .edit_checked(plan, rename(art, "视觉设计"), Some(seen), &|_| None)
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Conflict { field: None, .. }),
+        "{err:?}"
+    );
+    // Without a revision seen it is what it always was: not found.
+    let err = app.edit(plan, rename(art, "视觉设计")).unwrap_err();
+    assert!(matches!(err, StoreError::Edit(_)), "{err:?}");
+}
+
+#[test]
+fn undo_says_when_it_undoes_another_clients_edit() {
+    let (_dir, path) = temp_db();
+    let mut app = Store::open(&path).unwrap();
+    app.set_author(Author::new(Source::App));
+    let plan = app.insert_plan(&team("team-5")).unwrap();
+    let boss = app.load(plan).unwrap().positions[0].id;
+    app.edit(plan, rename(boss, "老板")).unwrap();
+    assert_eq!(app.history(plan).unwrap().undo_by, None, "its own edit");
+
+    let mut cli = Store::open(&path).unwrap();
+    cli.set_author(Author::new(Source::Cli));
+    cli.edit(plan, rename(boss, "负责人")).unwrap();
+    let h = app.history(plan).unwrap();
+    assert_eq!(h.undo_by, Some(Source::Cli));
+    assert_eq!(cli.history(plan).unwrap().undo_by, None);
+    // Undo is per plan: the app's undo undoes the CLI's edit, and redo names it too.
+    let doc = app.undo(plan).unwrap();
+    assert_eq!(doc.positions[0].title, "老板");
+    assert_eq!(app.history(plan).unwrap().redo_by, Some(Source::Cli));
+    assert_eq!(app.history(plan).unwrap().undo_by, None);
+}
+
+/// Writes the write-ahead log into the file, so what follows damages the rows themselves.
+fn checkpointed(path: &Path) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+}
+
+/// Overwrites the root page of the positions table (past its first bytes) with garbage:
+/// every plan's positions become unreadable, the rest of the file is sound.
+fn damage(path: &Path) {
+    use std::io::{Seek, SeekFrom, Write};
+    checkpointed(path);
+    let (root, page): (u64, u64) = {
+        let c = rusqlite::Connection::open(path).unwrap();
+        (
+            c.query_row(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'positions'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap(),
+            c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap(),
+        )
+    };
+    let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    f.seek(SeekFrom::Start((root - 1) * page)).unwrap();
+    f.write_all(&vec![0xA5; page as usize]).unwrap();
+}
+
+#[test]
+fn a_damaged_file_is_refused_before_anything_is_written() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        for t in ["team-5", "team-8", "team-30"] {
+            store.insert_plan(&team(t)).unwrap();
+        }
+    }
+    damage(&path);
+    let before = std::fs::read(&path).unwrap();
+    // The open may or may not notice; the first write does, before writing.
+    if let Ok(mut store) = Store::open(&path) {
+        let err = store.insert_plan(&team("team-5")).unwrap_err();
+        match &err {
+            StoreError::Damaged { path: p, .. } => assert_eq!(p, &path.display().to_string()),
+            e => panic!("expected damaged, got {e:?}"),
+        }
+        // From then on reads say so too.
+        assert!(matches!(
+            store.list_plans(),
+            Err(StoreError::Damaged { .. })
+        ));
+        drop(store);
+    }
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "nothing was written"
+    );
+}
+
+#[test]
+fn recover_copies_every_plan_that_can_be_read() {
+    let (dir, path) = temp_db();
+    let names: Vec<String> = {
+        let mut store = Store::open(&path).unwrap();
+        ["team-5", "team-8", "team-30", "ops-center"]
+            .iter()
+            .map(|t| {
+                let id = store.insert_plan(&team(t)).unwrap();
+                // The first open leaves the plan's checkpoint.
+                let name = store.load(id).unwrap().plan.name;
+                store.finish_checkpoints();
+                name
+            })
+            .collect()
+    };
+    damage(&path);
+    let out = dir.path().join("recovered.db");
+    let report = maintenance::recover(&path, &out).unwrap();
+    let copied: Vec<&String> = report.plans.iter().chain(&report.from_checkpoint).collect();
+    assert_eq!(
+        copied.len() + report.lost.len(),
+        names.len(),
+        "every plan is accounted for: {report:?}"
+    );
+    // The rows of every plan are gone; each was opened once, so each has its checkpoint.
+    assert_eq!(report.from_checkpoint.len(), names.len(), "{report:?}");
+    let fresh = Store::open(&out).unwrap();
+    assert_eq!(fresh.check().unwrap(), None);
+    let listed: Vec<String> = fresh
+        .list_plans()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    for name in copied {
+        assert!(listed.contains(name));
+    }
+    // A plan that is copied is whole: it opens and passes the core's checks.
+    for p in fresh.list_plans().unwrap() {
+        orgplan_core::check::check_doc(&fresh.load(p.id).unwrap()).unwrap();
+    }
+    // Never over an existing file.
+    assert!(maintenance::recover(&path, &out).is_err());
+}
+
+#[test]
+fn a_sound_file_recovers_whole() {
+    let (dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let a = store.insert_plan(&team("team-8")).unwrap();
+    drop(store);
+    let out = dir.path().join("copy.db");
+    let report = maintenance::recover(&path, &out).unwrap();
+    assert_eq!(report.plans.len(), 1);
+    assert!(report.lost.is_empty() && report.from_checkpoint.is_empty());
+    let copy = Store::open(&out).unwrap();
+    let original = Store::open(&path).unwrap().load(a).unwrap();
+    assert_eq!(
+        orgplan_core::file::export(&copy.load(a).unwrap()),
+        orgplan_core::file::export(&original)
+    );
+}
+
+#[test]
+fn daily_backups_keep_a_week_and_one_restores() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let plan = store.insert_plan(&team("team-8")).unwrap();
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    for d in 1..=9 {
+        let out = maintenance::daily_backup(&path, day(d)).unwrap();
+        assert!(matches!(out, BackupOutcome::Written(_)), "{out:?}");
+    }
+    assert_eq!(
+        maintenance::daily_backup(&path, day(9)).unwrap(),
+        BackupOutcome::AlreadyToday
+    );
+    let kept = maintenance::backups(&path);
+    assert_eq!(kept.len(), maintenance::BACKUPS_KEPT);
+    assert_eq!(kept[0].day, "2026-11-09");
+    assert_eq!(kept.last().unwrap().day, "2026-11-03");
+
+    // A later edit, then the file is damaged: restoring the newest backup brings the plan
+    // back as it was that day, and keeps the damaged file beside it.
+    let boss = store.load(plan).unwrap().positions[0].id;
+    store.edit(plan, rename(boss, "备份之后")).unwrap();
+    drop(store);
+    damage(&path);
+    assert!(matches!(
+        maintenance::daily_backup(&path, day(10)),
+        Ok(BackupOutcome::Damaged(_)) | Err(StoreError::Damaged { .. })
+    ));
+    assert_eq!(
+        maintenance::backups(&path).len(),
+        7,
+        "no damaged copy was kept"
+    );
+    let kept_aside = maintenance::restore(&path, &kept[0].name).unwrap();
+    assert!(kept_aside.exists());
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.check().unwrap(), None);
+    assert_eq!(store.load(plan).unwrap().positions[0].title, "店长");
+}
+
+/// Whether this process can be kept from writing a file (root ignores permissions; the
+/// immutable attribute stops it).
+fn make_read_only(path: &Path, on: bool) -> bool {
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    if root {
+        std::process::Command::new("chattr")
+            .arg(if on { "+i" } else { "-i" })
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success())
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            path,
+            std::fs::Permissions::from_mode(if on { 0o444 } else { 0o644 }),
+        )
+        .is_ok()
+    }
+}
+
+#[test]
+fn a_read_only_file_is_read_and_written_again_once_writable() {
+    let (_dir, path) = temp_db();
+    let plan = {
+        let mut store = Store::open(&path).unwrap();
+        store.insert_plan(&team("team-8")).unwrap()
+    };
+    assert!(
+        make_read_only(&path, true),
+        "this test needs chattr (as root) or file permissions to make a file read-only"
+    );
+    let result = std::panic::catch_unwind(|| {
+        let mut store = Store::open(&path).unwrap();
+        assert!(store.is_read_only());
+        let doc = store.load(plan).unwrap();
+        let boss = doc.positions[0].id;
+        let err = store.edit(plan, rename(boss, "只读时改")).unwrap_err();
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+        let mut shm = path.as_os_str().to_owned();
+        shm.push("-shm");
+        assert!(!PathBuf::from(shm).exists(), "reading left no -shm behind");
+        make_read_only(&path, false);
+        // The same store writes once the file is writable.
+        let doc = store.edit(plan, rename(boss, "可写后改")).unwrap();
+        assert!(!store.is_read_only());
+        assert_eq!(doc.positions[0].title, "可写后改");
+    });
+    make_read_only(&path, false);
+    result.unwrap();
+    assert_eq!(
+        Store::open(&path).unwrap().load(plan).unwrap().positions[0].title,
+        "可写后改"
+    );
+}
+
+/// An open of a current database writes nothing: it succeeds and reads while another
+/// connection holds the write lock.
+#[test]
+fn opening_and_reading_never_wait_for_a_writer() {
+    let (_dir, path) = temp_db();
+    let plan = {
+        let mut store = Store::open(&path).unwrap();
+        store.insert_plan(&team("team-8")).unwrap()
+    };
+    let writer = rusqlite::Connection::open(&path).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE plans SET company = '写入中';")
+        .unwrap();
+    let started = std::time::Instant::now();
+    let reader = Store::open(&path).unwrap();
+    assert_eq!(reader.list_plans().unwrap().len(), 1);
+    assert_eq!(reader.load(plan).unwrap().plan.company, "");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "the reader did not wait for the writer"
+    );
+    writer.execute_batch("COMMIT").unwrap();
+    assert_eq!(reader.load(plan).unwrap().plan.company, "写入中");
+}
+
+/// The desktop app's former database (here the schema-v3 fixture, an older schema) moves
+/// into the shared one: every plan with its undo history; the old file is kept as a backup
+/// and the move is not repeated.
+#[test]
+fn the_former_app_database_moves_into_the_shared_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("app.orgplan.desktop").join("orgplan.db");
+    std::fs::create_dir_all(old.parent().unwrap()).unwrap();
+    fixture("schema-v3.db", &old);
+    let expected: Vec<(Uuid, String)> = {
+        let copy = dir.path().join("expected.db");
+        fixture("schema-v3.db", &copy);
+        let s = Store::open(&copy).unwrap();
+        s.list_plans()
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.id, orgplan_core::file::export(&s.load(p.id).unwrap())))
+            .collect()
+    };
+    let shared = dir.path().join("orgplan").join("orgplan.db");
+    let mut store = Store::open(&shared).unwrap();
+    let mine = store.insert_plan(&team("team-5")).unwrap();
+    let moved = maintenance::move_plans(&mut store, &old).unwrap().unwrap();
+    assert_eq!(moved.plans.len(), expected.len());
+    assert!(!old.exists(), "the former file is gone from its place");
+    assert!(Path::new(&moved.backup).exists(), "and kept as a backup");
+    assert_eq!(store.list_plans().unwrap().len(), expected.len() + 1);
+    for (id, text) in &expected {
+        assert_eq!(&orgplan_core::file::export(&store.load(*id).unwrap()), text);
+    }
+    // The undo history came along: the scenario's edit can be undone here.
+    let with_history = expected
+        .iter()
+        .find(|(id, _)| store.history(*id).unwrap().undo.is_some())
+        .expect("a plan with an undoable edit");
+    store.undo(with_history.0).unwrap();
+    assert!(store.load(mine).is_ok());
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    // Nothing to move a second time.
+    assert_eq!(
+        maintenance::move_plans(&mut store, &old).ok().flatten(),
+        None
+    );
+}
