@@ -471,3 +471,35 @@ fn the_former_app_database_moves_into_the_shared_one() {
         None
     );
 }
+
+/// The schema-v4 fixture (revisions, journal authors, checkpoints in the rowid table) opens
+/// in this build as it was written.
+#[test]
+fn the_v4_fixture_opens_in_this_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    fixture("schema-v4.db", &path);
+    let mut store = Store::open(&path).unwrap();
+    store.set_author(Author::new(Source::App));
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let plans = store.list_plans().unwrap();
+    assert_eq!(plans.len(), 3);
+    let eight = plans.iter().find(|p| p.name == "八人团队").unwrap();
+    assert_eq!(eight.revision, 2);
+    let doc = store.load(eight.id).unwrap();
+    assert_eq!(
+        doc,
+        store.load_rows(eight.id).unwrap(),
+        "its checkpoint is current"
+    );
+    assert_eq!(doc.plan.company, "杭州云杉电子商务有限公司");
+    assert_eq!(doc.positions[0].notes, "v4：命令行写的备注");
+    let history = store.history(eight.id).unwrap();
+    assert_eq!(history.undo_by, Some(Source::Cli));
+    let doc = store.undo(eight.id).unwrap();
+    assert_eq!(doc.plan.company, "");
+    assert_eq!(store.revision(eight.id).unwrap(), 3);
+    let scenario = plans.iter().find(|p| p.name == "八人团队-方案B").unwrap();
+    assert_eq!(scenario.scenario_of, Some(eight.id));
+    assert_eq!(store.check().unwrap(), None);
+}
