@@ -338,6 +338,11 @@ fn daily_backups_keep_a_week_and_one_restores() {
     );
     let kept_aside = maintenance::restore(&path, &kept[0].name).unwrap();
     assert!(kept_aside.exists());
+    // Backups are single files: nothing beside them after being copied and read.
+    for e in std::fs::read_dir(maintenance::backup_dir(&path)).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        assert!(name.ends_with(".db"), "{name}");
+    }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.check().unwrap(), None);
     assert_eq!(store.load(plan).unwrap().positions[0].title, "店长");

@@ -88,10 +88,15 @@ pub fn ensure_demo(ctx: &mut Ctx) -> Result<Option<orgplan_core::Id>, ApiError> 
     if ctx.refused.is_some() || ctx.store.is_read_only() {
         return Ok(None);
     }
-    let plans = ctx
-        .store
-        .list_plans()
-        .map_err(|e| ApiError::from_store(e, ctx.lang))?;
+    let plans = match ctx.store.list_plans() {
+        Ok(plans) => plans,
+        // A file found damaged here is refused from now on, as one refused at open.
+        Err(e @ orgplan_store::StoreError::Damaged { .. }) => {
+            ctx.refused = Some(ApiError::from_store(e, ctx.lang));
+            return Ok(None);
+        }
+        Err(e) => return Err(ApiError::from_store(e, ctx.lang)),
+    };
     if !plans.is_empty() {
         return Ok(None);
     }

@@ -547,20 +547,26 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             }
         }
         Command::Validate { plan, json } => {
-            let findings = call(&mut ctx, "validate_plan", json!({ "plan": plan }))?;
-            let list: Vec<orgplan_core::Finding> =
-                serde_json::from_value(findings.clone()).expect("findings read back");
+            // The handler itself, not through JSON: this is the path a script runs most.
+            let list = orgplan_api::validate_plan(&mut ctx, orgplan_api::PlanArg { plan })?;
             if json {
-                outln!("{}", pretty(&findings));
+                outln!(
+                    "{}",
+                    serde_json::to_string_pretty(&list).expect("findings serialise")
+                );
             } else {
+                // One write for all the lines, not one each.
+                let mut text = String::new();
                 for f in &list {
                     let sev = match f.severity {
                         Severity::Error => lang.pick("错误", "error"),
                         Severity::Warning => lang.pick("警告", "warning"),
                         Severity::Info => lang.pick("提示", "info"),
                     };
-                    outln!("{sev:<7} {:<20} {}", f.code, f.message(lang));
+                    use std::fmt::Write as _;
+                    let _ = writeln!(text, "{sev:<7} {:<20} {}", f.code, f.message(lang));
                 }
+                out!("{text}");
                 let errors = list
                     .iter()
                     .filter(|f| f.severity == Severity::Error)
@@ -610,23 +616,26 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 )));
             }
             let bytes = std::fs::read(&file).map_err(io)?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                Fail::from(ApiError::new(
+            if let Err(e) = std::str::from_utf8(&bytes) {
+                return Err(Fail::from(ApiError::new(
                     ErrorKind::BadFile,
                     match lang {
-                        Lang::Zh => format!(
-                            "方案文件有误（字节 {}）：不是 UTF-8 文本",
-                            e.utf8_error().valid_up_to()
-                        ),
-                        Lang::En => format!(
-                            "bad plan file at byte {}: not UTF-8 text",
-                            e.utf8_error().valid_up_to()
-                        ),
+                        Lang::Zh => {
+                            format!("方案文件有误（字节 {}）：不是 UTF-8 文本", e.valid_up_to())
+                        }
+                        Lang::En => {
+                            format!("bad plan file at byte {}: not UTF-8 text", e.valid_up_to())
+                        }
                     },
-                ))
-            })?;
-            let state = call(&mut ctx, "import_plan", json!({ "text": text }))?;
-            outln!("{}", state["created"].as_str().unwrap_or_default());
+                )));
+            }
+            // Straight into the store: the new plan's whole state is not needed to print its
+            // id, and building it would cost many times the file's size in memory.
+            let id = ctx
+                .store
+                .import_bytes(&bytes)
+                .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+            outln!("{id}");
         }
         Command::Call {
             stdin: true, brief, ..

@@ -146,7 +146,7 @@ fn an_oversized_body_is_refused_without_reading_it() {
     let raw = format!(
         "POST /api/import_plan HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         server.port,
-        200 * 1024 * 1024
+        300 * 1024 * 1024
     );
     let (status, _, body) = request(server.port, raw.as_bytes());
     assert_eq!(status, 413, "{body}");
@@ -317,7 +317,7 @@ fn a_plan_file_over_the_limit_is_refused_before_it_is_read() {
     let big = dir.path().join("big.orgplan.json");
     std::fs::File::create(&big)
         .unwrap()
-        .set_len(51 * 1024 * 1024)
+        .set_len(101 * 1024 * 1024)
         .unwrap();
     let out = cli(
         &dir.path().join("plans.db"),
@@ -325,7 +325,7 @@ fn a_plan_file_over_the_limit_is_refused_before_it_is_read() {
     );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("51.0 MB") && err.contains("50 MB"), "{err}");
+    assert!(err.contains("101.0 MB") && err.contains("100 MB"), "{err}");
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub const FORMAT: &str = "orgplan";
 /// weights with one decimal (33.3); a version-1 file is a version-2 file with whole weights.
 pub const VERSION: u32 = 2;
 /// Largest file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 100 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -330,6 +330,8 @@ pub fn daily_backup(db: &Path, today: NaiveDate) -> Result<BackupOutcome> {
             std::time::Duration::ZERO,
             None,
         )?;
+        // A backup is one file, with no write-ahead log beside it.
+        dst.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
     }
     std::fs::rename(&partial, &target)?;
     for old in backups(db).into_iter().skip(BACKUPS_KEPT) {
@@ -351,7 +353,7 @@ pub fn restore(db: &Path, name: &str) -> Result<PathBuf> {
                 format!("no backup named {name:?}"),
             ))
         })?;
-    let check = Connection::open_with_flags(&source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let check = open_read_only(&source)?;
     if let Some(detail) = quick_check(&check)? {
         return Err(StoreError::Damaged {
             path: source.display().to_string(),
