@@ -144,7 +144,7 @@ export async function runScenarios(scenarios) {
     page.on("pageerror", (e) => errors.push(String(e)));
     try {
       await page.goto(server.url);
-      await fn({ page, url: server.url, shot });
+      await fn({ page, url: server.url, db: server.db, shot });
       assert(errors.length === 0, `no errors in the page: ${errors.join("; ")}`);
       passed += 1;
       console.log(`ok   ${name}`);

@@ -1,7 +1,8 @@
 // End-to-end scenarios in Chromium against `orgplan serve` on a temporary database, driven the
 // way a user works: by role and accessible name. Each step leaves a screenshot in artifacts/.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { api, assert, axeAudit, runScenarios } from "./harness.mjs";
+import { api, assert, axeAudit, orgplanBinary, runScenarios } from "./harness.mjs";
 
 const tree = (page) => page.getByRole("tree");
 const card = (page, name) => tree(page).getByRole("treeitem", { name, exact: true });
@@ -49,6 +50,20 @@ async function createNamedPlan(page, template, name) {
   await dialog.getByLabel("方案名称").fill(name);
   await dialog.getByRole("button", { name: /^创建/ }).click();
   await page.getByTestId("plan-name").filter({ hasText: name }).waitFor();
+}
+
+/** Runs the command line on the scenario's database, as another program would meanwhile. */
+function cli(db, ...args) {
+  return execFileSync(orgplanBinary(), ["--db", db, ...args], { encoding: "utf8" });
+}
+
+/** Pauses the page's look for changes made elsewhere: it only looks while the page is visible. */
+async function setHidden(page, hidden) {
+  await page.evaluate((h) => {
+    if (h) Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    else delete document.visibilityState;
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
 }
 
 const scenarios = {
@@ -341,6 +356,88 @@ const scenarios = {
     await page.keyboard.press("h");
     await page.keyboard.press("Escape");
     await present.waitFor({ state: "detached" });
+  },
+
+  async "concurrent-edit"({ page, url, db, shot }) {
+    await card(page, "店长").waitFor();
+    const doc = await currentPlan(page, url);
+    const plan = doc.plan.id;
+    const target = doc.positions.find((p) => p.title === "售前客服");
+    assert(target.duties.length >= 2, "售前客服 has duties to edit");
+    await page.evaluate(() => (window.__notReloaded = true));
+    await card(page, "售前客服").click();
+    const inspector = page.getByTestId("inspector");
+    const titleField = inspector.getByLabel("岗位名称", { exact: true });
+    await page.waitForFunction(() => document.querySelector('[data-testid="inspector"] input[aria-label="岗位名称"]')?.value === "售前客服");
+
+    // The command line renames the selected position: the chart and the inspector follow
+    // within a few seconds, without a reload, and the position stays selected.
+    const t0 = Date.now();
+    cli(db, "call", "update_position", JSON.stringify({ plan, position: target.id, title: "新标题" }));
+    await card(page, "新标题").waitFor({ timeout: 3000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="inspector"] input[aria-label="岗位名称"]')?.value === "新标题", null, { timeout: 3000 });
+    console.log(`     the chart showed the command line's title after ${Date.now() - t0} ms`);
+    assert((await card(page, "新标题").getAttribute("aria-selected")) === "true", "the renamed position is still selected");
+    assert((await titleField.inputValue()) === "新标题", "the inspector shows the new title");
+    assert(await page.evaluate(() => window.__notReloaded === true), "no page reload");
+    await shot("renamed-by-cli");
+
+    // The command line changes the duties while this page still shows the old ones (its look
+    // for changes paused), and the page edits a duty: refused, said so, the latest loaded.
+    await setHidden(page, true);
+    const theirs = ["命令行写的职责一", "命令行写的职责二"];
+    cli(db, "call", "update_position", JSON.stringify({ plan, position: target.id, duties: theirs }));
+    const duty1 = inspector.getByLabel("职责 1", { exact: true });
+    await duty1.fill("我在界面里改的职责");
+    await duty1.press("Enter");
+    const conflict = page.locator('[data-testid="toast"][data-kind="conflict"]');
+    await conflict.waitFor({ timeout: 3000 });
+    assert((await conflict.textContent()).includes("没有保存"), `the notice says the edit was not saved: ${await conflict.textContent()}`);
+    await page.waitForFunction(
+      (want) => want.every((text, i) => document.querySelector(`[data-testid="inspector"] textarea[aria-label="职责 ${i + 1}"]`)?.value === text),
+      theirs,
+      { timeout: 3000 },
+    );
+    await shot("conflict-notice");
+    let stored = (await api(url, "get_plan", { plan })).body.doc.positions.find((p) => p.id === target.id);
+    assert(JSON.stringify(stored.duties) === JSON.stringify(theirs), "the command line's duties are kept");
+    await setHidden(page, false);
+
+    // The last edit is the command line's: undo says whose it is, and undoes it.
+    const undoButton = page.getByTestId("undo-button");
+    await page.waitForFunction(() => document.querySelector('[data-testid="undo-button"]')?.getAttribute("data-by") === "cli");
+    const label = await undoButton.getAttribute("aria-label");
+    assert(label === "撤销命令行的修改：修改岗位", `the undo button names the command line: ${label}`);
+    assert((await undoButton.getAttribute("title")).includes("命令行"), "and so does its tooltip");
+    await undoButton.hover();
+    await shot("undo-names-cli");
+    await undoButton.click();
+    await page.waitForFunction(
+      (want) => want.every((text, i) => document.querySelector(`[data-testid="inspector"] textarea[aria-label="职责 ${i + 1}"]`)?.value === text),
+      target.duties,
+    );
+    stored = (await api(url, "get_plan", { plan })).body.doc.positions.find((p) => p.id === target.id);
+    assert(JSON.stringify(stored.duties) === JSON.stringify(target.duties), "undo put the duties back");
+    assert(stored.title === "新标题", "and left the title alone");
+
+    // Different fields, each edited without seeing the other's edit: both are kept.
+    for (const close of await page.locator(".toast-close").all()) await close.click();
+    await setHidden(page, true);
+    cli(db, "call", "update_position", JSON.stringify({ plan, position: target.id, purpose: "命令行写的岗位目的" }));
+    const grade = inspector.getByLabel("职级", { exact: true });
+    await grade.fill("P9");
+    await grade.press("Enter");
+    await page.waitForFunction(() => !document.querySelector('[data-testid="save-state"]')?.classList.contains("busy"));
+    await page.waitForTimeout(300);
+    assert((await page.getByTestId("toast").count()) === 0, "no refusal for an edit of another field");
+    await setHidden(page, false);
+    await page.waitForFunction(() => document.querySelector('[data-testid="inspector"] textarea[aria-label="岗位目的"]')?.value === "命令行写的岗位目的", null, { timeout: 3000 });
+    const file = JSON.parse(cli(db, "show", plan, "--json"));
+    const shown = file.positions.find((p) => p.id === target.id);
+    assert(shown.purpose === "命令行写的岗位目的", `the command line's purpose is stored: ${shown.purpose}`);
+    assert(shown.grade === "P9", `the page's grade is stored: ${shown.grade}`);
+    assert(shown.title === "新标题", "the title too");
+    await shot("both-kept");
   },
 
   async "switch-language"({ page, shot }) {

@@ -6,6 +6,7 @@ import type { ErrorKind } from "../generated/ErrorKind";
 import type { Lang } from "../generated/Lang";
 import type { ExportDocumentArgs } from "../generated/ExportDocumentArgs";
 import type { ExportComparisonArgs } from "../generated/ExportComparisonArgs";
+import type { DesktopCommands, DesktopCommandName } from "../generated/desktop";
 import { downloadDocument } from "./documents";
 
 /** A refused command: the UI branches on `kind`, never on the message. */
@@ -35,9 +36,17 @@ function isApiError(v: unknown): v is ApiError {
   return typeof v === "object" && v !== null && "kind" in v && "message" in v;
 }
 
+/** This page's id for `orgplan serve`: undo tells the edits of one tab from another's by it. */
+function clientId(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === "function") return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 /** Talks to `orgplan serve` over loopback HTTP. */
 export class HttpBackend implements Backend {
   private lang: Lang = "zh";
+  private readonly client = clientId();
 
   setLang(lang: Lang) {
     this.lang = lang;
@@ -46,7 +55,7 @@ export class HttpBackend implements Backend {
   async call<C extends CommandName>(command: C, args: Commands[C]["args"]): Promise<Commands[C]["result"]> {
     const res = await fetch(`/api/${command}`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-OrgPlan-Lang": this.lang },
+      headers: { "Content-Type": "application/json", "X-OrgPlan-Lang": this.lang, "X-OrgPlan-Client": this.client },
       body: JSON.stringify(args ?? {}),
     });
     const body: unknown = await res.json();
@@ -117,32 +126,25 @@ export class TauriBackend implements Backend {
     return this.invoke("call", { command, args: args ?? {}, lang: this.lang });
   }
 
+  /** One of the window's own commands (native file dialogs), typed from their declarations. */
+  private desktop<C extends DesktopCommandName>(command: C, args: DesktopCommands[C]["args"], lang: Lang): Promise<DesktopCommands[C]["result"]> {
+    return this.invoke(command, { args, lang });
+  }
+
   importPlanFile(lang: Lang) {
-    return this.invoke<Commands["import_plan"]["result"] | null>("import_plan_file", { lang });
+    return this.desktop("import_plan_file", {}, lang);
   }
 
   exportPlanFile(plan: string, lang: Lang) {
-    return this.invoke<boolean>("export_plan_file", { plan, lang });
+    return this.desktop("export_plan_file", { plan }, lang);
   }
 
   exportDocument(args: ExportDocumentArgs, lang: Lang) {
-    return this.invoke<boolean>("export_document_file", {
-      plan: args.plan,
-      format: args.format,
-      position: args.position ?? null,
-      paper: args.paper ?? null,
-      lang,
-    });
+    return this.desktop("export_document_file", args, lang);
   }
 
   exportComparison(args: ExportComparisonArgs, lang: Lang) {
-    return this.invoke<boolean>("export_comparison_file", {
-      a: args.a,
-      b: args.b,
-      format: args.format,
-      paper: args.paper ?? null,
-      lang,
-    });
+    return this.desktop("export_comparison_file", args, lang);
   }
 }
 

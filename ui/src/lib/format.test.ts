@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, money, moneyRange, payBandText, percent, relativeTime, signed, signedMoney, yuan } from "./format";
+import { count, fileSize, money, moneyRange, payBandText, percent, relativeTime, signed, signedMoney, yuan } from "./format";
 
 describe("money and numbers", () => {
   it("formats yuan with grouping", () => {
@@ -79,5 +79,14 @@ describe("money at a glance", () => {
     expect(count(50000, "zh")).toBe("5万");
     expect(count(50000, "en")).toBe("50,000");
     expect(count(800, "zh")).toBe("800");
+  });
+});
+
+describe("file sizes", () => {
+  it("reads in bytes, KB or MB", () => {
+    expect(fileSize(812)).toBe("812 B");
+    expect(fileSize(36 * 1024 + 100)).toBe("36 KB");
+    expect(fileSize(4.24 * 1024 * 1024)).toBe("4.2 MB");
+    expect(fileSize(123 * 1024 * 1024)).toBe("123 MB");
   });
 });

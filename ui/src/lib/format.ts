@@ -19,6 +19,15 @@ export function percent(n: number): string {
   return `${Math.round(n * 10) / 10}%`;
 }
 
+/** A file's size: `812 B`, `36 KB`, `4.2 MB`. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  return `${mb < 10 ? Math.round(mb * 10) / 10 : Math.round(mb)} MB`;
+}
+
 function pad(n: number) {
   return String(n).padStart(2, "0");
 }

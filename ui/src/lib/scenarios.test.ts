@@ -4,7 +4,7 @@ import { baseOf, defaultPair, groupPlans, nextScenarioName } from "./scenarios";
 
 function plan(id: string, updated: number, scenario_of: string | null = null, name = id): PlanSummary {
   const at = new Date(Date.UTC(2026, 0, 1, 0, updated)).toISOString();
-  return { id, name, company: "", template: "team-8", stage: "growth", target_size: 8, positions: 8, headcount: 8, people: 8, scenario_of, created_at: at, updated_at: at };
+  return { id, name, company: "", template: "team-8", stage: "growth", target_size: 8, positions: 8, headcount: 8, people: 8, scenario_of, revision: 1, created_at: at, updated_at: at };
 }
 
 describe("scenarios", () => {

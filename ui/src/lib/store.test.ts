@@ -1,71 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { useApp } from "./store";
-import { BackendError, type Backend } from "./backend";
-import type { CommandName } from "../generated/commands";
-import type { PlanState } from "../generated/PlanState";
-import type { Position } from "../generated/Position";
-import type { ErrorKind } from "../generated/ErrorKind";
-
-function pos(id: string, parent: string | null): Position {
-  return {
-    id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
-    duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [], lineage: null,
-  };
-}
-
-function state(ids: string[], created: string | null = null, undo: string | null = null): PlanState {
-  return {
-    doc: {
-      plan: { id: "plan-1", name: "测试方案", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
-      departments: [],
-      positions: ids.map((id, i) => pos(id, i === 0 ? null : ids[0])),
-      people: [],
-      goals: [],
-    },
-    findings: [],
-    figures: {
-      people: 0, persons: 0, multi_seat: 0, overloaded: 0, positions: 0, headcount: 0, seats_fte: 0, filled_fte: 0, vacancies_fte: 0,
-      payroll_monthly: { min: 0, max: 0 }, payroll_yearly: { min: 0, max: 0 }, payroll_filled: { min: 0, max: 0 }, payroll_vacancies: { min: 0, max: 0 },
-      unpriced: 0, departments: [], by_position: [], by_person: [],
-    },
-    history: { undo, redo: null },
-    created,
-  };
-}
-
-type Handler = (args: Record<string, unknown>) => unknown;
-
-/** A backend answering from a table of handlers; a handler may throw a BackendError. */
-function fakeBackend(handlers: Partial<Record<CommandName, Handler>>) {
-  const calls: { command: CommandName; args: Record<string, unknown> }[] = [];
-  const backend: Backend = {
-    async call(command, args) {
-      calls.push({ command, args: args as Record<string, unknown> });
-      const h = handlers[command];
-      if (!h) throw new BackendError({ kind: "unknown_command", message: command });
-      return (await h(args as Record<string, unknown>)) as never;
-    },
-    importPlanFile: async () => null,
-    exportPlanFile: async () => true,
-    exportDocument: async () => true,
-    exportComparison: async () => true,
-    setLang: () => {},
-  };
-  return { backend, calls };
-}
-
-function refuse(kind: ErrorKind, message: string): Handler {
-  return () => {
-    throw new BackendError({ kind, message });
-  };
-}
+import { fakeBackend, pos, refuse, state } from "./testkit";
 
 const initial = useApp.getState();
 
 beforeEach(() => {
   localStorage.clear();
-  useApp.setState({ ...initial, notices: [], current: null, selected: null, fatal: null, confirm: null, saving: 0 }, true);
+  useApp.setState({ ...initial, notices: [], current: null, selected: null, fatal: null, confirm: null, saving: 0, readOnly: false, plans: [] }, true);
 });
 
 describe("store", () => {
@@ -94,7 +35,74 @@ describe("store", () => {
     expect(result?.created).toBe("new");
     expect(useApp.getState().current?.doc.positions.map((p) => p.id)).toEqual(["root", "new"]);
     expect(useApp.getState().selected).toBe("new");
-    expect(calls[0]).toEqual({ command: "add_position", args: { parent: "root", title: "新岗位", plan: "plan-1" } });
+    expect(calls[0]).toEqual({ command: "add_position", args: { parent: "root", title: "新岗位", plan: "plan-1", revision: 1 } });
+  });
+
+  it("edit() sends the revision and what it replaces, as the previous edit left it", async () => {
+    const { backend, calls } = fakeBackend({
+      update_position: (args) => {
+        // Each edit raises the revision: 2 after the first, 3 after the second.
+        const next = state(["root"], null, "update_position", 1 + calls.filter((c) => c.command === "update_position").length);
+        next.doc.positions[0].title = String(args.title);
+        return next;
+      },
+    });
+    useApp.setState({ backend, current: state(["root"]) });
+    const first = useApp.getState().edit("update_position", { position: "root", title: "店长" });
+    const second = useApp.getState().edit("update_position", { position: "root", title: "总经理" });
+    await Promise.all([first, second]);
+    const sent = calls.filter((c) => c.command === "update_position").map((c) => c.args);
+    expect(sent[0]).toEqual({ plan: "plan-1", position: "root", title: "店长", revision: 1, was: { title: "root" } });
+    expect(sent[1]).toEqual({ plan: "plan-1", position: "root", title: "总经理", revision: 2, was: { title: "店长" } });
+  });
+
+  it("a conflict says so, loads the plan as it now stands and keeps the selection", async () => {
+    const theirs = state(["root", "a"], null, "update_position", 5);
+    theirs.doc.positions[1].duties = ["命令行写的职责"];
+    const { backend, calls } = fakeBackend({
+      update_position: refuse("conflict", "「a」的职责已在别处修改，你的修改没有保存，已载入最新版本。"),
+      get_plan: () => theirs,
+    });
+    useApp.setState({ backend, current: state(["root", "a"]), selected: "a" });
+    const result = await useApp.getState().edit("update_position", { position: "a", duties: ["我写的职责"] });
+    expect(result).toBeNull();
+    expect(calls.map((c) => c.command)).toEqual(["update_position", "get_plan"]);
+    expect(useApp.getState().current).toBe(theirs);
+    expect(useApp.getState().selected).toBe("a");
+    const [notice] = useApp.getState().notices;
+    expect(notice).toMatchObject({ tone: "error", kind: "conflict" });
+    expect(notice.text).toContain("已载入最新版本");
+  });
+
+  it("removing a collaboration sends the one seen at its index", async () => {
+    const before = state(["root", "a"]);
+    before.doc.positions[1].collaborations = [{ with: "root", about: "排班" }, { with: "root", about: "预算" }];
+    const { backend, calls } = fakeBackend({ remove_collaboration: () => state(["root", "a"], null, null, 2) });
+    useApp.setState({ backend, current: before });
+    await useApp.getState().edit("remove_collaboration", { position: "a", index: 1 });
+    expect(calls[0].args).toMatchObject({ index: 1, revision: 1, was: { with: "root", about: "预算" } });
+  });
+
+  it("a file that cannot be written shows the read-only state", async () => {
+    const { backend } = fakeBackend({ add_position: refuse("read_only", "数据库文件不可写") });
+    useApp.setState({ backend, current: state(["root"]) });
+    await useApp.getState().edit("add_position", { parent: "root", title: "新岗位" });
+    expect(useApp.getState().readOnly).toBe(true);
+    expect(useApp.getState().fatal).toBeNull();
+  });
+
+  it("a damaged database stops the app with its own full-page state", async () => {
+    const { backend } = fakeBackend({ list_plans: refuse("corrupt", "数据库文件已损坏"), list_templates: () => [], list_roles: () => [] });
+    useApp.setState({ backend });
+    await useApp.getState().init();
+    expect(useApp.getState().fatal).toEqual({ kind: "corrupt", text: "数据库文件已损坏" });
+  });
+
+  it("renaming a plan from the list sends the name it showed", async () => {
+    const { backend, calls } = fakeBackend({ update_plan: () => state(["root"], null, null, 4), list_plans: () => [] });
+    useApp.setState({ backend, plans: [{ id: "plan-9", name: "旧名", revision: 3 } as never] });
+    await useApp.getState().renamePlan("plan-9", "新名");
+    expect(calls[0].args).toEqual({ plan: "plan-9", name: "新名", revision: 3, was: { name: "旧名" } });
   });
 
   it("a refused edit keeps the plan and becomes an error notice with its kind", async () => {
@@ -153,7 +161,7 @@ describe("store", () => {
 
   it("a redo pressed while an undo is on its way waits for it", async () => {
     const { backend, calls } = fakeBackend({
-      undo: async () => ({ ...state(["root"]), history: { undo: null, redo: "add_position" } }),
+      undo: async () => ({ ...state(["root"]), history: { undo: null, redo: "add_position", undo_by: null, redo_by: null } }),
       redo: async () => state(["root", "new"], null, "add_position"),
     });
     useApp.setState({ backend, current: state(["root", "new"], null, "add_position") });

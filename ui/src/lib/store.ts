@@ -14,6 +14,8 @@ import type { ErrorKind } from "../generated/ErrorKind";
 import type { DocFormat } from "../generated/DocFormat";
 import type { PaperSize } from "../generated/PaperSize";
 import type { ComparisonDocFormat } from "../generated/ComparisonDocFormat";
+import type { StoreInfo } from "../generated/StoreInfo";
+import { withWas } from "./cas";
 
 export type View = "plans" | "chart" | "establishment" | "people" | "cascade" | "compare";
 export type Theme = "light" | "dark";
@@ -45,7 +47,7 @@ export interface ConfirmRequest {
 }
 
 /** Kinds after which the app cannot go on: the database is unusable. */
-export const FATAL_KINDS: readonly ErrorKind[] = ["newer_database", "database"];
+export const FATAL_KINDS: readonly ErrorKind[] = ["newer_database", "database", "corrupt"];
 
 export interface AppState {
   backend: Backend;
@@ -67,6 +69,8 @@ export interface AppState {
   notices: Notice[];
   /** Set when the database cannot be used, or the first load failed. */
   fatal: Fatal | null;
+  /** The database file cannot be written: plans can be read, not changed. */
+  readOnly: boolean;
   side: SidePanel;
   sideOpen: boolean;
   confirm: ConfirmRequest | null;
@@ -88,6 +92,15 @@ export interface AppState {
   reveal(id: string): void;
   refreshPlans(): Promise<void>;
   openPlan(id: string): Promise<void>;
+  /** Loads the open plan again (changed elsewhere), keeping selection, folds and views. */
+  reloadPlan(): Promise<PlanState | null>;
+  /** Leaves the open plan for the plan list (it is gone). */
+  closePlan(): void;
+  setReadOnly(readOnly: boolean): void;
+  /** The database file and its daily backups; null when refused (notified). */
+  storeInfo(): Promise<StoreInfo | null>;
+  /** Puts a daily backup in place of the damaged database, then loads everything again. */
+  restoreBackup(name: string): Promise<boolean>;
   createPlan(args: Commands["create_plan"]["args"]): Promise<PlanState | null>;
   /** Copies a plan; `scenario` makes the copy a scenario of it (方案的备选方案). */
   duplicatePlan(id: string, name?: string, scenario?: boolean): Promise<PlanState | null>;
@@ -176,6 +189,33 @@ export const useApp = create<AppState>((set, get) => {
     set({ current: state, selected: keep });
   }
 
+  /** A refused command: a notice, or the full-page state when the database is unusable. */
+  function refused(e: unknown) {
+    if (e instanceof BackendError) {
+      // A fatal error replaces the whole window (role="alert" there); no toast besides.
+      if (FATAL_KINDS.includes(e.kind)) set({ fatal: { kind: e.kind, text: e.message } });
+      else get().notify("error", e.message, e.kind);
+      if (e.kind === "read_only") set({ readOnly: true });
+    } else {
+      get().notify("error", e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** Runs an edit of `plan` inside its queue job. A conflict (what it changes was changed
+   * elsewhere meanwhile) loads the plan as it now stands, as the refusal says. */
+  async function commit<C extends CommandName>(command: C, args: Commands[C]["args"], plan: string): Promise<PlanState | null> {
+    try {
+      return (await get().backend.call(command, args)) as PlanState;
+    } catch (e) {
+      refused(e);
+      if (e instanceof BackendError && e.kind === "conflict") {
+        const state = await get().run("get_plan", { plan });
+        if (state && get().current?.doc.plan.id === plan) adopt(state);
+      }
+      return null;
+    }
+  }
+
   /** Undo or redo, decided when its turn in the queue comes: a redo pressed right after an
    * undo sees the redo that undo makes possible. */
   async function step(which: "undo" | "redo") {
@@ -185,7 +225,7 @@ export const useApp = create<AppState>((set, get) => {
         const current = get().current;
         if (!current?.history[which]) return null;
         const plan = current.doc.plan.id;
-        const next = await get().run(which, { plan });
+        const next = await commit(which, { plan, revision: current.revision }, plan);
         if (next && get().current?.doc.plan.id === plan) adopt(next);
         return next;
       });
@@ -211,6 +251,7 @@ export const useApp = create<AppState>((set, get) => {
     search: "",
     notices: [],
     fatal: null,
+    readOnly: false,
     side: "inspector",
     sideOpen: stored<"open" | "closed">("orgplan.side", "open", ["open", "closed"]) === "open",
     confirm: null,
@@ -310,6 +351,48 @@ export const useApp = create<AppState>((set, get) => {
       if (plans) set({ plans });
     },
 
+    reloadPlan() {
+      return serial(async () => {
+        const plan = get().current?.doc.plan.id;
+        if (!plan) return null;
+        let state: PlanState;
+        try {
+          state = await get().backend.call("get_plan", { plan });
+        } catch (e) {
+          // Gone or unreachable: the next look (see watch.ts) says which. A damaged file
+          // stops the app as anywhere else.
+          if (e instanceof BackendError && FATAL_KINDS.includes(e.kind)) refused(e);
+          return null;
+        }
+        if (get().current?.doc.plan.id !== plan) return null;
+        adopt(state);
+        return state;
+      });
+    },
+
+    closePlan() {
+      remember("orgplan.plan", null);
+      set({ current: null, selected: null, preview: null, view: "plans" });
+      void get().refreshPlans();
+    },
+
+    setReadOnly(readOnly) {
+      if (get().readOnly !== readOnly) set({ readOnly });
+    },
+
+    async storeInfo() {
+      const info = await get().run("store_info", {});
+      if (info) get().setReadOnly(info.read_only);
+      return info;
+    },
+
+    async restoreBackup(name) {
+      const info = await get().run("restore_backup", { name });
+      if (!info) return false;
+      await get().init();
+      return true;
+    },
+
     async openPlan(id) {
       set({ loading: true });
       const state = await get().run("get_plan", { plan: id });
@@ -350,7 +433,12 @@ export const useApp = create<AppState>((set, get) => {
     },
 
     async renamePlan(id, name) {
-      const state = await serial(() => get().run("update_plan", { plan: id, name }));
+      // What the user saw: the open plan, or its row in the plan list.
+      const open = get().current?.doc.plan.id === id ? get().current : null;
+      const row = get().plans.find((p) => p.id === id);
+      const seen = open ? { revision: open.revision, was: { name: open.doc.plan.name } } : row ? { revision: row.revision, was: { name: row.name } } : {};
+      const state = await serial(() => commit("update_plan", { plan: id, name, ...seen }, id));
+      if (!state) await get().refreshPlans();
       if (state) {
         if (get().current?.doc.plan.id === id) adopt(state);
         await get().refreshPlans();
@@ -416,8 +504,12 @@ export const useApp = create<AppState>((set, get) => {
       set({ saving: get().saving + 1 });
       try {
         const state = await serial(async () => {
-          const full = { ...args, plan } as Commands[typeof command]["args"];
-          return (await get().run(command, full)) as PlanState | null;
+          // Decided when its turn comes, from the state the previous edit left: the revision
+          // and the values this edit replaces, so an edit made elsewhere meanwhile is not
+          // overwritten unseen.
+          const held = get().current;
+          const full = held?.doc.plan.id === plan ? withWas(command, { ...args, plan, revision: held.revision }, held.doc) : { ...args, plan };
+          return commit(command, full as Commands[typeof command]["args"], plan);
         });
         if (state && get().current?.doc.plan.id === plan) {
           adopt(state);
@@ -436,13 +528,7 @@ export const useApp = create<AppState>((set, get) => {
       try {
         return await get().backend.call(command, args);
       } catch (e) {
-        if (e instanceof BackendError) {
-          // A fatal error replaces the whole window (role="alert" there); no toast besides.
-          if (FATAL_KINDS.includes(e.kind)) set({ fatal: { kind: e.kind, text: e.message } });
-          else get().notify("error", e.message, e.kind);
-        } else {
-          get().notify("error", e instanceof Error ? e.message : String(e));
-        }
+        refused(e);
         return null;
       }
     },

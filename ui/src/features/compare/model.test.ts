@@ -136,7 +136,7 @@ describe("compare figures and names", () => {
 
 function summaryOf(id: string, updated: number, extra: Partial<PlanSummary> = {}): PlanSummary {
   const at = new Date(Date.UTC(2026, 0, 1, 0, updated)).toISOString();
-  return { id, name: id, company: "", template: null, stage: "growth", target_size: 8, positions: 8, headcount: 8, people: 8, scenario_of: null, created_at: at, updated_at: at, ...extra };
+  return { id, name: id, company: "", template: null, stage: "growth", target_size: 8, positions: 8, headcount: 8, people: 8, scenario_of: null, revision: 1, created_at: at, updated_at: at, ...extra };
 }
 
 describe("plan labels", () => {

@@ -20,7 +20,7 @@ export function KpiEditor({ position: p }: { position: Position }) {
   const notify = useApp((s) => s.notify);
   const update = useUpdate(p.id);
   const saved = toDraft(p.kpis);
-  const [rows, setRows] = useDraft(saved, sameJson);
+  const [rows, setRows, revert] = useDraft(saved, sameJson);
   const total = draftTotal(rows);
   const planGoals = useApp((s) => s.current?.doc.goals);
   const goals = useMemo(() => goalTree(planGoals ?? []), [planGoals]);
@@ -38,7 +38,7 @@ export function KpiEditor({ position: p }: { position: Position }) {
       return;
     }
     const result = await update({ kpis: parsed.kpis });
-    if (!result) setRows(saved);
+    if (!result) revert();
   }
 
   function change(i: number, patch: Partial<KpiDraft>) {

@@ -111,7 +111,7 @@ function Collaborations({ position: p }: { position: Position }) {
                   maxLength={LIMITS.short_text}
                   onCommit={(v) => update({ collaborations: p.collaborations.map((x, j) => (j === i ? { ...x, about: v } : x)) })}
                 />
-                <button type="button" className="icon-btn xs danger" aria-label={t("removeCollaboration", { name })} title={t("removeCollaboration", { name })} onClick={() => void edit("remove_collaboration", { position: p.id, index: i })}>
+                <button type="button" className="icon-btn xs danger" aria-label={t("removeCollaboration", { name })} title={t("removeCollaboration", { name })} onClick={() => void edit("remove_collaboration", { position: p.id, index: i, was: c })}>
                   <Icon name="x" size={13} />
                 </button>
               </li>
@@ -183,7 +183,7 @@ function Escalations({ position: p }: { position: Position }) {
                   allowEmpty={false}
                   onCommit={(v) => update({ escalations: p.escalations.map((e, j) => (j === i ? { ...e, when: v } : e)) })}
                 />
-                <button type="button" className="icon-btn xs danger" aria-label={t("removeEscalation", { n: i + 1 })} title={t("removeEscalation", { n: i + 1 })} onClick={() => void edit("remove_escalation", { position: p.id, index: i })}>
+                <button type="button" className="icon-btn xs danger" aria-label={t("removeEscalation", { n: i + 1 })} title={t("removeEscalation", { n: i + 1 })} onClick={() => void edit("remove_escalation", { position: p.id, index: i, was: x })}>
                   <Icon name="x" size={13} />
                 </button>
               </div>

@@ -30,14 +30,14 @@ export function ListEditor({
   const t = useT(inspectorDict);
   const update = useUpdate(p.id);
   const saved = p[field];
-  const [draft, setDraft] = useDraft(saved, sameJson);
+  const [draft, setDraft, revert] = useDraft(saved, sameJson);
   const [adding, setAdding] = useState("");
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dragOver, setDragOver] = useState<number | null>(null);
 
   async function save(next: string[]) {
     const state = await update({ [field]: next });
-    if (!state) setDraft(saved);
+    if (!state) revert();
     return state;
   }
 

@@ -82,7 +82,7 @@ export function WrapField({
   TextareaHTMLAttributes<HTMLTextAreaElement>,
   "value" | "onChange"
 >) {
-  const [draft, setDraft] = useDraft(value);
+  const [draft, setDraft, revert] = useDraft(value);
   function commit() {
     const next = draft.replace(/\s*\n\s*/g, " ").trim();
     if (next === value || (!allowEmpty && next === "")) {
@@ -90,7 +90,7 @@ export function WrapField({
       return;
     }
     void Promise.resolve(onCommit(next)).then((ok) => {
-      if (ok === null || ok === false) setDraft(value);
+      if (ok === null || ok === false) revert();
     });
   }
   return (

@@ -15,9 +15,10 @@ import { JobDescriptionPreview } from "../documents";
 import { TopBar } from "./TopBar";
 import { Footer } from "./Footer";
 import { Toasts } from "./Toasts";
-import { FatalState, LoadingState } from "./States";
+import { FatalState, LoadingState, ReadOnlyBanner } from "./States";
 import { SidePanel } from "./SidePanel";
 import { useGlobalKeys } from "./useGlobalKeys";
+import { useWatch } from "../../lib/watch";
 import { shellDict } from "./dict";
 
 const VIEW_LABELS = {
@@ -38,12 +39,15 @@ export function Shell() {
   const setView = useApp((s) => s.setView);
   useGlobalKeys();
   usePresentShortcut();
+  // Also while a full-page state shows: a damaged file repaired elsewhere is noticed.
+  useWatch();
 
   if (fatal) {
     return (
       <>
         <FatalState />
         <Toasts />
+        <ConfirmHost />
       </>
     );
   }
@@ -92,6 +96,7 @@ export function Shell() {
   return (
     <div className="app">
       <TopBar />
+      <ReadOnlyBanner />
       {body}
       {view !== "plans" && view !== "compare" && <Footer />}
       <Toasts />

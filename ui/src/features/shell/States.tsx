@@ -1,7 +1,11 @@
-// Whole-window states: the first load (a calm skeleton) and a failure that stops the app.
+// Whole-window states: the first load (a calm skeleton), a failure that stops the app, a
+// damaged database with its backups, and the read-only banner.
+import { useEffect, useState } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon, Mark } from "../../lib/ui/Icon";
+import { fileSize } from "../../lib/format";
+import type { StoreInfo } from "../../generated/StoreInfo";
 import { shellDict } from "./dict";
 
 export function LoadingState() {
@@ -55,6 +59,7 @@ export function FatalState() {
   const fatal = useApp((s) => s.fatal);
   const init = useApp((s) => s.init);
   if (!fatal) return null;
+  if (fatal.kind === "corrupt") return <CorruptState text={fatal.text} />;
   const [title, body] =
     fatal.kind === "newer_database"
       ? [t("fatalNewerTitle"), t("fatalNewerBody")]
@@ -83,5 +88,123 @@ export function FatalState() {
         )}
       </div>
     </main>
+  );
+}
+
+/** The database file failed its check: nothing was written. Offers the daily backups, or the
+ * command that saves what can still be read when there is none. */
+function CorruptState({ text }: { text: string }) {
+  const t = useT(shellDict);
+  const storeInfo = useApp((s) => s.storeInfo);
+  const restoreBackup = useApp((s) => s.restoreBackup);
+  const ask = useApp((s) => s.ask);
+  const notify = useApp((s) => s.notify);
+  const init = useApp((s) => s.init);
+  const [info, setInfo] = useState<StoreInfo | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [restoring, setRestoring] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void storeInfo().then((i) => {
+      if (!live) return;
+      setInfo(i);
+      setLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [storeInfo]);
+
+  async function restore(name: string, day: string) {
+    const yes = await ask({
+      title: t("restoreAsk", { day }),
+      message: t("restoreAskBody", { day }),
+      confirmLabel: t("restoreConfirm"),
+      cancelLabel: t("cancel"),
+      danger: true,
+    });
+    if (!yes) return;
+    setRestoring(name);
+    const ok = await restoreBackup(name);
+    setRestoring(null);
+    if (ok) notify("info", t("restored", { day }));
+  }
+
+  const backups = info?.backups ?? [];
+  return (
+    <main className="fatal" role="alert" data-testid="fatal" data-kind="corrupt">
+      <div className="fatal-card corrupt-card">
+        <div className="fatal-icon">
+          <Icon name="database" size={28} />
+        </div>
+        <h1>{t("corruptTitle")}</h1>
+        <p>{t("corruptBody")}</p>
+        {info?.path && (
+          <div className="corrupt-file">
+            <span className="corrupt-label">{t("corruptFile")}</span>
+            <code data-testid="corrupt-path">{info.path}</code>
+          </div>
+        )}
+        {!loaded ? (
+          <p className="muted" role="status">
+            {t("corruptLoading")}
+          </p>
+        ) : backups.length > 0 ? (
+          <section className="backups" aria-labelledby="backups-title">
+            <h2 id="backups-title">{t("corruptBackups")}</h2>
+            <ul className="backup-list">
+              {backups.map((b) => (
+                <li key={b.name} className="backup-row">
+                  <Icon name="calendar" size={15} />
+                  <span className="backup-day num">{b.day}</span>
+                  <span className="backup-size num muted">{fileSize(b.bytes)}</span>
+                  <button
+                    type="button"
+                    className="btn sm"
+                    aria-label={t("restoreBackupOf", { day: b.day })}
+                    disabled={restoring !== null}
+                    onClick={() => void restore(b.name, b.day)}
+                  >
+                    {restoring === b.name ? <span className="spinner" aria-hidden="true" /> : <Icon name="refresh" size={14} />}
+                    {t("restoreBackup")}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <div className="no-backups">
+            <p>{t("noBackups")}</p>
+            <code data-testid="recover-command">{t("recoverCommand")}</code>
+          </div>
+        )}
+        {text && (
+          <details>
+            <summary>{t("details")}</summary>
+            <code>{text}</code>
+          </details>
+        )}
+        {loaded && backups.length === 0 && (
+          <button type="button" className="btn" onClick={() => void init()}>
+            <Icon name="refresh" size={15} />
+            {t("retry")}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** The database file cannot be written: a line under the top bar, not in the way. */
+export function ReadOnlyBanner() {
+  const t = useT(shellDict);
+  const readOnly = useApp((s) => s.readOnly);
+  if (!readOnly) return null;
+  return (
+    <div className="readonly-banner" role="status" data-testid="read-only">
+      <Icon name="eyeOff" size={15} />
+      {t("readOnly")}
+    </div>
   );
 }

@@ -12,6 +12,7 @@ import { shortcut } from "../../lib/actions";
 import { severityCounts } from "../../lib/totals";
 import { usePresent } from "../present";
 import { shellDict } from "./dict";
+import { historyLabel } from "./history";
 
 const VIEWS: { view: View; key: "viewChart" | "viewEstablishment" | "viewPeople" | "viewCascade" | "viewCompare"; icon: IconName }[] = [
   { view: "chart", key: "viewChart", icon: "chart" },
@@ -72,6 +73,8 @@ export function TopBar() {
     { ...save("chart-pdf", { paper: "a3" }), label: t("chartPdfA3"), icon: "chart" },
   ];
   const issues = counts.error + counts.warning;
+  const undoLabel = current ? historyLabel("undo", current.history, lang) : t("undo");
+  const redoLabel = current ? historyLabel("redo", current.history, lang) : t("redo");
 
   return (
     <header className="topbar">
@@ -134,9 +137,11 @@ export function TopBar() {
         <div className="topbar-group" role="group" aria-label={`${t("undo")} / ${t("redo")}`}>
           <button
             type="button"
-            className="icon-btn"
-            aria-label={t("undo")}
-            title={`${t("undo")} (${shortcut("Ctrl+Z")})`}
+            className={current.history.undo_by ? "icon-btn by-other" : "icon-btn"}
+            aria-label={undoLabel}
+            title={`${undoLabel} (${shortcut("Ctrl+Z")})`}
+            data-testid="undo-button"
+            data-by={current.history.undo_by ?? undefined}
             disabled={!current.history.undo}
             onClick={() => void undo()}
           >
@@ -144,9 +149,11 @@ export function TopBar() {
           </button>
           <button
             type="button"
-            className="icon-btn"
-            aria-label={t("redo")}
-            title={`${t("redo")} (${shortcut("Ctrl+Shift+Z")})`}
+            className={current.history.redo_by ? "icon-btn by-other" : "icon-btn"}
+            aria-label={redoLabel}
+            title={`${redoLabel} (${shortcut("Ctrl+Shift+Z")})`}
+            data-testid="redo-button"
+            data-by={current.history.redo_by ?? undefined}
             disabled={!current.history.redo}
             onClick={() => void redo()}
           >

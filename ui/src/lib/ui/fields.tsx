@@ -1,19 +1,21 @@
 // Fields that save on commit: text saves on blur or Enter, Esc puts the saved value back, and
 // a refused save puts the backend's value back too. The draft follows the saved value whenever
 // it changes (after an edit, undo or redo).
-import { useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useCallback, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
-/** Local draft of `value`. When `value` changes (an edit, undo or redo), the draft follows it,
- * unless the user is in the middle of changing the draft: then the change is the echo of their
- * own save and what they typed since is kept. */
+/** Local draft of `value`. When `value` changes (an edit, undo or redo, a change made
+ * elsewhere), the draft follows it, unless the user is in the middle of changing the draft:
+ * then the change is the echo of their own save and what they typed since is kept.
+ * `revert` puts back the saved value as it is when React applies it, not as it was when the
+ * save began: a refused save may bring a newer value (a conflict loads the latest plan). */
 export function useDraft<T>(value: T, same: (a: T, b: T) => boolean = Object.is) {
-  const [draft, setDraft] = useState(value);
-  const [base, setBase] = useState(value);
-  if (!same(base, value)) {
-    setBase(value);
-    if (same(draft, base)) setDraft(value);
+  const [s, setS] = useState({ draft: value, base: value });
+  if (!same(s.base, value)) {
+    setS({ base: value, draft: same(s.draft, s.base) ? value : s.draft });
   }
-  return [draft, setDraft] as const;
+  const setDraft = useCallback((draft: T) => setS((x) => ({ ...x, draft })), []);
+  const revert = useCallback(() => setS((x) => ({ ...x, draft: x.base })), []);
+  return [s.draft, setDraft, revert] as const;
 }
 
 export function sameJson<T>(a: T, b: T): boolean {
@@ -38,7 +40,7 @@ export function TextField({
   InputHTMLAttributes<HTMLInputElement>,
   "value" | "onChange"
 >) {
-  const [draft, setDraft] = useDraft(value);
+  const [draft, setDraft, revert] = useDraft(value);
   function commit() {
     const next = trim ? draft.trim() : draft;
     if (next === value) {
@@ -49,7 +51,7 @@ export function TextField({
       setDraft(value);
       return;
     }
-    void save(onCommit, next, () => setDraft(value));
+    void save(onCommit, next, revert);
   }
   return (
     <input
@@ -81,7 +83,7 @@ export function TextArea({
   onCommit,
   ...rest
 }: { value: string; onCommit: Commit } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange">) {
-  const [draft, setDraft] = useDraft(value);
+  const [draft, setDraft, revert] = useDraft(value);
   return (
     <textarea
       className="input"
@@ -92,7 +94,7 @@ export function TextArea({
       onBlur={() => {
         const next = draft.trim();
         if (next === value) return;
-        void save(onCommit, next, () => setDraft(value));
+        void save(onCommit, next, revert);
       }}
       onKeyDown={(e) => {
         if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
@@ -120,7 +122,7 @@ export function NumberField({
   allowBlank?: boolean;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">) {
   const text = value === null ? "" : String(value);
-  const [draft, setDraft] = useDraft(text);
+  const [draft, setDraft, revert] = useDraft(text);
   function commit() {
     const t = draft.trim();
     if (t === text) return;
@@ -134,7 +136,7 @@ export function NumberField({
       return;
     }
     void Promise.resolve(onCommit(n)).then((ok) => {
-      if (ok === null || ok === false) setDraft(text);
+      if (ok === null || ok === false) revert();
     });
   }
   return (
