@@ -36,6 +36,10 @@ describe("store", () => {
     expect(useApp.getState().current?.doc.positions.map((p) => p.id)).toEqual(["root", "new"]);
     expect(useApp.getState().selected).toBe("new");
     expect(calls[0]).toEqual({ command: "add_position", args: { parent: "root", title: "新岗位", plan: "plan-1", revision: 1 } });
+    // One round trip: the plan list is read when it is shown, not after every edit.
+    expect(calls.map((c) => c.command)).toEqual(["add_position"]);
+    await useApp.getState().undo();
+    expect(calls.some((c) => c.command === "list_plans")).toBe(false);
   });
 
   it("edit() sends the revision and what it replaces, as the previous edit left it", async () => {

@@ -221,7 +221,7 @@ export const useApp = create<AppState>((set, get) => {
   async function step(which: "undo" | "redo") {
     set({ saving: get().saving + 1 });
     try {
-      const state = await serial(async () => {
+      await serial(async () => {
         const current = get().current;
         if (!current?.history[which]) return null;
         const plan = current.doc.plan.id;
@@ -229,7 +229,6 @@ export const useApp = create<AppState>((set, get) => {
         if (next && get().current?.doc.plan.id === plan) adopt(next);
         return next;
       });
-      if (state) void get().refreshPlans();
     } finally {
       set({ saving: get().saving - 1 });
     }
@@ -303,6 +302,8 @@ export const useApp = create<AppState>((set, get) => {
 
     setView(view) {
       set({ view });
+      // The list's figures change with edits, which do not reload it: it is read when shown.
+      if (view === "plans") void get().refreshPlans();
     },
 
     select(id) {
@@ -516,7 +517,6 @@ export const useApp = create<AppState>((set, get) => {
           if (state.created && state.doc.positions.some((p) => p.id === state.created)) {
             set({ selected: state.created, side: "inspector" });
           }
-          void get().refreshPlans();
         }
         return state;
       } finally {

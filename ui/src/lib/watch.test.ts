@@ -60,14 +60,19 @@ describe("watch", () => {
     expect(count("get_plan")).toBe(1);
   });
 
-  it("refreshes the plan list when its token changes, and only then", async () => {
+  it("refreshes the plan list when its token changes and the list is shown, and only then", async () => {
     let plans = "t1";
     const { count } = watching(() => ({ plans }));
     await start();
     const first = count("list_plans");
     await vi.advanceTimersByTimeAsync(4000);
     expect(count("list_plans")).toBe(first);
+    // Another view: the list is not shown, so a change is not fetched.
     plans = "t2";
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(count("list_plans")).toBe(first);
+    useApp.setState({ view: "plans" });
+    plans = "t3";
     await vi.advanceTimersByTimeAsync(2000);
     expect(count("list_plans")).toBe(first + 1);
   });

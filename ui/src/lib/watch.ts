@@ -75,7 +75,8 @@ export function startWatch(interval = WATCH_INTERVAL): () => void {
     app.setReadOnly(w.read_only);
     if (w.plans !== plans) {
       plans = w.plans;
-      void app.refreshPlans();
+      // Only the plan list shows the list's figures; other views read it when it is shown.
+      if (app.view === "plans") void app.refreshPlans();
     }
     // Only when nothing moved meanwhile: an edit, undo or another plan opened since the
     // look began brings its own state.
