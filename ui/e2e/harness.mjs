@@ -17,10 +17,11 @@ export function orgplanBinary() {
   return path.join(target, "debug", "orgplan");
 }
 
-/** Starts `orgplan serve` on a fresh database; resolves with its URL and a stop function. */
-export async function startServer() {
-  const dir = mkdtempSync(path.join(tmpdir(), "orgplan-e2e-"));
-  const db = path.join(dir, "plans.db");
+/** Starts `orgplan serve` on a fresh database (or on `opts.db`, a file a scenario prepared);
+ * resolves with its URL and a stop function. */
+export async function startServer(opts = {}) {
+  const dir = opts.db ? path.dirname(opts.db) : mkdtempSync(path.join(tmpdir(), "orgplan-e2e-"));
+  const db = opts.db ?? path.join(dir, "plans.db");
   const child = spawn(orgplanBinary(), ["--db", db, "serve", "--port", "0", "--ui", path.join(here, "..", "dist")], {
     stdio: ["ignore", "pipe", "pipe"],
   });

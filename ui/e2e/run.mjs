@@ -1,8 +1,10 @@
 // End-to-end scenarios in Chromium against `orgplan serve` on a temporary database, driven the
 // way a user works: by role and accessible name. Each step leaves a screenshot in artifacts/.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { api, assert, axeAudit, orgplanBinary, runScenarios } from "./harness.mjs";
+import { cpSync, mkdtempSync, openSync, readFileSync, readdirSync, writeSync, closeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { api, assert, axeAudit, orgplanBinary, runScenarios, startServer } from "./harness.mjs";
 
 const tree = (page) => page.getByRole("tree");
 const card = (page, name) => tree(page).getByRole("treeitem", { name, exact: true });
@@ -66,7 +68,53 @@ async function setHidden(page, hidden) {
   }, hidden);
 }
 
+/** Overwrites the root page of the positions table with garbage, as a failing disk would:
+ * every plan's positions become unreadable, the rest of the file is sound. */
+function damagePositions(db) {
+  const root = Number(
+    execFileSync("python3", ["-c", `import sqlite3; c = sqlite3.connect(${JSON.stringify(db)}); print(c.execute("select rootpage from sqlite_master where name = 'positions'").fetchone()[0]); c.execute("pragma wal_checkpoint(truncate)")`], { encoding: "utf8" }).trim(),
+  );
+  const fd = openSync(db, "r+");
+  writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (root - 1) * 4096);
+  closeSync(fd);
+}
+
 const scenarios = {
+  /** A damaged database: the page says so, lists the daily backups, and restoring one brings
+   * the plans back. */
+  "damaged-file": async ({ page, db, shot }) => {
+    await card(page, "店长").waitFor();
+    // The server took today's backup when it started. Work on a copy of the folder, as a
+    // user would find it after a disk fault, with a server of its own.
+    const dir = mkdtempSync(path.join(tmpdir(), "orgplan-e2e-damaged-"));
+    cpSync(path.dirname(db), dir, { recursive: true });
+    const copy = path.join(dir, path.basename(db));
+    assert(readdirSync(path.join(dir, "backups")).some((f) => f.endsWith(".db")), "a daily backup was taken at start");
+    damagePositions(copy);
+    const server = await startServer({ db: copy });
+    try {
+      await page.goto(server.url);
+      const fatal = page.getByTestId("fatal");
+      await fatal.getByRole("heading", { name: "数据库文件已损坏" }).waitFor();
+      assert((await page.getByTestId("corrupt-path").textContent()).includes(path.basename(copy)), "the page names the file");
+      const restore = page.getByRole("button", { name: /^恢复 .* 的备份$/ });
+      await restore.first().waitFor();
+      await shot("damaged-page");
+      await restore.first().click();
+      const ask = page.getByRole("alertdialog");
+      await ask.getByRole("button", { name: "恢复", exact: true }).click();
+      await card(page, "店长").or(page.getByRole("button", { name: /新建方案/ }).first()).first().waitFor();
+      await page.getByText(/已恢复 .* 的备份/).first().waitFor();
+      await shot("restored");
+      const plans = (await api(server.url, "list_plans")).body;
+      assert(Array.isArray(plans) && plans.length === 1, `the backup's plan is back: ${JSON.stringify(plans)}`);
+      // The damaged file is kept beside the restored one.
+      assert(readdirSync(dir).some((f) => f.includes(".damaged-")), "the damaged file is kept");
+    } finally {
+      server.stop();
+    }
+  },
+
   async "create-from-team-8"({ page, url, shot }) {
     await card(page, "店长").waitFor();
     await shot("demo-plan");

@@ -421,6 +421,8 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
         if default && ctx.refused.is_none() {
             orgplan_store::maintenance::move_former_plans(&mut ctx.store).map_err(store_err)?;
         }
+        // The demo plan of a first start comes first, so the day's backup holds it.
+        orgplan_api::ensure_demo(&mut ctx).map_err(Fail::from)?;
         if ctx.refused.is_none() {
             backup_today(&path, &ctx);
         }
