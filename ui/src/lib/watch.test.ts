@@ -60,6 +60,27 @@ describe("watch", () => {
     expect(count("get_plan")).toBe(1);
   });
 
+  it("does not load a plan changed elsewhere under the hands of a user typing into it", async () => {
+    let revision = 1;
+    const { count } = watching(() => ({ revision }), { get_plan: () => state(["root", "a"], null, null, 2) });
+    await start();
+    const field = document.createElement("textarea");
+    document.body.append(field);
+    field.focus();
+    revision = 2;
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(count("get_plan")).toBe(0);
+    // A search box is not the plan: typing there does not hold changes back.
+    const search = document.createElement("input");
+    search.type = "search";
+    document.body.append(search);
+    search.focus();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(count("get_plan")).toBe(1);
+    field.remove();
+    search.remove();
+  });
+
   it("refreshes the plan list when its token changes and the list is shown, and only then", async () => {
     let plans = "t1";
     const { count } = watching(() => ({ plans }));

@@ -21,6 +21,19 @@ function hidden() {
   return typeof document !== "undefined" && document.visibilityState === "hidden";
 }
 
+/** The user is typing a value into the plan (a search box does not count). A plan changed
+ * elsewhere is not loaded under their hands then: their save carries what they saw, so a
+ * change to the same field is refused as a conflict instead of overwritten, and the next
+ * look after they leave the field loads the rest. */
+export function typing(): boolean {
+  if (typeof document === "undefined") return false;
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable || el instanceof HTMLTextAreaElement) return true;
+  if (el instanceof HTMLInputElement) return !["search", "checkbox", "radio", "button", "submit", "range", "color", "file"].includes(el.type);
+  return false;
+}
+
 /** Starts looking for changes made elsewhere; returns the function that stops it. */
 export function startWatch(interval = WATCH_INTERVAL): () => void {
   let stopped = false;
@@ -85,7 +98,7 @@ export function startWatch(interval = WATCH_INTERVAL): () => void {
     if (w.revision === null) {
       now.closePlan();
       now.notify("info", translate(watchDict, now.lang, "planGone", { name: held.doc.plan.name }));
-    } else if (w.revision !== held.revision) {
+    } else if (w.revision !== held.revision && !typing()) {
       await now.reloadPlan();
     }
   }
