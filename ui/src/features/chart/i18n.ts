@@ -55,3 +55,4 @@ export const chartDict = {
 } satisfies Dict;
 
 export type ChartKey = keyof typeof chartDict;
+export type ChartT = (key: ChartKey, vars?: Record<string, string | number>) => string;

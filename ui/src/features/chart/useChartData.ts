@@ -1,0 +1,92 @@
+// What the chart shows of a plan: the folded branches, the layout (compact or not, card width by
+// language), the card models, the search matches and chains, and the reporting lines.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { RefObject } from "react";
+import { useApp } from "../../lib/store";
+import type { PlanState } from "../../generated/PlanState";
+import type { PlanDoc } from "../../generated/PlanDoc";
+import type { Lang } from "../../generated/Lang";
+import { DEFAULT_SIZES, dottedLinks, dottedPath, edgePath, layoutTree } from "./layout";
+import type { TreeLayout } from "./layout";
+import { cardModels, chainsOf, defaultFold, searchMatches } from "./model";
+import { CULL_THRESHOLD } from "./detail";
+
+/** A plan bigger than this opens with its lower levels collapsed (once per session). */
+const BIG_PLAN = 150;
+const autoFolded = new Set<string>();
+/** English titles run longer: wider cards. */
+const SIZES_EN = { ...DEFAULT_SIZES, width: 212 };
+const sizesFor = (lang: Lang) => (lang === "en" ? SIZES_EN : DEFAULT_SIZES);
+const COMPACT_KEY = "orgplan.chart.compact";
+
+/** Compact layout (leaf groups in columns) unless the user switched it off. */
+function readCompact(): boolean {
+  try {
+    return localStorage.getItem(COMPACT_KEY) !== "0";
+  } catch {
+    return true;
+  }
+}
+
+export function useChartData(state: PlanState, { autoFold, lang, search }: { autoFold: boolean; lang: Lang; search: string }) {
+  const collapsed = useApp((s) => s.collapsed);
+  const doc = state.doc;
+
+  const [compact, setCompact] = useState(readCompact);
+  // A big plan opens showing its top levels only; the first layout already uses that, so the
+  // first fit frames what is shown.
+  const [initialFold] = useState(() => {
+    if (!autoFold || autoFolded.has(doc.plan.id) || useApp.getState().collapsed.length > 0) return [];
+    autoFolded.add(doc.plan.id);
+    return defaultFold(doc, BIG_PLAN);
+  });
+  const foldSynced = useRef(initialFold.length === 0);
+  useEffect(() => {
+    if (initialFold.length > 0) useApp.setState({ collapsed: initialFold });
+    foldSynced.current = true;
+  }, [initialFold]);
+  const folded = foldSynced.current ? collapsed : initialFold;
+
+  const sizes = sizesFor(lang);
+  const layout = useMemo(() => layoutTree(doc, folded, sizes, { stackLeaves: compact }), [doc, folded, sizes, compact]);
+  const models = useMemo(() => cardModels(doc, state.figures, state.findings, layout, lang), [doc, state.figures, state.findings, layout, lang]);
+  const matches = useMemo(() => searchMatches(doc, search), [doc, search]);
+  const matchSet = useMemo(() => new Set(matches), [matches]);
+  const chain = useMemo(() => (matches.length ? chainsOf(doc, matches) : null), [doc, matches]);
+  const edges = useMemo(() => edgePath(layout), [layout]);
+  const chainEdges = useMemo(() => (chain ? edgePath(layout, chain) : ""), [layout, chain]);
+  const dotted = useMemo(
+    () => dottedLinks(doc, layout).map((l) => dottedPath(layout, l.from, l.to)).join(""),
+    [doc, layout],
+  );
+  const cull = models.length > CULL_THRESHOLD;
+
+  const toggleCompact = () => {
+    const next = !compact;
+    setCompact(next);
+    try {
+      localStorage.setItem(COMPACT_KEY, next ? "1" : "0");
+    } catch {
+      /* private mode */
+    }
+  };
+  const expandAll = () => useApp.setState({ collapsed: [] });
+  /** Everything folded below the root's subordinates. */
+  const collapseAll = () => {
+    const deep = layoutTree(doc, [], sizes).nodes.filter((n) => n.depth === 1 && n.childCount > 0).map((n) => n.id);
+    useApp.setState({ collapsed: deep });
+  };
+
+  return { sizes, layout, models, matches, matchSet, chain, edges, chainEdges, dotted, cull, compact, toggleCompact, expandAll, collapseAll };
+}
+
+/** Latest values for native listeners and callbacks that must stay stable. */
+export type Live = RefObject<{ layout: TreeLayout; doc: PlanDoc; cull: boolean }>;
+
+export function useLive(layout: TreeLayout, doc: PlanDoc, cull: boolean): Live {
+  const live = useRef({ layout, doc, cull });
+  useLayoutEffect(() => {
+    live.current = { layout, doc, cull };
+  });
+  return live;
+}
