@@ -19,6 +19,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 pub use crate::documents::*;
+pub use crate::roster::*;
 use crate::{ApiError, Ctx, ErrorKind};
 
 type R<T> = Result<T, ApiError>;

@@ -5,6 +5,7 @@
 mod documents;
 mod error;
 mod handlers;
+mod roster;
 
 pub use error::{ApiError, ErrorKind};
 pub use handlers::*;
@@ -387,4 +388,5 @@ commands! {
     watch(WatchArgs) -> Watch;
     store_info(NoArgs) -> StoreInfo;
     restore_backup(RestoreBackupArgs) -> StoreInfo;
+    import_roster(ImportRosterArgs) -> RosterImport;
 }

@@ -203,6 +203,32 @@ enum Command {
     },
     /// Read a plan file into a new plan; prints its id.
     Import { file: PathBuf },
+    /// Build a new plan from a roster (花名册): CSV (UTF-8 or GBK), an Excel workbook, or
+    /// org-chart JSON (id/pid). Prints the new plan's id; problems are listed by row.
+    ImportRoster {
+        file: PathBuf,
+        /// The new plan's name (default: the file's name).
+        #[arg(long)]
+        name: Option<String>,
+        /// A workbook's sheet, by name or number.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A column's field, e.g. `--map 成员=姓名` or `--map 备注=-` (leave it out).
+        #[arg(long = "map", value_name = "列名=字段")]
+        map: Vec<String>,
+        /// The share of time of 兼职 and 实习 people, in percent.
+        #[arg(long, default_value_t = 50)]
+        part_time_share: u32,
+        /// Leave out the rows with problems instead of refusing the import.
+        #[arg(long)]
+        skip_bad: bool,
+        /// Read and check only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the whole report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run any command of the command table with JSON arguments and print its JSON result.
     ///
     /// With `--stdin`, reads one request a line (`{"command": …, "args": {…}}`) and prints one
@@ -297,6 +323,125 @@ fn backup_today(path: &std::path::Path, ctx: &Ctx) {
         Ok(_) => {}
         Err(e) => eprintln!("orgplan: no backup made: {e}"),
     }
+}
+
+/// `orgplan import-roster`: exit 0 when the plan was made (or, with `--dry-run`, would be),
+/// 1 when rows have problems (nothing written unless `--skip-bad`).
+fn import_roster(
+    ctx: &mut Ctx,
+    file: &std::path::Path,
+    mut args: orgplan_api::ImportRosterArgs,
+    map: &[String],
+    json: bool,
+) -> Result<u8, Fail> {
+    use base64::Engine;
+    let lang = ctx.lang;
+    let bytes = std::fs::read(file).map_err(|e| Fail {
+        code: 2,
+        message: format!("{}: {e}", file.display()),
+    })?;
+    let mut columns = Vec::new();
+    for m in map {
+        let (column, field) = orgplan_import::parse_override(m).map_err(|e| Fail {
+            code: 2,
+            message: e.message(lang),
+        })?;
+        columns.push(orgplan_import::ColumnField { column, field });
+    }
+    args.columns = (!columns.is_empty()).then_some(columns);
+    args.file_name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    args.base64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
+    let dry_run = args.dry_run == Some(true);
+    let report = orgplan_api::import_roster(ctx, args)?;
+    // Built (or, in a dry run, buildable): rows left out with --skip-bad are listed, not fatal.
+    let buildable = report.created.is_some() || (dry_run && report.people > 0);
+    let refused = !dry_run && report.created.is_none();
+    if json {
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("the report serialises")
+        );
+    } else {
+        let t = &report.table;
+        let zh = lang == Lang::Zh;
+        let mut head = match (t.sheet.as_deref(), zh) {
+            (Some(s), true) => format!("工作表「{s}」，"),
+            (Some(s), false) => format!("sheet {s:?}, "),
+            (None, _) => String::new(),
+        };
+        if let Some(e) = &t.encoding {
+            head.push_str(&format!("{e}, "));
+        }
+        eprintln!(
+            "{}",
+            if zh {
+                format!("{head}表头在第 {} 行，共 {} 行", t.header_row, report.rows)
+            } else {
+                format!("{head}header on row {}, {} rows", t.header_row, report.rows)
+            }
+        );
+        let columns: Vec<String> = report
+            .mapping
+            .columns
+            .iter()
+            .map(|c| match c.field {
+                Some(f) => format!("{} → {}", c.column, f.label(lang)),
+                None => format!("{} → {}", c.column, lang.pick("不导入", "left out")),
+            })
+            .collect();
+        eprintln!(
+            "{}{}",
+            lang.pick("列：", "columns: "),
+            columns.join(lang.pick("；", "; "))
+        );
+        for p in &report.problems {
+            eprintln!("{}", p.message);
+        }
+        if !report.matched.is_empty() {
+            let m: Vec<String> = report
+                .matched
+                .iter()
+                .map(|m| format!("{} → {}", m.title, m.role))
+                .collect();
+            eprintln!(
+                "{}{}",
+                lang.pick("匹配岗位库：", "matched roles: "),
+                m.join(lang.pick("，", ", "))
+            );
+        }
+        if !report.unmatched.is_empty() {
+            eprintln!(
+                "{}{}",
+                lang.pick("未匹配岗位库的职位：", "titles with no library role: "),
+                report.unmatched.join(lang.pick("，", ", "))
+            );
+        }
+        if report.people > 0 {
+            eprintln!(
+                "{}",
+                if zh {
+                    format!("{} 人，{} 个岗位", report.people, report.positions)
+                } else {
+                    format!("{} people, {} positions", report.people, report.positions)
+                }
+            );
+        }
+        if let Some(created) = &report.created {
+            outln!("{}", created.doc.plan.id);
+        } else if refused && !dry_run {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "有问题的行未解决，没有写入任何内容；改正后再导入，或加 --skip-bad 跳过这些行",
+                    "nothing was written: fix the rows above, or pass --skip-bad to leave them out"
+                )
+            );
+        }
+    }
+    Ok(if buildable { 0 } else { 1 })
 }
 
 /// `orgplan recover`: exit 0 when every plan was copied, 1 when some could not be read.
@@ -638,6 +783,34 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 .import_bytes(&bytes)
                 .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
             outln!("{id}");
+        }
+        Command::ImportRoster {
+            file,
+            name,
+            sheet,
+            map,
+            part_time_share,
+            skip_bad,
+            dry_run,
+            json,
+        } => {
+            return import_roster(
+                &mut ctx,
+                &file,
+                orgplan_api::ImportRosterArgs {
+                    file_name: String::new(),
+                    base64: String::new(),
+                    sheet,
+                    mapping: None,
+                    columns: None,
+                    name,
+                    part_time_share: Some(part_time_share),
+                    skip_bad: Some(skip_bad),
+                    dry_run: Some(dry_run),
+                },
+                &map,
+                json,
+            )
         }
         Command::Call {
             stdin: true, brief, ..

@@ -24,6 +24,7 @@ import type { Finding } from "./Finding";
 import type { GoalArg } from "./GoalArg";
 import type { GoalPeriodsArgs } from "./GoalPeriodsArgs";
 import type { ImportPlanArgs } from "./ImportPlanArgs";
+import type { ImportRosterArgs } from "./ImportRosterArgs";
 import type { JobDescription } from "./JobDescription";
 import type { JobDescriptionArgs } from "./JobDescriptionArgs";
 import type { Layout } from "./Layout";
@@ -42,6 +43,7 @@ import type { RemoveEscalationArgs } from "./RemoveEscalationArgs";
 import type { RenamePersonArgs } from "./RenamePersonArgs";
 import type { RestoreBackupArgs } from "./RestoreBackupArgs";
 import type { Role } from "./Role";
+import type { RosterImport } from "./RosterImport";
 import type { StoreInfo } from "./StoreInfo";
 import type { TemplateInfo } from "./TemplateInfo";
 import type { UnassignArgs } from "./UnassignArgs";
@@ -105,6 +107,7 @@ export interface Commands {
   watch: { args: WatchArgs; result: Watch };
   store_info: { args: NoArgs; result: StoreInfo };
   restore_backup: { args: RestoreBackupArgs; result: StoreInfo };
+  import_roster: { args: ImportRosterArgs; result: RosterImport };
 }
 
 export type CommandName = keyof Commands;
@@ -157,4 +160,5 @@ export const COMMAND_NAMES: CommandName[] = [
   "watch",
   "store_info",
   "restore_backup",
+  "import_roster",
 ];
