@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use base64::Engine;
 use orgplan_api::desktop::{
-    ExportComparisonFile, ExportDocumentFile, ExportPlanFile, ImportPlanFile,
+    ExportComparisonFile, ExportDocumentFile, ExportPlanFile, ImportPlanFile, PickRosterFile,
 };
 use orgplan_api::{dispatch, ApiError, Ctx, DesktopCommand, ErrorKind};
 use orgplan_core::Lang;
@@ -82,6 +82,47 @@ async fn import_plan_file(
         lang,
     )?;
     serde_json::from_value(state).map(Some).map_err(io_error)
+}
+
+/// Asks for a roster file and hands its name and bytes to the page; `null` when the user
+/// cancels. Refused before reading when it is larger than a roster can be.
+#[tauri::command]
+async fn pick_roster_file(
+    handle: AppHandle,
+    args: Args<PickRosterFile>,
+    lang: Lang,
+) -> Out<PickRosterFile> {
+    let _ = args;
+    let picked = handle
+        .dialog()
+        .file()
+        .add_filter(
+            lang.pick("花名册（Excel、CSV、JSON）", "Roster (Excel, CSV, JSON)"),
+            &["xlsx", "xls", "ods", "csv", "txt", "json"],
+        )
+        .blocking_pick_file();
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    let path = path.into_path().map_err(io_error)?;
+    let size = std::fs::metadata(&path).map_err(io_error)?.len();
+    if size > orgplan_import::MAX_ROSTER_BYTES as u64 {
+        return Err(ApiError::new(
+            ErrorKind::BadFile,
+            orgplan_import::ReadError::TooLarge {
+                bytes: size as usize,
+            }
+            .message(lang),
+        ));
+    }
+    let bytes = std::fs::read(&path).map_err(io_error)?;
+    Ok(Some(orgplan_api::PickedFile {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default(),
+        base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+    }))
 }
 
 /// Asks where to save the plan file and writes it; `false` when the user cancels.
@@ -221,7 +262,8 @@ pub fn run() {
             import_plan_file,
             export_plan_file,
             export_document_file,
-            export_comparison_file
+            export_comparison_file,
+            pick_roster_file
         ])
         .build(tauri::generate_context!())
         .expect("the OrgPlan window failed to start")

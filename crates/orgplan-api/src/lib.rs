@@ -313,6 +313,15 @@ macro_rules! desktop_commands {
                 use ts_rs::TS;
                 vec![$((stringify!($name), <$args as TS>::name(cfg), <$out as TS>::name(cfg))),*]
             }
+
+            /// Exports every argument and result type of the desktop commands.
+            pub fn export_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+                $(
+                    export_with_dependencies::<$args>(cfg)?;
+                    export_with_dependencies::<$out>(cfg)?;
+                )*
+                Ok(())
+            }
         }
     };
 }
@@ -326,12 +335,23 @@ desktop_commands! {
     ExportDocumentFile = export_document_file(ExportDocumentArgs) -> bool;
     /// Exports a comparison and asks where to save it; `false` when the user cancels.
     ExportComparisonFile = export_comparison_file(ExportComparisonArgs) -> bool;
+    /// Asks for a roster file (CSV, Excel, JSON) and returns its name and bytes, for
+    /// `import_roster`; `null` when the user cancels. The page never sees the path.
+    PickRosterFile = pick_roster_file(NoArgs) -> Option<PickedFile>;
+}
+
+/// A file the user picked: its name (not its path) and its bytes.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct PickedFile {
+    pub file_name: String,
+    pub base64: String,
 }
 
 /// Types the UI needs beyond the commands' own.
 pub fn export_extra_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
     use ts_rs::TS;
     ApiError::export_all(cfg)?;
+    desktop::export_types(cfg)?;
     orgplan_core::validate::Severity::export_all(cfg)?;
     orgplan_core::Lang::export_all(cfg)?;
     orgplan_core::Cycle::export_all(cfg)?;

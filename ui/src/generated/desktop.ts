@@ -2,6 +2,7 @@
 import type { ExportComparisonArgs } from "./ExportComparisonArgs";
 import type { ExportDocumentArgs } from "./ExportDocumentArgs";
 import type { NoArgs } from "./NoArgs";
+import type { PickedFile } from "./PickedFile";
 import type { PlanArg } from "./PlanArg";
 import type { PlanState } from "./PlanState";
 
@@ -11,6 +12,7 @@ export interface DesktopCommands {
   export_plan_file: { args: PlanArg; result: boolean };
   export_document_file: { args: ExportDocumentArgs; result: boolean };
   export_comparison_file: { args: ExportComparisonArgs; result: boolean };
+  pick_roster_file: { args: NoArgs; result: PickedFile | null };
 }
 
 export type DesktopCommandName = keyof DesktopCommands;
