@@ -163,3 +163,83 @@ fn columns_are_mapped_by_hand() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("没有名为「生日」的字段"));
 }
+
+/// The 花名册 sheet a plan exports imports back as the same plan: tree, seats, vacancies,
+/// shares and people.
+#[test]
+fn the_exported_roster_imports_back_as_the_same_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plans.db");
+    for template in ["team-5", "team-8", "ops-center"] {
+        let out = run(&db, &["new", "--template", template]);
+        let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+        let sheets = dir.path().join(format!("{template}-sheets"));
+        let out = run(
+            &db,
+            &[
+                "export",
+                &id,
+                "--format",
+                "csv",
+                "--out",
+                sheets.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = run(
+            &db,
+            &["import-roster", sheets.join("roster.csv").to_str().unwrap()],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{template}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let back = String::from_utf8(out.stdout).unwrap().trim().to_string();
+        let figures = |plan: &str| -> Value {
+            serde_json::from_slice(&run(&db, &["summary", plan, "--json"]).stdout).unwrap()
+        };
+        let (a, b) = (figures(&id), figures(&back));
+        for k in [
+            "people",
+            "persons",
+            "positions",
+            "headcount",
+            "multi_seat",
+            "seats_fte",
+            "filled_fte",
+        ] {
+            assert_eq!(a[k], b[k], "{template}: {k}");
+        }
+        // The same tree: every title under the same superior's title.
+        let tree = |plan: &str| {
+            let doc: Value =
+                serde_json::from_slice(&run(&db, &["show", plan, "--json"]).stdout).unwrap();
+            let positions = doc["positions"].as_array().unwrap().clone();
+            let title = |id: &Value| {
+                positions
+                    .iter()
+                    .find(|p| &p["id"] == id)
+                    .map(|p| p["title"].as_str().unwrap().to_string())
+            };
+            let mut edges: Vec<(String, Option<String>, u64)> = positions
+                .iter()
+                .map(|p| {
+                    (
+                        p["title"].as_str().unwrap().to_string(),
+                        title(&p["parent"]),
+                        p["headcount"].as_u64().unwrap(),
+                    )
+                })
+                .collect();
+            edges.sort();
+            edges
+        };
+        assert_eq!(tree(&id), tree(&back), "{template}");
+    }
+}

@@ -39,6 +39,10 @@ pub struct Labels {
     pub department_headers: [&'static str; 7],
     pub no_department: &'static str,
     pub people_headers: [&'static str; 4],
+    pub sheet_roster: &'static str,
+    /// The roster's columns, as the roster reader recognises them: importing the sheet gives
+    /// the same tree, seats, shares and people back.
+    pub roster_headers: [&'static str; 10],
     pub per_month: &'static str,
 }
 
@@ -108,6 +112,19 @@ const ZH: Labels = Labels {
     ],
     no_department: "（无部门）",
     people_headers: ["姓名", "岗位", "时间占比", "合计（%）"],
+    sheet_roster: "花名册",
+    roster_headers: [
+        "姓名",
+        "工号",
+        "部门",
+        "职位",
+        "直属上级",
+        "入职日期",
+        "人员类型",
+        "岗位占比",
+        "岗位编号",
+        "上级岗位编号",
+    ],
     per_month: "元/月",
 };
 
@@ -177,6 +194,19 @@ const EN: Labels = Labels {
     ],
     no_department: "(no department)",
     people_headers: ["Name", "Positions", "Shares", "Total (%)"],
+    sheet_roster: "Roster",
+    roster_headers: [
+        "Name",
+        "Employee ID",
+        "Department",
+        "Title",
+        "Manager",
+        "Start date",
+        "Employment type",
+        "Share of time",
+        "Position ID",
+        "Parent position ID",
+    ],
     per_month: "yuan/month",
 };
 

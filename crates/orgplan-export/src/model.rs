@@ -194,13 +194,14 @@ pub(crate) fn is_wide(c: char) -> bool {
         | 0xFFE0..=0xFFE6)
 }
 
-/// 定岗定编, 部门汇总, KPI考核表 and 人员, in this order.
+/// 定岗定编, 部门汇总, KPI考核表, 人员 and 花名册, in this order.
 pub fn sheets(doc: &PlanDoc, lang: Lang) -> Vec<Sheet> {
     vec![
         establishment(doc, lang),
         departments_sheet(doc, lang),
         kpi_sheet(doc, lang),
         people(doc, lang),
+        roster(doc, lang),
     ]
 }
 
@@ -372,6 +373,74 @@ pub fn people(doc: &PlanDoc, lang: Lang) -> Sheet {
         name: l.sheet_people.into(),
         slug: "people",
         headers: l.people_headers.iter().map(|s| s.to_string()).collect(),
+        rows,
+        totals: None,
+    }
+}
+
+/// 花名册: a row for each seat held (a person on two seats has two rows, with their shares) and
+/// for each vacancy (no name), in tree order, with each position's number and its superior's,
+/// so that importing the sheet as a roster gives back the same tree, seats, shares and people.
+/// 工号, 入职日期 and 人员类型 are left for HR to fill.
+pub fn roster(doc: &PlanDoc, lang: Lang) -> Sheet {
+    let l = Labels::of(lang);
+    let width = doc.positions.len().to_string().len().max(3);
+    let number: HashMap<Id, String> = doc
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, format!("P{:0width$}", i + 1)))
+        .collect();
+    let department = |p: &Position| {
+        p.department
+            .and_then(|d| doc.departments.iter().find(|x| x.id == d))
+            .map(|d| match lang {
+                Lang::En if !d.name_en.is_empty() => d.name_en.clone(),
+                _ => d.name.clone(),
+            })
+            .unwrap_or_default()
+    };
+    let holders = |id: Id| {
+        doc.people.iter().filter_map(move |person| {
+            let a = person.assignments.iter().find(|a| a.position == id)?;
+            Some((person, a.share))
+        })
+    };
+    let mut rows = Vec::new();
+    for p in &doc.positions {
+        let manager = p
+            .parent
+            .and_then(|parent| holders(parent).next())
+            .map(|(person, _)| person.name.clone())
+            .unwrap_or_default();
+        let row = |name: String, share: Option<u32>| {
+            vec![
+                Cell::text(name),
+                Cell::Empty,
+                Cell::text(department(p)),
+                Cell::text(position_title(p, lang)),
+                Cell::text(&manager),
+                Cell::Empty,
+                Cell::Empty,
+                share.map_or(Cell::Empty, Cell::num),
+                Cell::text(&number[&p.id]),
+                p.parent
+                    .map_or(Cell::Empty, |parent| Cell::text(&number[&parent])),
+            ]
+        };
+        let mut held = 0u32;
+        for (person, share) in holders(p.id) {
+            held += 1;
+            rows.push(row(person.name.clone(), Some(share)));
+        }
+        for _ in held..p.headcount {
+            rows.push(row(String::new(), None));
+        }
+    }
+    Sheet {
+        name: l.sheet_roster.into(),
+        slug: "roster",
+        headers: l.roster_headers.iter().map(|s| s.to_string()).collect(),
         rows,
         totals: None,
     }

@@ -416,7 +416,14 @@ fn xlsx_sheets_read_back() {
         let mut wb = workbook(bytes(&doc, Format::Xlsx, &opts(Lang::Zh)));
         assert_eq!(
             wb.sheet_names(),
-            ["定岗定编", "部门汇总", "KPI考核表", "人员", "目标分解"],
+            [
+                "定岗定编",
+                "部门汇总",
+                "KPI考核表",
+                "人员",
+                "花名册",
+                "目标分解"
+            ],
             "{t}"
         );
         let model = sheets(&doc, Lang::Zh);
@@ -488,6 +495,19 @@ fn xlsx_sheets_read_back() {
 
         let people = wb.worksheet_range("人员").unwrap();
         assert_eq!(people.height(), doc.people.len() + 1, "{t}");
+        // 花名册: a row per seat held and per vacancy, under the header.
+        let roster = wb.worksheet_range("花名册").unwrap();
+        let held: usize = doc.people.iter().map(|p| p.assignments.len()).sum();
+        let holders = orgplan_core::cost::holders(&doc);
+        let open: u32 = doc
+            .positions
+            .iter()
+            .map(|p| {
+                p.headcount
+                    .saturating_sub(holders.get(&p.id).copied().unwrap_or(0))
+            })
+            .sum();
+        assert_eq!(roster.height(), held + open as usize + 1, "{t}");
 
         let en = workbook(bytes(&doc, Format::Xlsx, &opts(Lang::En)));
         assert_eq!(
@@ -497,6 +517,7 @@ fn xlsx_sheets_read_back() {
                 "Departments",
                 "KPI appraisal",
                 "People",
+                "Roster",
                 "Goals by period"
             ]
         );

@@ -120,6 +120,7 @@ fn csv_sheets_with_totals_and_neutralised_cells() {
                 "department_summary.csv",
                 "kpi.csv",
                 "people.csv",
+                "roster.csv",
                 "goals.csv"
             ]
         );

@@ -247,6 +247,9 @@ pub fn build(
     now: DateTime<Utc>,
     new_id: &mut dyn FnMut() -> Id,
 ) -> Result<Built, Vec<Problem>> {
+    if mapping.index(Field::PositionId).is_some() {
+        return build_by_position(table, mapping, options, now, new_id);
+    }
     let mut problems: Vec<Problem> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     for row in &table.rows {
@@ -562,6 +565,194 @@ pub fn build(
     Ok(Built {
         doc,
         skipped,
+        matched,
+        unmatched,
+    })
+}
+
+/// A roster that numbers its positions (OrgPlan's own 花名册 export: 岗位编号, 上级岗位编号):
+/// the tree follows the position numbers, a row without a name is a vacancy of its seat, and
+/// people are told apart by 工号, else by name.
+fn build_by_position(
+    table: &Table,
+    mapping: &Mapping,
+    options: &Options,
+    now: DateTime<Utc>,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Built, Vec<Problem>> {
+    struct Seat {
+        line: usize,
+        parent: Option<String>,
+        title: String,
+        department: Option<String>,
+        headcount: u32,
+    }
+    let mut problems = Vec::new();
+    let mut seats: Vec<(String, Seat)> = Vec::new();
+    // (person key, name, position number, share, part time)
+    let mut holders: Vec<(String, String, String, Option<u32>, bool)> = Vec::new();
+    for row in &table.rows {
+        let c = |f| cell(&row.cells, mapping, f);
+        let Some(number) = c(Field::PositionId) else {
+            problems.push(Problem {
+                line: row.line,
+                kind: ProblemKind::MissingName,
+                value: String::new(),
+            });
+            continue;
+        };
+        let share = match c(Field::Share) {
+            Some(s) => match parse_share(s) {
+                Some(v) => Some(v),
+                None => {
+                    problems.push(Problem {
+                        line: row.line,
+                        kind: ProblemKind::BadShare,
+                        value: s.into(),
+                    });
+                    continue;
+                }
+            },
+            None => None,
+        };
+        match seats.iter_mut().find(|(n, _)| n == number) {
+            Some((_, seat)) => seat.headcount += 1,
+            None => seats.push((
+                number.to_string(),
+                Seat {
+                    line: row.line,
+                    parent: c(Field::ParentPositionId).map(str::to_string),
+                    title: c(Field::Title).unwrap_or("员工").to_string(),
+                    department: c(Field::Department).and_then(main_department),
+                    headcount: 1,
+                },
+            )),
+        }
+        if let Some(name) = c(Field::Name) {
+            let key = c(Field::EmployeeId).map_or_else(|| format!("name:{name}"), str::to_string);
+            let part_time = matches!(c(Field::Kind), Some("兼职" | "实习"));
+            holders.push((key, name.to_string(), number.to_string(), share, part_time));
+        }
+    }
+    // Parents that exist, one top, no circle.
+    let index: HashMap<&str, usize> = seats
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (n.as_str(), i))
+        .collect();
+    let mut parent: Vec<Option<usize>> = vec![None; seats.len()];
+    let mut top = None;
+    for (i, (_, seat)) in seats.iter().enumerate() {
+        match &seat.parent {
+            Some(p) => match index.get(p.as_str()) {
+                Some(&j) => parent[i] = Some(j),
+                None => problems.push(Problem {
+                    line: seat.line,
+                    kind: ProblemKind::ManagerNotFound,
+                    value: p.clone(),
+                }),
+            },
+            None if top.is_none() => top = Some(i),
+            None => problems.push(Problem {
+                line: seat.line,
+                kind: ProblemKind::SeveralRoots,
+                value: seat.title.clone(),
+            }),
+        }
+    }
+    for i in 0..seats.len() {
+        let (mut at, mut steps) = (i, 0);
+        while let Some(p) = parent[at] {
+            steps += 1;
+            if p == i || steps > seats.len() {
+                problems.push(Problem {
+                    line: seats[i].1.line,
+                    kind: ProblemKind::Cycle,
+                    value: seats[i].1.title.clone(),
+                });
+                break;
+            }
+            at = p;
+        }
+    }
+    problems.sort_by_key(|p| p.line);
+    if !problems.is_empty() || top.is_none() {
+        // Seats are not skipped one by one here: a numbered roster is a whole plan.
+        return Err(problems);
+    }
+    let roles = templates::roles();
+    let (mut matched, mut unmatched) = (Vec::new(), Vec::new());
+    let mut departments = Vec::new();
+    let ids: Vec<Id> = seats.iter().map(|_| new_id()).collect();
+    let mut positions = Vec::new();
+    for (i, (_, seat)) in seats.iter().enumerate() {
+        let mut p = match match_role(&seat.title, &roles) {
+            Some(role) => {
+                if !matched
+                    .iter()
+                    .any(|(t, _): &(String, String)| *t == seat.title)
+                {
+                    matched.push((seat.title.clone(), role.id.clone()));
+                }
+                role.to_position(ids[i])
+            }
+            None => {
+                if !unmatched.contains(&seat.title) {
+                    unmatched.push(seat.title.clone());
+                }
+                Position::blank(ids[i], &seat.title)
+            }
+        };
+        p.title = seat.title.clone();
+        p.parent = parent[i].map(|j| ids[j]);
+        p.headcount = seat.headcount;
+        p.department = seat
+            .department
+            .as_deref()
+            .map(|d| department(d, &mut departments, &mut *new_id));
+        positions.push(Arc::new(p));
+    }
+    let mut people: Vec<Person> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for (key, name, number, share, part_time) in holders {
+        let position = ids[index[number.as_str()]];
+        let share = share.unwrap_or(if part_time {
+            options.part_time_share
+        } else {
+            100
+        });
+        let at = match keys.iter().position(|k| *k == key) {
+            Some(at) => at,
+            None => {
+                keys.push(key);
+                people.push(Person {
+                    id: new_id(),
+                    name,
+                    assignments: Vec::new(),
+                });
+                people.len() - 1
+            }
+        };
+        if !people[at]
+            .assignments
+            .iter()
+            .any(|a| a.position == position)
+        {
+            people[at].assignments.push(Assignment {
+                position,
+                share: share.clamp(1, 100),
+            });
+        }
+    }
+    let mut doc = templates::blank(&options.name, now);
+    doc.plan.target_size = people.len() as u32;
+    doc.departments = departments;
+    doc.positions = positions;
+    doc.people = people;
+    doc.normalize();
+    Ok(Built {
+        doc,
+        skipped: Vec::new(),
         matched,
         unmatched,
     })
