@@ -1,7 +1,7 @@
 // End-to-end scenarios in Chromium against `orgplan serve` on a temporary database, driven the
 // way a user works: by role and accessible name. Each step leaves a screenshot in artifacts/.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, openSync, readFileSync, readdirSync, writeSync, closeSync } from "node:fs";
+import { cpSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { api, assert, axeAudit, orgplanBinary, runScenarios, startServer } from "./harness.mjs";
@@ -9,6 +9,9 @@ import { api, assert, axeAudit, orgplanBinary, runScenarios, startServer } from 
 const tree = (page) => page.getByRole("tree");
 const card = (page, name) => tree(page).getByRole("treeitem", { name, exact: true });
 const option = (page, name) => page.getByRole("listbox").getByRole("option", { name, exact: true });
+/** A roster exported from an HR system: a notes sheet, then 在职人员 with two title rows. */
+const ROSTER_KINDS = ".xlsx,.xls,.ods,.csv,.txt,.json";
+const HR_ROSTER = path.join(import.meta.dirname, "..", "..", "crates", "orgplan-import", "tests", "fixtures", "hr-roster.xlsx");
 
 async function currentPlan(page, url) {
   const plans = (await api(url, "list_plans")).body;
@@ -52,6 +55,17 @@ async function createNamedPlan(page, template, name) {
   await dialog.getByLabel("方案名称").fill(name);
   await dialog.getByRole("button", { name: /^创建/ }).click();
   await page.getByTestId("plan-name").filter({ hasText: name }).waitFor();
+}
+
+/** Picks `file` in the open roster dialog. The file chooser is caught as it opens (headless,
+ * an uncaught one is cancelled at once) and the file set on the page's hidden file input. */
+async function pickRoster(page, dialog, file) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    dialog.getByRole("button", { name: /选择文件|更换文件|重新选择文件/ }).first().click(),
+  ]);
+  assert((await chooser.element().getAttribute("accept")) === ROSTER_KINDS, "the roster kinds are offered");
+  await page.locator(`input[type="file"][accept="${ROSTER_KINDS}"]`).setInputFiles(file);
 }
 
 /** Runs the command line on the scenario's database, as another program would meanwhile. */
@@ -733,6 +747,108 @@ const scenarios = {
     await page.keyboard.press("Escape");
   },
 
+  /** A roster workbook from the plan list: what was read, the columns, the checks and the
+   * roles matched; imported, it opens as a plan whose people can be searched by name. */
+  async "roster-import"({ page, url, shot }) {
+    await card(page, "店长").waitFor();
+    await openPlansView(page);
+    await page.getByRole("button", { name: "导入花名册" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "导入花名册" });
+    await dialog.getByRole("heading", { name: "选择花名册文件" }).waitFor();
+    await shot("roster-pick");
+    await pickRoster(page, dialog, HR_ROSTER);
+    const summary = dialog.getByTestId("roster-summary");
+    await summary.waitFor();
+    const read = await summary.textContent();
+    for (const part of ["工作簿", "工作表「在职人员」", "表头在第 3 行", "共 62 行"]) assert(read.includes(part), `the summary says ${part}: ${read}`);
+    // The notes sheet is offered too; the preview shows the first rows with each column's field.
+    const sheet = dialog.getByLabel("工作表", { exact: true });
+    assert((await sheet.inputValue()) === "在职人员", "the staff sheet is chosen");
+    assert((await sheet.locator("option").allTextContents()).join() === "说明,在职人员", "both sheets are offered");
+    const preview = dialog.getByTestId("roster-preview");
+    assert((await preview.locator("tbody tr").count()) === 10, "the first ten rows show");
+    assert((await dialog.getByText("前 10 行预览，共 62 行").count()) === 1, "the preview says how many rows there are");
+    const first = (await preview.locator("tbody tr").first().locator("td").first().textContent()).trim();
+    assert((await dialog.getByLabel("「姓名」列导入为").inputValue()) === "name", "姓名 is read as the name");
+    assert((await dialog.getByLabel("「直属上级」列导入为").inputValue()) === "manager", "直属上级 is read as the manager");
+    assert((await dialog.getByTestId("roster-problems").textContent()).includes("没有问题"), "no problems");
+    const roles = await dialog.getByTestId("roster-roles").textContent();
+    assert(roles.includes("运营总监") && roles.includes("仓储主管"), `matched and unmatched titles: ${roles}`);
+    assert((await dialog.getByTestId("roster-counts").textContent()).replace(/\s/g, "") === "人员61岗位19", "61 people in 19 positions");
+    assert((await dialog.getByLabel("方案名称").inputValue()) === "hr-roster", "named after the file");
+    // A column left out is read again at once; put back, the preview is as before.
+    const phone = dialog.getByLabel("「手机」列导入为");
+    await phone.selectOption("");
+    await dialog.locator('th[data-off="true"]').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ri[aria-busy="true"]'));
+    await phone.selectOption("phone");
+    await page.waitForFunction(() => !document.querySelector('.ri[aria-busy="true"]') && !document.querySelector('.ri-table th[data-off]'));
+    assert(!(await dialog.getByTestId("roster-import").isDisabled()), "ready to import");
+    assert(!(await dialog.getByLabel("跳过有问题的行").isEnabled()), "nothing to skip");
+    await shot("roster-preview");
+
+    await dialog.getByTestId("roster-import").click();
+    await dialog.waitFor({ state: "detached" });
+    await card(page, "运营总监").waitFor();
+    await page.getByText("已导入花名册：61 人，19 个岗位").first().waitFor();
+    await page.getByTestId("plan-name").filter({ hasText: "hr-roster" }).waitFor();
+    await shot("roster-imported");
+    const doc = await currentPlan(page, url);
+    const top = doc.positions.find((p) => p.title === "运营总监");
+    const holder = doc.people.find((p) => p.assignments.some((a) => a.position === top.id));
+    assert(holder?.name === first, `the first row's person (${first}) holds 运营总监 (${holder?.name})`);
+    assert(doc.people.length === 61, `61 people stored: ${doc.people.length}`);
+
+    // Searched by name, the chart lights the position the person holds.
+    await page.getByRole("searchbox", { name: "搜索岗位或人员" }).fill(holder.name);
+    const lit = page.locator('.oc-card[data-search="match"]');
+    await lit.first().waitFor();
+    assert((await lit.count()) === 1, `one position matches: ${await lit.count()}`);
+    assert((await lit.getAttribute("data-id")) === top.id, "the match is 运营总监");
+    await page.getByRole("status").filter({ hasText: "找到 1 个岗位" }).waitFor();
+    await page.getByRole("button", { name: "下一个" }).click();
+    await page.waitForFunction((id) => document.querySelector(`.oc-card[data-id="${id}"]`)?.dataset.selected === "true", top.id);
+    assert((await card(page, "运营总监").getAttribute("aria-selected")) === "true", "the match is selected");
+    await shot("roster-search");
+  },
+
+  /** A CSV with a manager not in the file: the row is named, and importing waits until rows
+   * with problems are skipped. Opened from the top bar's import menu. */
+  async "roster-import-problems"({ page, url, shot }) {
+    await card(page, "店长").waitFor();
+    const dir = mkdtempSync(path.join(tmpdir(), "orgplan-e2e-roster-"));
+    try {
+      const file = path.join(dir, "门店花名册.csv");
+      writeFileSync(file, "姓名,职位,直属上级\n王总,店长,\n小李,客服,赵六\n");
+      await page.getByRole("button", { name: "导出与导入" }).click();
+      await page.getByRole("menuitem", { name: /^导入花名册/ }).click();
+      const dialog = page.getByRole("dialog", { name: "导入花名册" });
+      await pickRoster(page, dialog, file);
+      const problems = dialog.getByTestId("roster-problems");
+      await problems.getByText("第 3 行：直属上级「赵六」不在文件中").waitFor();
+      const summary = await dialog.getByTestId("roster-summary").textContent();
+      assert(summary.includes("CSV") && summary.includes("UTF-8") && summary.includes("共 2 行"), `the summary: ${summary}`);
+      const go = dialog.getByTestId("roster-import");
+      assert(await go.isDisabled(), "no import while a row has a problem");
+      assert((await dialog.getByTestId("roster-counts").textContent()).includes("—"), "no counts yet");
+      assert((await dialog.locator('tr[data-problem="true"]').count()) === 1, "the row is marked in the preview");
+      await shot("roster-problem");
+      await dialog.getByLabel("跳过有问题的行").check();
+      await dialog.locator('[data-testid="roster-import"]:not([disabled])').waitFor();
+      assert((await dialog.getByTestId("roster-counts").textContent()).replace(/\s/g, "") === "人员1岗位1", "one person left");
+      assert((await problems.textContent()).includes("将跳过 1 行"), "the row is said to be skipped");
+      await shot("roster-skip");
+      await go.click();
+      await dialog.waitFor({ state: "detached" });
+      await page.getByTestId("plan-name").filter({ hasText: "门店花名册" }).waitFor();
+      await page.getByText("已导入花名册：1 人，1 个岗位").first().waitFor();
+      const doc = await currentPlan(page, url);
+      assert(doc.people.map((p) => p.name).join() === "王总", `only 王总 imported: ${doc.people.map((p) => p.name)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
   async accessibility({ page, url, shot }) {
     // axe-core with every rule on, over each view and open dialog, in the light and the dark
     // theme: no serious or critical violation anywhere.
@@ -759,6 +875,14 @@ const scenarios = {
       await shot(`${theme}-new-plan`);
       await page.keyboard.press("Escape");
       await newPlan.waitFor({ state: "detached" });
+      await page.getByRole("button", { name: "导入花名册" }).first().click();
+      const roster = page.getByRole("dialog", { name: "导入花名册" });
+      await pickRoster(page, roster, HR_ROSTER);
+      await roster.getByTestId("roster-summary").waitFor();
+      await audit.check(`${theme} roster dialog`);
+      await shot(`${theme}-roster`);
+      await page.keyboard.press("Escape");
+      await roster.waitFor({ state: "detached" });
       await page.getByRole("button", { name: `打开「${demo}」` }).click();
 
       await tab("架构图").click();
@@ -852,7 +976,7 @@ const scenarios = {
       await present.waitFor({ state: "detached" });
     }
     const found = audit.found();
-    assert(audit.audits === 32, `every state audited (${audit.audits})`);
+    assert(audit.audits === 34, `every state audited (${audit.audits})`);
     assert(found.length === 0, `axe found ${found.length} serious or critical violations:\n${found.join("\n")}`);
   },
 };

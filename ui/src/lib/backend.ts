@@ -7,6 +7,7 @@ import type { Lang } from "../generated/Lang";
 import type { ExportDocumentArgs } from "../generated/ExportDocumentArgs";
 import type { ExportComparisonArgs } from "../generated/ExportComparisonArgs";
 import type { DesktopCommands, DesktopCommandName } from "../generated/desktop";
+import type { PickedFile } from "../generated/PickedFile";
 import { downloadDocument } from "./documents";
 
 /** A refused command: the UI branches on `kind`, never on the message. */
@@ -29,7 +30,24 @@ export interface Backend {
   exportDocument(args: ExportDocumentArgs, lang: Lang): Promise<boolean>;
   /** Exports the comparison of two plans (Excel or PDF) and saves it, as `exportDocument`. */
   exportComparison(args: ExportComparisonArgs, lang: Lang): Promise<boolean>;
+  /** Asks the user for a roster file (花名册: Excel, CSV, JSON) and hands back its name and
+   * bytes for `import_roster`; `null` when the user cancels. */
+  pickRosterFile(lang: Lang): Promise<PickedFile | null>;
   setLang(lang: Lang): void;
+}
+
+/** The kinds of file a roster is read from. */
+export const ROSTER_FILES = ".xlsx,.xls,.ods,.csv,.txt,.json";
+
+/** Bytes as base64, encoded a slice at a time: spreading a whole file into one call would
+ * overflow the call stack on large files. */
+export function toBase64(bytes: Uint8Array): string {
+  const SLICE = 0x8000;
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    parts.push(String.fromCharCode(...bytes.subarray(at, at + SLICE)));
+  }
+  return btoa(parts.join(""));
 }
 
 function isApiError(v: unknown): v is ApiError {
@@ -66,7 +84,7 @@ export class HttpBackend implements Backend {
   }
 
   async importPlanFile(): Promise<Commands["import_plan"]["result"] | null> {
-    const file = await pickFile();
+    const file = await pickFile(".json,application/json");
     if (!file) return null;
     return this.call("import_plan", { text: await file.text() });
   }
@@ -91,15 +109,30 @@ export class HttpBackend implements Backend {
     downloadDocument(await this.call("export_comparison", args));
     return true;
   }
+
+  async pickRosterFile(): Promise<PickedFile | null> {
+    const file = await pickFile(ROSTER_FILES);
+    if (!file) return null;
+    return { file_name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+  }
 }
 
-function pickFile(): Promise<File | null> {
+/** The browser's file picker. The input sits in the page (hidden) while the user picks. */
+function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement("input");
     input.type = "file";
-    input.accept = ".json,application/json";
-    input.onchange = () => resolve(input.files?.[0] ?? null);
-    input.oncancel = () => resolve(null);
+    input.accept = accept;
+    input.hidden = true;
+    input.setAttribute("aria-hidden", "true");
+    input.tabIndex = -1;
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.onchange = () => done(input.files?.[0] ?? null);
+    input.oncancel = () => done(null);
+    document.body.append(input);
     input.click();
   });
 }
@@ -145,6 +178,10 @@ export class TauriBackend implements Backend {
 
   exportComparison(args: ExportComparisonArgs, lang: Lang) {
     return this.desktop("export_comparison_file", args, lang);
+  }
+
+  pickRosterFile(lang: Lang) {
+    return this.desktop("pick_roster_file", {}, lang);
   }
 }
 

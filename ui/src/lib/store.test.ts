@@ -193,6 +193,31 @@ describe("store", () => {
     expect(after).toMatchObject({ selected: "leaf", view: "chart", side: "inspector", collapsed: ["other"] });
   });
 
+  it("importing a roster opens the plan made; a refusal is thrown for the dialog, not a notice", async () => {
+    const made = state(["top"]);
+    const result = (created: typeof made | null) => ({
+      table: { format: "csv", encoding: "UTF-8", delimiter: ",", sheets: [], sheet: null, header_row: 1, headers: ["姓名"], rows: [] },
+      rows: 1, mapping: { columns: [] }, problems: [], matched: [], unmatched: [], people: 1, positions: 1, created,
+    });
+    const { backend, calls } = fakeBackend({
+      import_roster: (args) => result(args.dry_run ? null : made),
+      list_plans: () => [{ id: "plan-1" }],
+    });
+    useApp.setState({ backend, view: "plans", search: "张" });
+    const preview = await useApp.getState().importRoster({ file_name: "a.csv", base64: "", dry_run: true });
+    expect(preview.created).toBeNull();
+    expect(useApp.getState()).toMatchObject({ current: null, view: "plans" });
+    await useApp.getState().importRoster({ file_name: "a.csv", base64: "" });
+    expect(useApp.getState()).toMatchObject({ current: made, view: "chart", search: "" });
+    expect(localStorage.getItem("orgplan.plan")).toBe("plan-1");
+    expect(calls.map((c) => c.command)).toEqual(["import_roster", "import_roster", "list_plans"]);
+
+    useApp.setState({ backend: fakeBackend({ import_roster: refuse("bad_file", "a.csv：文件中没有任何数据行") }).backend });
+    await expect(useApp.getState().importRoster({ file_name: "a.csv", base64: "" })).rejects.toThrow("文件中没有任何数据行");
+    expect(useApp.getState().notices).toHaveLength(0);
+    expect(useApp.getState().fatal).toBeNull();
+  });
+
   it("dismisses notices after a while", async () => {
     vi.useFakeTimers();
     useApp.getState().notify("info", "已导出");

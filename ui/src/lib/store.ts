@@ -15,6 +15,8 @@ import type { DocFormat } from "../generated/DocFormat";
 import type { PaperSize } from "../generated/PaperSize";
 import type { ComparisonDocFormat } from "../generated/ComparisonDocFormat";
 import type { StoreInfo } from "../generated/StoreInfo";
+import type { ImportRosterArgs } from "../generated/ImportRosterArgs";
+import type { RosterImport } from "../generated/RosterImport";
 import { withWas } from "./cas";
 
 export type View = "plans" | "chart" | "establishment" | "people" | "cascade" | "compare";
@@ -109,6 +111,10 @@ export interface AppState {
   renamePlan(id: string, name: string): Promise<PlanState | null>;
   deletePlan(id: string): Promise<boolean>;
   importPlanFile(): Promise<PlanState | null>;
+  /** Reads a roster file (花名册) and, unless `dry_run`, makes a plan of it and opens it. A
+   * refusal is thrown (a BackendError) for the import dialog to show; an unusable database
+   * still stops the app. */
+  importRoster(args: ImportRosterArgs): Promise<RosterImport>;
   exportPlanFile(id?: string): Promise<boolean>;
   /** Exports a document of the open plan and saves it; false when cancelled or refused. */
   exportDocument(format: DocFormat, opts?: { position?: string; paper?: PaperSize }): Promise<boolean>;
@@ -187,6 +193,13 @@ export const useApp = create<AppState>((set, get) => {
     const { selected } = get();
     const keep = selected && state.doc.positions.some((p) => p.id === selected) ? selected : null;
     set({ current: state, selected: keep });
+  }
+
+  /** Opens a plan the backend has just made (created, imported) and reads the list again. */
+  async function openMade(state: PlanState) {
+    remember("orgplan.plan", state.doc.plan.id);
+    set({ current: state, selected: null, collapsed: [], search: "", view: "chart" });
+    await get().refreshPlans();
   }
 
   /** A refused command: a notice, or the full-page state when the database is unusable. */
@@ -412,11 +425,7 @@ export const useApp = create<AppState>((set, get) => {
 
     async createPlan(args) {
       const state = await get().run("create_plan", args);
-      if (state) {
-        remember("orgplan.plan", state.doc.plan.id);
-        set({ current: state, selected: null, collapsed: [], search: "", view: "chart" });
-        await get().refreshPlans();
-      }
+      if (state) await openMade(state);
       return state;
     },
 
@@ -468,12 +477,23 @@ export const useApp = create<AppState>((set, get) => {
         else get().notify("error", String(e));
         return null;
       }
-      if (state) {
-        remember("orgplan.plan", state.doc.plan.id);
-        set({ current: state, selected: null, collapsed: [], search: "", view: "chart" });
-        await get().refreshPlans();
-      }
+      if (state) await openMade(state);
       return state;
+    },
+
+    async importRoster(args) {
+      let out: RosterImport;
+      try {
+        out = await get().backend.call("import_roster", args);
+      } catch (e) {
+        if (e instanceof BackendError) {
+          if (FATAL_KINDS.includes(e.kind)) refused(e);
+          if (e.kind === "read_only") set({ readOnly: true });
+        }
+        throw e;
+      }
+      if (out.created) await openMade(out.created);
+      return out;
     },
 
     async exportPlanFile(id) {

@@ -51,6 +51,7 @@ export function fakeBackend(handlers: Partial<Record<CommandName, Handler>>) {
     exportPlanFile: async () => true,
     exportDocument: async () => true,
     exportComparison: async () => true,
+    pickRosterFile: async () => null,
     setLang: () => {},
   };
   return { backend, calls };

@@ -69,6 +69,23 @@ describe("search", () => {
     expect(ancestorsOf(doc, "c")).toEqual(["b", "a"]);
   });
 
+  it("matches the positions a person holds by their name", () => {
+    const staffed: PlanDoc = {
+      ...doc,
+      people: [
+        { id: "u", name: "张三", assignments: [{ position: "b", share: 100 }] },
+        { id: "v", name: "Li Fang", assignments: [{ position: "e", share: 50 }, { position: "a", share: 50 }] },
+        { id: "w", name: "张三丰", assignments: [] },
+      ],
+    };
+    expect(searchMatches(staffed, "张三")).toEqual(["b"]);
+    // Every seat the person holds, in plan order; case-insensitive, spaces around ignored.
+    expect(searchMatches(staffed, " li fang ")).toEqual(["a", "e"]);
+    // A title match and a name match together, each position once.
+    expect(searchMatches(staffed, "客服")).toEqual(["b", "c"]);
+    expect(searchMatches(staffed, "王五")).toEqual([]);
+  });
+
   it("splits a title around the match", () => {
     expect(splitMatch("售前客服", "前客")).toEqual(["售", "前客", "服"]);
     expect(splitMatch("Store Manager", "MAN")).toEqual(["Store ", "Man", "ager"]);

@@ -83,12 +83,18 @@ export function cardModels(doc: PlanDoc, figures: PlanFigures, findings: Finding
   return out;
 }
 
-/** Positions whose title (either language) contains the query, case-insensitive, in plan order. */
+/** Positions whose title (either language) or one of whose holders' names contains the query,
+ * case-insensitive, in plan order. */
 export function searchMatches(doc: PlanDoc, query: string): string[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
+  const held = new Set<string>();
+  for (const person of doc.people) {
+    if (!person.name.toLowerCase().includes(q)) continue;
+    for (const a of person.assignments) held.add(a.position);
+  }
   return doc.positions
-    .filter((p) => p.title.toLowerCase().includes(q) || p.title_en.toLowerCase().includes(q))
+    .filter((p) => held.has(p.id) || p.title.toLowerCase().includes(q) || p.title_en.toLowerCase().includes(q))
     .map((p) => p.id);
 }
 

@@ -1,4 +1,5 @@
-// The list of plans: open, rename, duplicate, export, delete; new from a template; import.
+// The list of plans: open, rename, duplicate, export, delete; new from a template; import a
+// plan file or a roster (花名册).
 import { useEffect, useState } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
@@ -10,6 +11,7 @@ import { relativeTime, dateText } from "../../lib/format";
 import { defaultPair, groupPlans } from "../../lib/scenarios";
 import type { PlanSummary } from "../../generated/PlanSummary";
 import { NewPlanDialog } from "./NewPlanDialog";
+import { RosterImportDialog } from "../roster";
 import { plansDict } from "./dict";
 import "./plans.css";
 
@@ -29,6 +31,7 @@ export function PlansView() {
   const importPlanFile = useApp((s) => s.importPlanFile);
   const notify = useApp((s) => s.notify);
   const [creating, setCreating] = useState(false);
+  const [roster, setRoster] = useState(false);
 
   async function doImport() {
     const s = await importPlanFile();
@@ -43,6 +46,10 @@ export function PlansView() {
           <p className="muted">{t("intro")}</p>
         </div>
         <div className="plans-actions">
+          <button type="button" className="btn" onClick={() => setRoster(true)}>
+            <Icon name="users" size={15} />
+            {t("importRoster")}
+          </button>
           <button type="button" className="btn" onClick={() => void doImport()}>
             <Icon name="upload" size={15} />
             {t("importFile")}
@@ -70,12 +77,17 @@ export function PlansView() {
               <Icon name="upload" size={15} />
               {t("importFile")}
             </button>
+            <button type="button" className="btn" onClick={() => setRoster(true)}>
+              <Icon name="users" size={15} />
+              {t("importRoster")}
+            </button>
           </div>
         </div>
       ) : (
         <PlanList plans={plans} />
       )}
       {creating && <NewPlanDialog onClose={() => setCreating(false)} />}
+      {roster && <RosterImportDialog onClose={() => setRoster(false)} />}
     </div>
   );
 }

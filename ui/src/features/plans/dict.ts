@@ -6,6 +6,7 @@ export const plansDict = {
   },
   newPlan: { zh: "新建方案", en: "New plan" },
   importFile: { zh: "导入方案文件", en: "Import plan file" },
+  importRoster: { zh: "导入花名册", en: "Import roster" },
   exportFile: { zh: "导出方案文件", en: "Export plan file" },
   colName: { zh: "方案", en: "Plan" },
   colTemplate: { zh: "模板", en: "Template" },
@@ -48,8 +49,8 @@ export const plansDict = {
   imported: { zh: "已导入「{name}」", en: "Imported “{name}”" },
   emptyTitle: { zh: "开始你的第一个组织方案", en: "Start your first organisation plan" },
   emptyBody: {
-    zh: "从五人、八人、三十人团队或完整运营中心模板开始，再按你的店铺调整岗位、编制与 KPI。",
-    en: "Start from a 5-, 8- or 30-person team or a full operations centre, then shape positions, headcount and KPIs to your store.",
+    zh: "从五人、八人、三十人团队或完整运营中心模板开始，或导入现有团队的花名册，再按你的店铺调整岗位、编制与 KPI。",
+    en: "Start from a 5-, 8- or 30-person team or a full operations centre, or import your team's roster, then shape positions, headcount and KPIs to your store.",
   },
   stage_startup: { zh: "起步期", en: "Start-up" },
   stage_growth: { zh: "成长期", en: "Growth" },

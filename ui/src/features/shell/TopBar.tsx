@@ -1,6 +1,6 @@
 // The top bar: product mark, open plan, save state, views, search, undo/redo, findings,
 // export menu, present, language and theme.
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useApp, type View } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon, Mark, type IconName } from "../../lib/ui/Icon";
@@ -11,6 +11,7 @@ import type { PaperSize } from "../../generated/PaperSize";
 import { shortcut } from "../../lib/actions";
 import { severityCounts } from "../../lib/totals";
 import { usePresent } from "../present";
+import { RosterImportDialog } from "../roster";
 import { shellDict } from "./dict";
 import { historyLabel } from "./history";
 
@@ -42,6 +43,7 @@ export function TopBar() {
   const setPreview = useApp((s) => s.setPreview);
   const selected = useApp((s) => s.selected);
   const enterPresent = usePresent((s) => s.enter);
+  const [roster, setRoster] = useState(false);
 
   const counts = severityCounts(current?.findings ?? []);
   const selectedPosition = current?.doc.positions.find((p) => p.id === selected);
@@ -201,6 +203,12 @@ export function TopBar() {
               if (s) notify("info", t("imported", { name: s.doc.plan.name }));
             },
           },
+          {
+            label: t("importRoster"),
+            hint: "Excel · CSV",
+            icon: "users",
+            onSelect: () => setRoster(true),
+          },
         ]}
       >
         <Icon name="download" size={15} />
@@ -239,6 +247,7 @@ export function TopBar() {
       >
         <Icon name={theme === "dark" ? "sun" : "moon"} />
       </button>
+      {roster && <RosterImportDialog onClose={() => setRoster(false)} />}
     </header>
   );
 }

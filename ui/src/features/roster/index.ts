@@ -1,0 +1,1 @@
+export { RosterImportDialog } from "./RosterImportDialog";
