@@ -186,6 +186,77 @@ fn parse_share(s: &str) -> Option<u32> {
     (v.fract() == 0.0 && (1.0..=100.0).contains(&v)).then_some(v as u32)
 }
 
+/// A row's share of time: `Err` (and a problem noted) when the cell is not a share.
+fn row_share(
+    line: usize,
+    cell: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> Result<Option<u32>, ()> {
+    let Some(s) = cell else {
+        return Ok(None);
+    };
+    match parse_share(s) {
+        Some(v) => Ok(Some(v)),
+        None => {
+            problems.push(Problem {
+                line,
+                kind: ProblemKind::BadShare,
+                value: s.into(),
+            });
+            Err(())
+        }
+    }
+}
+
+/// A 人员类型 that holds a seat part of the time.
+fn is_part_time(kind: Option<&str>) -> bool {
+    matches!(kind, Some("兼职" | "实习" | "part-time" | "intern"))
+}
+
+/// A new seat titled `title`: from the library role it matches, else blank; the title is
+/// noted as matched or not.
+fn seat(
+    id: Id,
+    title: &str,
+    roles: &[Role],
+    matched: &mut Vec<(String, String)>,
+    unmatched: &mut Vec<String>,
+) -> Position {
+    let mut p = match match_role(title, roles) {
+        Some(role) => {
+            if !matched.iter().any(|(t, _)| t == title) {
+                matched.push((title.to_string(), role.id.clone()));
+            }
+            role.to_position(id)
+        }
+        None => {
+            if !unmatched.iter().any(|t| t == title) {
+                unmatched.push(title.to_string());
+            }
+            Position::blank(id, title)
+        }
+    };
+    p.title = title.to_string();
+    p
+}
+
+/// The plan built: a blank plan's meta with these departments, seats and people.
+fn plan(
+    options: &Options,
+    now: DateTime<Utc>,
+    departments: Vec<Department>,
+    positions: Vec<Arc<Position>>,
+    people: Vec<Person>,
+) -> PlanDoc {
+    let mut doc = templates::blank(&options.name, now);
+    doc.plan.target_size = people.len() as u32;
+    doc.departments = departments;
+    doc.positions = positions;
+    doc.people = people;
+    doc.normalize();
+    doc
+}
+
 /// The library role a title means: the same title (or one of a role's `/` parts), else a
 /// synonym the shops use.
 pub fn match_role<'a>(title: &str, roles: &'a [Role]) -> Option<&'a Role> {
@@ -262,19 +333,8 @@ pub fn build(
             });
             continue;
         };
-        let share = match c(Field::Share) {
-            Some(s) => match parse_share(s) {
-                Some(v) => Some(v),
-                None => {
-                    problems.push(Problem {
-                        line: row.line,
-                        kind: ProblemKind::BadShare,
-                        value: s.into(),
-                    });
-                    continue;
-                }
-            },
-            None => None,
+        let Ok(share) = row_share(row.line, c(Field::Share), &mut problems) else {
+            continue;
         };
         entries.push(Entry {
             line: row.line,
@@ -285,10 +345,7 @@ pub fn build(
             manager: c(Field::Manager).map(str::to_string),
             manager_id: c(Field::ManagerId).map(str::to_string),
             share,
-            part_time: matches!(
-                c(Field::Kind),
-                Some("兼职" | "实习" | "part-time" | "intern")
-            ),
+            part_time: is_part_time(c(Field::Kind)),
         });
     }
 
@@ -464,21 +521,7 @@ pub fn build(
                 }
                 None => {
                     let id = new_id();
-                    let mut p = match match_role(&e.title, &roles) {
-                        Some(role) => {
-                            if !matched.iter().any(|(t, _)| *t == e.title) {
-                                matched.push((e.title.clone(), role.id.clone()));
-                            }
-                            role.to_position(id)
-                        }
-                        None => {
-                            if !unmatched.contains(&e.title) {
-                                unmatched.push(e.title.clone());
-                            }
-                            Position::blank(id, &e.title)
-                        }
-                    };
-                    p.title = e.title.clone();
+                    let mut p = seat(id, &e.title, &roles, &mut matched, &mut unmatched);
                     p.parent = parent;
                     p.department = e
                         .department
@@ -551,12 +594,13 @@ pub fn build(
         });
     }
     // Each seat's 编制 is its rows, so it is never below its holders.
-    let mut doc = templates::blank(&options.name, now);
-    doc.plan.target_size = people.len() as u32;
-    doc.departments = departments;
-    doc.positions = seats.into_iter().map(Arc::new).collect();
-    doc.people = people;
-    doc.normalize();
+    let doc = plan(
+        options,
+        now,
+        departments,
+        seats.into_iter().map(Arc::new).collect(),
+        people,
+    );
     let skipped = if options.skip_bad {
         problems
     } else {
@@ -601,19 +645,8 @@ fn build_by_position(
             });
             continue;
         };
-        let share = match c(Field::Share) {
-            Some(s) => match parse_share(s) {
-                Some(v) => Some(v),
-                None => {
-                    problems.push(Problem {
-                        line: row.line,
-                        kind: ProblemKind::BadShare,
-                        value: s.into(),
-                    });
-                    continue;
-                }
-            },
-            None => None,
+        let Ok(share) = row_share(row.line, c(Field::Share), &mut problems) else {
+            continue;
         };
         match seats.iter_mut().find(|(n, _)| n == number) {
             Some((_, seat)) => seat.headcount += 1,
@@ -630,7 +663,7 @@ fn build_by_position(
         }
         if let Some(name) = c(Field::Name) {
             let key = c(Field::EmployeeId).map_or_else(|| format!("name:{name}"), str::to_string);
-            let part_time = matches!(c(Field::Kind), Some("兼职" | "实习"));
+            let part_time = is_part_time(c(Field::Kind));
             holders.push((key, name.to_string(), number.to_string(), share, part_time));
         }
     }
@@ -686,24 +719,7 @@ fn build_by_position(
     let ids: Vec<Id> = seats.iter().map(|_| new_id()).collect();
     let mut positions = Vec::new();
     for (i, (_, seat)) in seats.iter().enumerate() {
-        let mut p = match match_role(&seat.title, &roles) {
-            Some(role) => {
-                if !matched
-                    .iter()
-                    .any(|(t, _): &(String, String)| *t == seat.title)
-                {
-                    matched.push((seat.title.clone(), role.id.clone()));
-                }
-                role.to_position(ids[i])
-            }
-            None => {
-                if !unmatched.contains(&seat.title) {
-                    unmatched.push(seat.title.clone());
-                }
-                Position::blank(ids[i], &seat.title)
-            }
-        };
-        p.title = seat.title.clone();
+        let mut p = self::seat(ids[i], &seat.title, &roles, &mut matched, &mut unmatched);
         p.parent = parent[i].map(|j| ids[j]);
         p.headcount = seat.headcount;
         p.department = seat
@@ -744,12 +760,7 @@ fn build_by_position(
             });
         }
     }
-    let mut doc = templates::blank(&options.name, now);
-    doc.plan.target_size = people.len() as u32;
-    doc.departments = departments;
-    doc.positions = positions;
-    doc.people = people;
-    doc.normalize();
+    let doc = plan(options, now, departments, positions, people);
     Ok(Built {
         doc,
         skipped: Vec::new(),
