@@ -404,7 +404,13 @@ fn import_roster(
             let m: Vec<String> = report
                 .matched
                 .iter()
-                .map(|m| format!("{} → {}", m.title, m.role))
+                .map(|m| {
+                    // The role as the library names it, in the user's language.
+                    let role = orgplan_core::templates::role(&m.role)
+                        .map(|r| lang.pick(&r.title, &r.title_en).to_string())
+                        .unwrap_or_else(|_| m.role.clone());
+                    format!("{} → {role}", m.title)
+                })
                 .collect();
             eprintln!(
                 "{}{}",
