@@ -135,7 +135,7 @@ async fn export_plan_file(
     let out = run_command(
         &handle.state::<App>(),
         "export_plan",
-        json!({ "plan": args.plan }),
+        json!({ "plan": args.plan, "personal": args.personal }),
         lang,
     )?;
     let name = out["file_name"].as_str().unwrap_or("plan.orgplan.json");

@@ -357,11 +357,7 @@ fn people_and_seats_are_two_numbers() {
     doc = edit(
         &doc,
         Edit::AddPerson {
-            person: orgplan_core::Person {
-                id: person,
-                name: "周敏".into(),
-                assignments: vec![],
-            },
+            person: orgplan_core::Person::new(person, "周敏", vec![]),
         },
     );
     for (position, share) in [(manager, 50), (presale, 50)] {

@@ -356,11 +356,7 @@ fn multi_line_text_keeps_newlines_but_not_other_controls() {
 #[test]
 fn people_and_assignments() {
     let doc = team("team-8");
-    let person = Person {
-        id: Uuid::new_v4(),
-        name: "赵敏".into(),
-        assignments: vec![],
-    };
+    let person = Person::new(Uuid::new_v4(), "赵敏", vec![]);
     let pid = person.id;
     let manager = pos(&doc, "店长");
     let data = pos(&doc, "数据分析组长");

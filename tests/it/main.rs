@@ -9,6 +9,7 @@ mod fields;
 mod generated;
 mod plan_file;
 mod props;
+mod roster;
 mod store;
 mod store_health;
 mod templates;

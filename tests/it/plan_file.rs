@@ -89,9 +89,10 @@ fn export_has_the_documented_shape() {
 #[test]
 fn json_schema_matches_the_format() {
     let schema: Value =
-        serde_json::from_str(include_str!("../../schema/plan-file.v2.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../schema/plan-file.v3.schema.json")).unwrap();
     let defs = &schema["$defs"];
-    let v: Value = serde_json::from_str(&export(&team("team-5"))).unwrap();
+    let v: Value =
+        serde_json::from_str(&orgplan_core::file::export_with(&rostered(), true)).unwrap();
     fn check(value: &Value, schema: &Value, defs: &Value, at: &str) {
         let schema = match schema["oneOf"].as_array() {
             Some(branches) if !value.is_null() => branches
@@ -136,6 +137,95 @@ fn json_schema_matches_the_format() {
         }
     }
     check(&v, &schema, defs, "$");
+}
+
+/// The team-5 plan as a roster import leaves it: people with every roster field, a nested
+/// department, the roster it came from.
+fn rostered() -> orgplan_core::PlanDoc {
+    let mut doc = team("team-5");
+    for (i, p) in doc.people.iter_mut().enumerate() {
+        p.employee_no = format!("E{i:02}");
+        p.phone = format!("1390000000{i}");
+        p.email = format!("p{i}@example.com");
+        p.start_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1 + i as u32);
+        p.kind = Some(orgplan_core::PersonKind::ALL[i % 4]);
+    }
+    let top = doc.departments[0].id;
+    doc.departments[1].parent = Some(top);
+    doc.plan.roster = Some(orgplan_core::RosterSource {
+        file_name: "花名册.xlsx".into(),
+        sheet: Some("在职".into()),
+        columns: vec![
+            orgplan_core::RosterColumn {
+                header: "姓名".into(),
+                field: "name".into(),
+            },
+            orgplan_core::RosterColumn {
+                header: "手机".into(),
+                field: "phone".into(),
+            },
+            orgplan_core::RosterColumn {
+                header: "备注".into(),
+                field: String::new(),
+            },
+        ],
+        personal: true,
+        imported_at: t0(),
+    });
+    doc
+}
+
+/// Version 3: people's roster fields, nested departments, library roles and the roster
+/// source round-trip; 手机 and 邮箱 (and the columns that held them) only when asked; a
+/// version-2 file still reads; a bad date and a department within itself are refused by place.
+#[test]
+fn roster_fields_round_trip_from_version_3() {
+    let doc = rostered();
+    let full = orgplan_core::file::export_with(&doc, true);
+    let back = import(&full, t0()).unwrap();
+    assert_eq!(mask_ids(&export_with_all(&back)), mask_ids(&full));
+    assert_eq!(back.people[2].kind, doc.people[2].kind);
+    assert_eq!(back.departments[1].parent, Some(back.departments[0].id));
+    assert_eq!(back.positions[1].role, doc.positions[1].role);
+    assert!(
+        back.positions[1].role.is_some(),
+        "template seats name their role"
+    );
+
+    let plain = export(&doc);
+    assert!(!plain.contains("example.com") && !plain.contains("13900000"));
+    assert!(plain.contains("\"employee_no\": \"E00\""));
+    let v: Value = serde_json::from_str(&plain).unwrap();
+    assert_eq!(v["plan"]["roster"]["personal"], false);
+    assert!(!v["plan"]["roster"]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["field"] == "phone"));
+
+    let v2 = export(&team("team-8")).replacen("\"version\": 3", "\"version\": 2", 1);
+    assert!(import(&v2, t0()).is_ok(), "a version-2 file imports");
+
+    let mut v: Value = serde_json::from_str(&full).unwrap();
+    v["people"][0]["start_date"] = json!("2024-02-30");
+    let e = refused_value(v);
+    assert!(e.starts_with("people[0].start_date:"), "{e}");
+    let mut v: Value = serde_json::from_str(&full).unwrap();
+    let second = v["departments"][1]["id"].clone();
+    v["departments"][0]["parent"] = second;
+    let err = import(&v.to_string(), t0()).expect_err("a loop of departments");
+    assert!(
+        err.problem_zh.contains("不能隶属于它自己"),
+        "{}",
+        err.problem_zh
+    );
+    let mut v: Value = serde_json::from_str(&full).unwrap();
+    v["people"][0]["kind"] = json!("boss");
+    assert!(refused_value(v).starts_with("people[0].kind"));
+}
+
+fn export_with_all(doc: &orgplan_core::PlanDoc) -> String {
+    orgplan_core::file::export_with(doc, true)
 }
 
 fn base() -> Value {
@@ -355,7 +445,8 @@ fn hand_written_ids_are_accepted_and_replaced() {
 fn weights_take_one_decimal_from_version_2() {
     let doc = team("team-8");
     let text = export(&doc);
-    let v1 = text.replacen("\"version\": 2", "\"version\": 1", 1);
+    let v1 = text.replacen("\"version\": 3", "\"version\": 1", 1);
+    assert_ne!(v1, text);
     assert!(import(&v1, t0()).is_ok(), "a version-1 file imports");
     let mut v: Value = serde_json::from_str(&text).unwrap();
     let kpis = v["positions"][0]["kpis"].as_array_mut().unwrap();

@@ -108,21 +108,13 @@ fn resolve(doc: &PlanDoc, op: &Op, n: &mut u32) -> Edit {
                 share,
             },
             None => Edit::AddPerson {
-                person: Person {
-                    id: Uuid::new_v4(),
-                    name: "新同事".into(),
-                    assignments: vec![],
-                },
+                person: Person::new(Uuid::new_v4(), "新同事", vec![]),
             },
         },
         Op::AddPerson => {
             *n += 1;
             Edit::AddPerson {
-                person: Person {
-                    id: Uuid::new_v4(),
-                    name: format!("同事{n}"),
-                    assignments: vec![],
-                },
+                person: Person::new(Uuid::new_v4(), format!("同事{n}"), vec![]),
             }
         }
     }

@@ -162,7 +162,7 @@ fn a_bad_import_changes_nothing() {
     let good = orgplan_core::file::export(&team("team-8"));
     for bad in [
         "not json".to_string(),
-        good.replace("\"version\": 2", "\"version\": 9"),
+        good.replace("\"version\": 3", "\"version\": 9"),
         good.replace("\"headcount\": 1", "\"headcount\": 0"),
         good[..good.len() - 10].to_string(),
     ] {
@@ -568,7 +568,7 @@ fn checkpoint_format_matches_the_model() {
     });
     assert_eq!(
         (orgplan_store::checkpoint::FORMAT, format!("{hash:016x}")),
-        (2, "c651eeaa6b7d9d62".to_string()),
+        (3, "b943c4ad11dbc08e".to_string()),
         "the checkpoint encoding changed: bump checkpoint::FORMAT and update this test"
     );
 }

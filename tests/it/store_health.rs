@@ -508,3 +508,117 @@ fn the_v4_fixture_opens_in_this_build() {
     assert_eq!(scenario.scenario_of, Some(eight.id));
     assert_eq!(store.check().unwrap(), None);
 }
+
+/// Every earlier schema (v1 to v4) upgrades to one that keeps people's roster fields, nested
+/// departments, positions' library roles and the plan's roster source: written, read back by
+/// a new connection, undone and redone.
+#[test]
+fn every_earlier_schema_keeps_roster_fields_after_upgrade() {
+    use orgplan_core::{
+        merge, Assignment, Department, Person, PersonKind, PlanDoc, RosterColumn, RosterSource,
+    };
+    for version in 1..SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        fixture(&format!("schema-v{version}.db"), &path);
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let plan = store
+            .list_plans()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.template.as_deref() == Some("team-8"))
+            .unwrap()
+            .id;
+        let doc = store.load(plan).unwrap();
+        let old_people = doc.people.len();
+        // A roster of two people in a nested department, brought in below the top.
+        let mut roster: PlanDoc = orgplan_core::templates::blank("花名册", t0());
+        let top = roster.positions[0].id;
+        std::sync::Arc::make_mut(&mut roster.positions[0]).role = Some("role-store-manager".into());
+        let center = Department {
+            id: Uuid::new_v4(),
+            name: "运营中心".into(),
+            name_en: String::new(),
+            color: "#2563eb".into(),
+            parent: None,
+        };
+        let service = Department {
+            id: Uuid::new_v4(),
+            name: "客服部".into(),
+            name_en: String::new(),
+            color: "#2563eb".into(),
+            parent: Some(center.id),
+        };
+        std::sync::Arc::make_mut(&mut roster.positions[0]).department = Some(service.id);
+        roster.departments = vec![center, service];
+        let mut chen = Person::new(
+            Uuid::new_v4(),
+            "陈晨",
+            vec![Assignment {
+                position: top,
+                share: 100,
+            }],
+        );
+        chen.employee_no = "E07".into();
+        chen.phone = "13900000007".into();
+        chen.email = "cc@example.com".into();
+        chen.start_date = chrono::NaiveDate::from_ymd_opt(2024, 2, 29);
+        chen.kind = Some(PersonKind::Outsourced);
+        roster.people = vec![chen.clone()];
+        roster.plan.roster = Some(RosterSource {
+            file_name: "花名册.xlsx".into(),
+            sheet: Some("在职".into()),
+            columns: vec![RosterColumn {
+                header: "姓名".into(),
+                field: "name".into(),
+            }],
+            personal: true,
+            imported_at: t0(),
+        });
+        let expected = merge::merge(&doc, &roster, doc.root().map(|r| r.id), false).0;
+        let written = store
+            .edit(
+                plan,
+                Edit::MergeRoster {
+                    roster: Box::new(roster),
+                    under: doc.root().map(|r| r.id),
+                    keep_leavers: false,
+                },
+            )
+            .unwrap();
+        drop(store);
+        let mut store = Store::open(&path).unwrap();
+        let read = store.load_rows(plan).unwrap();
+        assert_eq!(read.people, written.people, "v{version}: people");
+        assert_eq!(read.departments, written.departments);
+        assert_eq!(read.positions, written.positions);
+        assert_eq!(read.plan.roster, written.plan.roster);
+        assert_eq!(read.people.len(), old_people + 1);
+        assert_eq!(expected.people, written.people);
+        let stored = read.people.iter().find(|p| p.name == "陈晨").unwrap();
+        assert_eq!(stored.employee_no, chen.employee_no);
+        assert_eq!(stored.phone, chen.phone);
+        assert_eq!(stored.start_date, chen.start_date);
+        assert_eq!(stored.kind, chen.kind);
+        let nested = read
+            .departments
+            .iter()
+            .find(|d| d.name == "客服部")
+            .unwrap();
+        assert!(
+            nested.parent.is_some(),
+            "v{version}: 客服部 within 运营中心"
+        );
+        assert!(read
+            .positions
+            .iter()
+            .any(|p| p.role.as_deref() == Some("role-store-manager")));
+        assert_eq!(store.load(plan).unwrap(), read, "the checkpoint agrees");
+        let undone = store.undo(plan).unwrap();
+        assert_eq!(undone.people.len(), old_people);
+        assert_eq!(undone.plan.roster, doc.plan.roster);
+        let redone = store.redo(plan).unwrap();
+        assert_eq!(redone.people, written.people);
+    }
+}

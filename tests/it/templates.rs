@@ -236,3 +236,30 @@ fn role_library_covers_every_function() {
         assert!(roles.iter().any(|r| r.function == f), "{f:?} has a role");
     }
 }
+
+#[test]
+fn template_positions_name_the_library_role_they_stand_for() {
+    let ids: HashSet<String> = roles().into_iter().map(|r| r.id).collect();
+    for t in orgplan_core::templates::template_ids() {
+        let doc = team(t);
+        for p in &doc.positions {
+            if p.parent.is_none() && t == "team-5" {
+                // The owner of a five-person shop is no library role.
+                assert_eq!(p.role, None);
+                continue;
+            }
+            let role = p
+                .role
+                .as_deref()
+                .unwrap_or_else(|| panic!("{t}/{}: a role", p.title));
+            assert!(
+                ids.contains(role),
+                "{t}/{}: {role} is in the library",
+                p.title
+            );
+        }
+    }
+    let role = &roles()[0];
+    let placed = role.to_position(uuid::Uuid::new_v4());
+    assert_eq!(placed.role.as_deref(), Some(role.id.as_str()));
+}

@@ -285,11 +285,7 @@ fn overloaded_and_unassigned_people_and_vacancies() {
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].position, Some(shop));
     assert_eq!(v[0].severity, Severity::Info);
-    let newcomer = Person {
-        id: Uuid::new_v4(),
-        name: "新人".into(),
-        assignments: vec![],
-    };
+    let newcomer = Person::new(Uuid::new_v4(), "新人", vec![]);
     let doc = apply(&doc, Edit::AddPerson { person: newcomer }).unwrap();
     assert!(codes_of(&doc).contains(&codes::PERSON_UNASSIGNED.to_string()));
 }

@@ -71,6 +71,9 @@ pub struct ExportDocumentArgs {
     pub position: Option<Id>,
     /// The chart PDF's paper; A4 when absent.
     pub paper: Option<PaperSize>,
+    /// Include people's 手机 and 邮箱 (personal data; only the plan file and the 花名册 have
+    /// them).
+    pub personal: Option<bool>,
 }
 
 /// One exported file: its suggested name, MIME type and bytes in base64.
@@ -232,6 +235,7 @@ fn prepare_document(ctx: &mut Ctx, a: ExportDocumentArgs) -> R<PreparedExport> {
             position: a.position,
             date: today(),
             paper: paper.into(),
+            personal: a.personal == Some(true),
         };
         let bytes = one_file(orgplan_export::export(&doc, a.format.export(), &opts), lang)?;
         let only = a
@@ -286,6 +290,7 @@ fn prepare_comparison(ctx: &mut Ctx, a: ExportComparisonArgs) -> R<PreparedExpor
             position: None,
             date: today(),
             paper: a.paper.unwrap_or_default().into(),
+            personal: false,
         };
         let bytes = one_file(export_comparison(&da, &db, format, &opts), lang)?;
         let name = format!(

@@ -10,7 +10,7 @@ use orgplan_core::periods::{split, PeriodTarget};
 use orgplan_core::templates::{self, Role, TemplateInfo};
 use orgplan_core::{
     file, validate, Cycle, DepartmentPatch, Direction, Edit, Finding, Goal, GoalKind, GoalUnit, Id,
-    Lang, PlanDoc, PlanPatch, Position, PositionPatch,
+    Lang, PersonPatch, PlanDoc, PlanPatch, Position, PositionPatch,
 };
 use orgplan_store::{History, PlanSummary, StoreError};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -422,6 +422,8 @@ pub struct AddDepartmentArgs {
     pub name: String,
     pub name_en: Option<String>,
     pub color: Option<String>,
+    /// The department the new one is part of.
+    pub parent: Option<Id>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
@@ -433,8 +435,32 @@ pub struct UpdateDepartmentArgs {
     pub name: Option<String>,
     pub name_en: Option<String>,
     pub color: Option<String>,
+    /// The department this one is part of; `null` makes it a top-level department.
+    #[serde(default, deserialize_with = "orgplan_core::edit::double_option")]
+    pub parent: Option<Option<Id>>,
     /// What the client saw in the fields it changes (compare-and-set).
     pub was: Option<DepartmentPatch>,
+}
+
+/// `update_person`: the 人员 table's edit of one person.
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct UpdatePersonArgs {
+    pub plan: String,
+    pub person: Id,
+    pub name: Option<String>,
+    pub employee_no: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// `YYYY-MM-DD`; `null` clears it.
+    #[serde(default, deserialize_with = "orgplan_core::edit::double_option")]
+    pub start_date: Option<Option<chrono::NaiveDate>>,
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "orgplan_core::edit::double_option")]
+    pub kind: Option<Option<orgplan_core::PersonKind>>,
+    /// What the client saw in the fields it changes (compare-and-set).
+    pub was: Option<PersonPatch>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
@@ -458,7 +484,7 @@ fn state(ctx: &Ctx, doc: PlanDoc, created: Option<Id>) -> R<PlanState> {
     })
 }
 
-fn resolve(ctx: &Ctx, plan: &str) -> R<Id> {
+pub(crate) fn resolve(ctx: &Ctx, plan: &str) -> R<Id> {
     ctx.store.resolve(plan).map_err(store_err(ctx))
 }
 
@@ -647,12 +673,32 @@ pub fn update_department(ctx: &mut Ctx, a: UpdateDepartmentArgs) -> R<PlanState>
             name: a.name,
             name_en: a.name_en,
             color: a.color,
+            parent: a.parent,
         },
     };
     edit_expecting(ctx, &a.plan, e, None, &|doc| {
         let d = doc.departments.iter().find(|d| d.id == department)?;
         let f = was.as_ref()?.changed_in(d)?;
         Some(format!("department.{f}"))
+    })
+}
+
+pub fn update_person(ctx: &mut Ctx, a: UpdatePersonArgs) -> R<PlanState> {
+    let (person, was) = (a.person, a.was);
+    let e = Edit::UpdatePerson {
+        person,
+        patch: PersonPatch {
+            name: a.name,
+            employee_no: a.employee_no,
+            phone: a.phone,
+            email: a.email,
+            start_date: a.start_date,
+            kind: a.kind,
+        },
+    };
+    edit_expecting(ctx, &a.plan, e, None, &|doc| {
+        let f = was.as_ref()?.changed_in(doc.person(person)?)?;
+        Some(format!("person.{f}"))
     })
 }
 
@@ -679,7 +725,8 @@ pub fn remove_escalation(ctx: &mut Ctx, a: RemoveEscalationArgs) -> R<PlanState>
 /// Copies a plan with fresh ids (the copy has no undo history).
 pub fn duplicate_plan(ctx: &mut Ctx, a: DuplicatePlanArgs) -> R<PlanState> {
     let doc = load_plan(ctx, &a.plan)?;
-    let mut copy = file::import(&file::export(&doc), orgplan_store::stored_now())
+    // A copy in the same store keeps everything, personal data included.
+    let mut copy = file::import(&file::export_with(&doc, true), orgplan_store::stored_now())
         .map_err(|e| ApiError::bad_file(&e, ctx.lang))?;
     // Both are in tree order: each copied position remembers the seat it came from, so the
     // two plans can be compared.
@@ -711,12 +758,21 @@ pub fn import_plan(ctx: &mut Ctx, a: ImportPlanArgs) -> R<PlanState> {
     state(ctx, doc, Some(id))
 }
 
-pub fn export_plan(ctx: &mut Ctx, a: PlanArg) -> R<ExportedPlan> {
+pub fn export_plan(ctx: &mut Ctx, a: ExportPlanArgs) -> R<ExportedPlan> {
     let doc = load_plan(ctx, &a.plan)?;
     Ok(ExportedPlan {
         file_name: format!("{}.orgplan.json", safe_file_name(&doc.plan.name)),
-        text: file::export(&doc),
+        text: file::export_with(&doc, a.personal == Some(true)),
     })
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct ExportPlanArgs {
+    pub plan: String,
+    /// Keep people's 手机 and 邮箱 (personal data) in the file.
+    pub personal: Option<bool>,
 }
 
 /// A plan name made safe to use as a file name on every platform.
@@ -774,11 +830,7 @@ pub fn add_position(ctx: &mut Ctx, a: AddPositionArgs) -> R<PlanState> {
 
 pub fn add_person(ctx: &mut Ctx, a: AddPersonArgs) -> R<PlanState> {
     let id = Uuid::new_v4();
-    let person = orgplan_core::Person {
-        id,
-        name: a.name,
-        assignments: Vec::new(),
-    };
+    let person = orgplan_core::Person::new(id, a.name, Vec::new());
     edit(ctx, &a.plan, Edit::AddPerson { person }, Some(id))
 }
 
@@ -803,6 +855,7 @@ pub fn add_department(ctx: &mut Ctx, a: AddDepartmentArgs) -> R<PlanState> {
         color: a
             .color
             .unwrap_or_else(|| PALETTE[count % PALETTE.len()].to_string()),
+        parent: a.parent,
     };
     edit(ctx, &a.plan, Edit::AddDepartment { department }, Some(id))
 }

@@ -330,7 +330,7 @@ desktop_commands! {
     /// Asks for a plan file and imports it; `null` when the user cancels.
     ImportPlanFile = import_plan_file(NoArgs) -> Option<PlanState>;
     /// Asks where to save the plan file and writes it; `false` when the user cancels.
-    ExportPlanFile = export_plan_file(PlanArg) -> bool;
+    ExportPlanFile = export_plan_file(ExportPlanArgs) -> bool;
     /// Exports a document and asks where to save it; `false` when the user cancels.
     ExportDocumentFile = export_document_file(ExportDocumentArgs) -> bool;
     /// Exports a comparison and asks where to save it; `false` when the user cancels.
@@ -369,7 +369,7 @@ commands! {
     duplicate_plan(DuplicatePlanArgs) -> PlanState;
     delete_plan(PlanArg) -> Deleted;
     import_plan(ImportPlanArgs) -> PlanState;
-    export_plan(PlanArg) -> ExportedPlan;
+    export_plan(ExportPlanArgs) -> ExportedPlan;
     add_position(AddPositionArgs) -> PlanState;
     move_position(MovePositionArgs) -> PlanState;
     update_position(UpdatePositionArgs) -> PlanState;
@@ -388,6 +388,7 @@ commands! {
     unassign(UnassignArgs) -> PlanState;
     add_department(AddDepartmentArgs) -> PlanState;
     update_department(UpdateDepartmentArgs) -> PlanState;
+    update_person(UpdatePersonArgs) -> PlanState;
     remove_department(DepartmentArg) -> PlanState;
     validate_plan(PlanArg) -> Vec<orgplan_core::Finding>;
     layout_plan(LayoutArgs) -> orgplan_core::layout::Layout;

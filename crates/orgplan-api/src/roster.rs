@@ -1,5 +1,7 @@
 //! `import_roster`: a team from a roster file (花名册) — read, its columns recognised or mapped,
-//! checked row by row, and built into a new plan; or only previewed (`dry_run`).
+//! checked row by row, and built into a new plan, or brought into an existing one (below a
+//! position, or as next month's roster of the same team: joiners, leavers, moves), as one
+//! undoable edit; or only previewed (`dry_run`).
 
 use base64::Engine;
 use orgplan_import::{ColumnField, Field, Mapping, Options, ProblemKind, Table};
@@ -7,12 +9,28 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::handlers::PlanState;
+use orgplan_core::merge::RosterChanges;
+use orgplan_core::RosterSource;
+
 use crate::{ApiError, Ctx, ErrorKind};
 
 #[derive(Clone, Debug, Deserialize, Serialize, TS)]
 #[serde(deny_unknown_fields)]
 #[ts(optional_fields)]
 pub struct ImportRosterArgs {
+    /// A plan to bring the roster into (by id or unique name) instead of making a new one.
+    pub plan: Option<String>,
+    /// With `plan`: the position the roster's tree goes below. Without it the roster is the
+    /// plan's team as it is now: people matched by 工号 (else name), joiners added, leavers
+    /// removed, moves applied.
+    pub under: Option<orgplan_core::Id>,
+    /// With `plan`: keep the people the roster no longer lists.
+    pub keep_leavers: Option<bool>,
+    /// With `plan`: the plan revision the client saw (an import into a plan changed since is
+    /// refused as a conflict).
+    pub revision: Option<u64>,
+    /// Read 手机 and 邮箱 too (personal data; left out unless asked).
+    pub personal: Option<bool>,
     /// The file's name, for messages.
     pub file_name: String,
     /// The file's bytes, base64.
@@ -67,8 +85,15 @@ pub struct RosterImport {
     /// People and positions the plan has (or would have).
     pub people: u32,
     pub positions: u32,
+    /// Fields no column is read as that the import cannot do without (姓名): map a column
+    /// first. Nothing is built while this is not empty.
+    pub needs: Vec<Field>,
+    /// With `plan`: what the import changes in it (or changed).
+    pub changes: Option<RosterChanges>,
     /// The new plan, when one was made.
     pub created: Option<PlanState>,
+    /// With `plan`: the plan after the import, when it was done.
+    pub merged: Option<PlanState>,
 }
 
 fn bad_file(ctx: &Ctx, message: String) -> ApiError {
@@ -90,9 +115,26 @@ pub fn import_roster(ctx: &mut Ctx, a: ImportRosterArgs) -> Result<RosterImport,
             },
         )
     })?;
-    let mut mapping = match &a.mapping {
-        Some(m) => m.carried_to(&table.headers),
-        None => Mapping::detect(&table.headers),
+    // Into a plan: it must exist before anything is read; its own roster mapping (from an
+    // earlier import) is used unless one is given.
+    let into = match &a.plan {
+        Some(plan) => {
+            let id = crate::handlers::resolve(ctx, plan)?;
+            Some(
+                ctx.store
+                    .load(id)
+                    .map_err(|e| ApiError::from_store(e, lang))?,
+            )
+        }
+        None => None,
+    };
+    let kept = into
+        .as_ref()
+        .and_then(|d| d.plan.roster.as_ref())
+        .map(|r| Mapping::from_record(&r.columns));
+    let mut mapping = match (&a.mapping, &kept) {
+        (Some(m), _) | (None, Some(m)) => m.carried_to(&table.headers),
+        (None, None) => Mapping::detect(&table.headers),
     };
     if let Some(columns) = &a.columns {
         let overrides: Vec<(String, Option<Field>)> = columns
@@ -103,23 +145,7 @@ pub fn import_roster(ctx: &mut Ctx, a: ImportRosterArgs) -> Result<RosterImport,
             .with(&overrides)
             .map_err(|e| ApiError::new(ErrorKind::BadArguments, e.message(lang)))?;
     }
-    if mapping.index(Field::Name).is_none() {
-        return Err(bad_file(
-            ctx,
-            match lang {
-                orgplan_core::Lang::Zh => format!(
-                    "{}：找不到「姓名」列（文件的列：{}）；请指定哪一列是姓名",
-                    a.file_name,
-                    table.headers.join("、")
-                ),
-                orgplan_core::Lang::En => format!(
-                    "{}: no name column (the columns: {}); say which column holds the names",
-                    a.file_name,
-                    table.headers.join(", ")
-                ),
-            },
-        ));
-    }
+    let personal = a.personal == Some(true);
     let options = Options {
         name: a.name.clone().unwrap_or_else(|| {
             a.file_name
@@ -129,6 +155,7 @@ pub fn import_roster(ctx: &mut Ctx, a: ImportRosterArgs) -> Result<RosterImport,
         }),
         part_time_share: a.part_time_share.unwrap_or(50).clamp(1, 100),
         skip_bad: a.skip_bad.unwrap_or(false),
+        personal,
     };
     let summary = Table {
         rows: table.rows.iter().take(10).cloned().collect(),
@@ -140,24 +167,27 @@ pub fn import_roster(ctx: &mut Ctx, a: ImportRosterArgs) -> Result<RosterImport,
         kind: p.kind,
         value: p.value,
     };
-    let built = orgplan_import::build(
-        &table,
-        &mapping,
-        &options,
-        orgplan_store::stored_now(),
-        &mut uuid::Uuid::new_v4,
-    );
     let mut out = RosterImport {
         rows: table.rows.len() as u32,
         table: summary,
-        mapping,
+        mapping: mapping.clone(),
         problems: Vec::new(),
         matched: Vec::new(),
         unmatched: Vec::new(),
         people: 0,
         positions: 0,
+        needs: Vec::new(),
+        changes: None,
         created: None,
+        merged: None,
     };
+    // Without names there is nothing to build: the caller maps a column and asks again.
+    if mapping.index(Field::Name).is_none() && mapping.index(Field::PositionId).is_none() {
+        out.needs.push(Field::Name);
+        return Ok(out);
+    }
+    let now = orgplan_store::stored_now();
+    let built = orgplan_import::build(&table, &mapping, &options, now, &mut uuid::Uuid::new_v4);
     let built = match built {
         Ok(b) => b,
         Err(problems) => {
@@ -174,10 +204,70 @@ pub fn import_roster(ctx: &mut Ctx, a: ImportRosterArgs) -> Result<RosterImport,
     out.unmatched = built.unmatched;
     out.people = built.doc.people.len() as u32;
     out.positions = built.doc.positions.len() as u32;
+    let mut doc = built.doc;
+    doc.plan.roster = Some(RosterSource {
+        file_name: a.file_name.clone(),
+        sheet: out.table.sheet.clone(),
+        columns: mapping
+            .to_record()
+            .into_iter()
+            .filter(|c| personal || !orgplan_core::file::is_personal_field(&c.field))
+            .collect(),
+        personal,
+        imported_at: now,
+    });
+    if let Some(current) = into {
+        let under = a.under;
+        let keep_leavers = a.keep_leavers == Some(true);
+        if let Some(u) = under {
+            if current.position(u).is_none() {
+                return Err(ApiError::from_store(
+                    orgplan_core::EditError::not_found("position", u).into(),
+                    lang,
+                ));
+            }
+        }
+        let (_, changes) = orgplan_core::merge::merge(&current, &doc, under, keep_leavers);
+        // A roster the plan already matches writes nothing (not even the import's time), so
+        // the undo button still undoes the user's own last edit.
+        let nothing = changes.is_empty();
+        out.changes = Some(changes);
+        if nothing && a.dry_run != Some(true) {
+            out.merged = Some(crate::handlers::get_plan(
+                ctx,
+                crate::handlers::PlanArg {
+                    plan: current.plan.id.to_string(),
+                },
+            )?);
+        } else if a.dry_run != Some(true) {
+            let id = current.plan.id;
+            let edit = orgplan_core::Edit::MergeRoster {
+                roster: Box::new(doc),
+                under,
+                keep_leavers,
+            };
+            let seen = a.revision;
+            let after = ctx
+                .store
+                .edit_checked(id, edit, seen, &|now| {
+                    // The plan changed since the preview: what it showed no longer holds.
+                    (seen.is_some() && now.plan.updated_at != current.plan.updated_at)
+                        .then(|| "plan".to_string())
+                })
+                .map_err(|e| ApiError::from_store(e, lang))?;
+            out.merged = Some(crate::handlers::get_plan(
+                ctx,
+                crate::handlers::PlanArg {
+                    plan: after.plan.id.to_string(),
+                },
+            )?);
+        }
+        return Ok(out);
+    }
     if a.dry_run != Some(true) {
         let id = ctx
             .store
-            .insert_plan(&built.doc)
+            .insert_plan(&doc)
             .map_err(|e| ApiError::from_store(e, lang))?;
         out.created = Some(crate::handlers::get_plan(
             ctx,

@@ -200,16 +200,34 @@ enum Command {
         /// The paper of the chart PDF (landscape).
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+        /// Include people's 手机 and 邮箱 (personal data) in the plan file and the 花名册.
+        #[arg(long)]
+        personal: bool,
     },
     /// Read a plan file into a new plan; prints its id.
     Import { file: PathBuf },
     /// Build a new plan from a roster (花名册): CSV (UTF-8 or GBK), an Excel workbook, or
     /// org-chart JSON (id/pid). Prints the new plan's id; problems are listed by row.
+    /// With `--into PLAN`, brings the roster into that plan instead (one undo step).
     ImportRoster {
         file: PathBuf,
         /// The new plan's name (default: the file's name).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "into")]
         name: Option<String>,
+        /// Bring the roster into this plan: as its team now (people matched by 工号, else
+        /// name: joiners added, leavers removed, moves applied), or with `--under` below a
+        /// position.
+        #[arg(long, value_name = "PLAN")]
+        into: Option<String>,
+        /// With `--into`: the position (id or title) the roster's tree goes below.
+        #[arg(long, requires = "into", value_name = "POSITION")]
+        under: Option<String>,
+        /// With `--into`: keep the people the roster no longer lists.
+        #[arg(long, requires = "into")]
+        keep_leavers: bool,
+        /// Read 手机 and 邮箱 too (personal data; left out unless asked).
+        #[arg(long)]
+        personal: bool,
         /// A workbook's sheet, by name or number.
         #[arg(long)]
         sheet: Option<String>,
@@ -357,8 +375,9 @@ fn import_roster(
     let dry_run = args.dry_run == Some(true);
     let report = orgplan_api::import_roster(ctx, args)?;
     // Built (or, in a dry run, buildable): rows left out with --skip-bad are listed, not fatal.
-    let buildable = report.created.is_some() || (dry_run && report.people > 0);
-    let refused = !dry_run && report.created.is_none();
+    let done = report.created.is_some() || report.merged.is_some();
+    let buildable = done || (dry_run && report.people > 0);
+    let refused = !dry_run && !done && report.needs.is_empty();
     if json {
         outln!(
             "{}",
@@ -435,8 +454,34 @@ fn import_roster(
                 }
             );
         }
+        if !report.needs.is_empty() {
+            let needs: Vec<&str> = report.needs.iter().map(|f| f.label(lang)).collect();
+            eprintln!(
+                "{}",
+                if zh {
+                    format!(
+                        "没有列被识别为「{}」，没有写入任何内容：用 --map 列名={} 指定（文件的列：{}）",
+                        needs.join("、"),
+                        needs[0],
+                        t.headers.join("、")
+                    )
+                } else {
+                    format!(
+                        "no column is read as {}; nothing was written: say which with --map COLUMN={} (the columns: {})",
+                        needs.join(", "),
+                        report.needs[0].key(),
+                        t.headers.join(", ")
+                    )
+                }
+            );
+        }
+        if let Some(c) = &report.changes {
+            print_changes(c, lang);
+        }
         if let Some(created) = &report.created {
             outln!("{}", created.doc.plan.id);
+        } else if let Some(merged) = &report.merged {
+            outln!("{}", merged.doc.plan.id);
         } else if refused && !dry_run {
             eprintln!(
                 "{}",
@@ -448,6 +493,117 @@ fn import_roster(
         }
     }
     Ok(if buildable { 0 } else { 1 })
+}
+
+/// What bringing a roster into a plan changes, a line each.
+fn print_changes(c: &orgplan_core::merge::RosterChanges, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    let seats = |t: &[String]| {
+        if t.is_empty() {
+            lang.pick("无岗位", "no seat").to_string()
+        } else {
+            t.join(lang.pick("、", ", "))
+        }
+    };
+    for j in &c.joiners {
+        eprintln!(
+            "{} {}（{}）",
+            lang.pick("＋ 入职", "+ joins"),
+            j.name,
+            seats(&j.titles)
+        );
+    }
+    for l in &c.leavers {
+        let verb = match (c.leavers_kept, zh) {
+            (true, true) => "？ 花名册中已无（保留）",
+            (false, true) => "－ 离职（移除）",
+            (true, false) => "? not on the roster (kept)",
+            (false, false) => "- leaves (removed)",
+        };
+        eprintln!("{verb} {}（{}）", l.name, seats(&l.titles));
+    }
+    for m in &c.moves {
+        eprintln!(
+            "{} {}：{} → {}",
+            lang.pick("→ 调岗", "→ moves"),
+            m.name,
+            seats(&m.from),
+            seats(&m.to)
+        );
+    }
+    if !c.updated.is_empty() {
+        eprintln!(
+            "{}{}",
+            lang.pick("信息更新：", "details updated: "),
+            c.updated.join(lang.pick("、", ", "))
+        );
+    }
+    if !c.positions_added.is_empty() {
+        eprintln!(
+            "{}{}",
+            lang.pick("新增岗位：", "positions added: "),
+            c.positions_added.join(lang.pick("、", ", "))
+        );
+    }
+    if !c.headcount_raised.is_empty() {
+        eprintln!(
+            "{}{}",
+            lang.pick("编制上调：", "headcount raised: "),
+            c.headcount_raised.join(lang.pick("、", ", "))
+        );
+    }
+    if c.is_empty() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "与方案一致，没有变化",
+                "the plan already matches: no change"
+            )
+        );
+    }
+}
+
+/// A position of `plan` by id, or by a title only one position has.
+fn position_named(ctx: &mut Ctx, plan: &str, position: &str) -> Result<orgplan_core::Id, Fail> {
+    let lang = ctx.lang;
+    let id = ctx
+        .store
+        .resolve(plan)
+        .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+    let doc = ctx
+        .store
+        .load(id)
+        .map_err(|e| Fail::from(ApiError::from_store(e, lang)))?;
+    if let Ok(pid) = orgplan_core::Id::parse_str(position) {
+        if doc.position(pid).is_some() {
+            return Ok(pid);
+        }
+    }
+    let found: Vec<_> = doc
+        .positions
+        .iter()
+        .filter(|p| p.title == position)
+        .collect();
+    match found.as_slice() {
+        [p] => Ok(p.id),
+        [] => Err(Fail {
+            code: 2,
+            message: match lang {
+                Lang::Zh => format!("方案中没有岗位「{position}」"),
+                Lang::En => format!("the plan has no position {position:?}"),
+            },
+        }),
+        _ => Err(Fail {
+            code: 2,
+            message: match lang {
+                Lang::Zh => format!("方案中有 {} 个「{position}」岗位：请用岗位 id", found.len()),
+                Lang::En => format!(
+                    "the plan has {} positions titled {position:?}: give the position's id",
+                    found.len()
+                ),
+            },
+        }),
+    }
 }
 
 /// `orgplan recover`: exit 0 when every plan was copied, 1 when some could not be read.
@@ -740,6 +896,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             out,
             position,
             paper,
+            personal,
         } => {
             let doc = load(&ctx, &plan)?;
             let position = match position {
@@ -751,7 +908,8 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                     ))
                 })?),
             };
-            let opts = export_options(lang, position, paper);
+            let mut opts = export_options(lang, position, paper);
+            opts.personal = personal;
             let output = orgplan_export::export(&doc, format.export(), &opts)
                 .map_err(|e| Fail::from(ApiError::from_export(e, lang)))?;
             write_output(&out, output)?;
@@ -793,6 +951,10 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
         Command::ImportRoster {
             file,
             name,
+            into,
+            under,
+            keep_leavers,
+            personal,
             sheet,
             map,
             part_time_share,
@@ -800,10 +962,19 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             dry_run,
             json,
         } => {
+            let under = match (&into, &under) {
+                (Some(plan), Some(position)) => Some(position_named(&mut ctx, plan, position)?),
+                _ => None,
+            };
             return import_roster(
                 &mut ctx,
                 &file,
                 orgplan_api::ImportRosterArgs {
+                    under,
+                    plan: into,
+                    keep_leavers: Some(keep_leavers),
+                    revision: None,
+                    personal: Some(personal),
                     file_name: String::new(),
                     base64: String::new(),
                     sheet,
@@ -816,7 +987,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 },
                 &map,
                 json,
-            )
+            );
         }
         Command::Call {
             stdin: true, brief, ..
@@ -873,6 +1044,7 @@ fn export_options(
             PaperArg::A4 => orgplan_export::Paper::A4,
             PaperArg::A3 => orgplan_export::Paper::A3,
         },
+        personal: false,
     }
 }
 

@@ -132,8 +132,13 @@ fn columns_are_mapped_by_hand() {
         &db,
         &["import-roster", roster.to_str().unwrap(), "--dry-run"],
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("找不到「姓名」列"));
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("没有列被识别为「姓名」") && said.contains("--map 列名=姓名"),
+        "{said}"
+    );
+    assert_eq!(plans(&db), 0);
     let out = run(
         &db,
         &[
@@ -242,4 +247,238 @@ fn the_exported_roster_imports_back_as_the_same_plan() {
         };
         assert_eq!(tree(&id), tree(&back), "{template}");
     }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+fn get_plan(db: &Path, plan: &str) -> Value {
+    let out = run(
+        db,
+        &["call", "get_plan", &format!("{{\"plan\": \"{plan}\"}}")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()["doc"].clone()
+}
+
+fn people(doc: &Value) -> Vec<String> {
+    let mut names: Vec<String> = doc["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Next month's export of the same team: `--into` shows joiners, leavers and moves, changes
+/// nothing with `--dry-run`, applies them as one undo step, and never adds anyone twice.
+#[test]
+fn next_months_roster_goes_into_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plans.db");
+    let november = write(
+        dir.path(),
+        "十一月.csv",
+        "姓名,工号,职位,直属上级,手机\n王芳,E01,店长,,13900000001\n李雷,E02,客服,王芳,\n周杰,E03,美工,王芳,\n",
+    );
+    let december = write(
+        dir.path(),
+        "十二月.csv",
+        "姓名,工号,职位,直属上级\n王芳,E01,店长,\n李雷,E02,售后客服,王芳\n陈晨,E05,美工,王芳\n",
+    );
+    let out = run(
+        &db,
+        &["import-roster", november.to_str().unwrap(), "--personal"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let plan = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let before = get_plan(&db, &plan);
+    assert_eq!(
+        before["people"][0]["phone"], "13900000001",
+        "--personal reads 手机"
+    );
+
+    let out = run(
+        &db,
+        &[
+            "import-roster",
+            december.to_str().unwrap(),
+            "--into",
+            &plan,
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("＋ 入职 陈晨（美工）"), "{said}");
+    assert!(said.contains("－ 离职（移除） 周杰（美工）"), "{said}");
+    assert!(said.contains("→ 调岗 李雷：客服 → 售后客服"), "{said}");
+    assert!(said.contains("新增岗位：售后客服"), "{said}");
+    assert_eq!(get_plan(&db, &plan), before, "a dry run writes nothing");
+
+    let out = run(
+        &db,
+        &["import-roster", december.to_str().unwrap(), "--into", &plan],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), plan);
+    assert_eq!(plans(&db), 1, "no new plan");
+    let after = get_plan(&db, &plan);
+    assert_eq!(people(&after), ["李雷", "王芳", "陈晨"]);
+
+    // Again: the plan already matches.
+    let out = run(
+        &db,
+        &["import-roster", december.to_str().unwrap(), "--into", &plan],
+    );
+    assert!(
+        stderr(&out).contains("与方案一致，没有变化"),
+        "{}",
+        stderr(&out)
+    );
+
+    // One undo step takes the import back (the second import changed nothing).
+    let out = run(&db, &["call", "undo", &format!("{{\"plan\": \"{plan}\"}}")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(people(&get_plan(&db, &plan)), ["周杰", "李雷", "王芳"]);
+}
+
+/// A roster below a position of an existing plan, named by its title.
+#[test]
+fn a_roster_goes_under_a_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plans.db");
+    let out = run(&db, &["new", "--template", "team-8", "--name", "八人"]);
+    let plan = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let roster = write(
+        dir.path(),
+        "直播组.csv",
+        "姓名,职位,直属上级\n刘洋,直播主管,\n孙丽,主播,刘洋\n",
+    );
+    let out = run(
+        &db,
+        &[
+            "import-roster",
+            roster.to_str().unwrap(),
+            "--into",
+            "八人",
+            "--under",
+            "店长",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = get_plan(&db, &plan);
+    let positions = doc["positions"].as_array().unwrap();
+    let lead = positions.iter().find(|p| p["title"] == "直播主管").unwrap();
+    let manager = positions.iter().find(|p| p["title"] == "店长").unwrap();
+    assert_eq!(lead["parent"], manager["id"]);
+    let out = run(
+        &db,
+        &[
+            "import-roster",
+            roster.to_str().unwrap(),
+            "--into",
+            "八人",
+            "--under",
+            "董事长",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("方案中没有岗位「董事长」"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// 手机 and 邮箱 leave the machine only when asked: not in the plan file or the 花名册 by
+/// default, in both with `--personal`; the 花名册 carries 工号, 入职日期 and 人员类型.
+#[test]
+fn personal_data_is_exported_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plans.db");
+    let roster = write(
+        dir.path(),
+        "花名册.csv",
+        "姓名,工号,部门,职位,直属上级,入职日期,人员类型,手机,邮箱\n\
+王芳,E01,运营中心,店长,,2021-03-01,全职,13900000001,wf@example.com\n\
+李雷,E02,运营中心/客服部,客服,王芳,2022-05-06,兼职,13900000002,\n",
+    );
+    let out = run(
+        &db,
+        &["import-roster", roster.to_str().unwrap(), "--personal"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let plan = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let export = |args: &[&str], out: &Path| {
+        let mut all = vec!["export", plan.as_str(), "--out", out.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let o = run(&db, &all);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    let plain = dir.path().join("plain.json");
+    export(&["--format", "json"], &plain);
+    let text = std::fs::read_to_string(&plain).unwrap();
+    assert!(!text.contains("13900000001") && !text.contains("wf@example.com"));
+    assert!(text.contains("\"employee_no\": \"E01\""));
+    let full = dir.path().join("full.json");
+    export(&["--format", "json", "--personal"], &full);
+    assert!(std::fs::read_to_string(&full)
+        .unwrap()
+        .contains("wf@example.com"));
+
+    let sheets = dir.path().join("sheets");
+    export(&["--format", "csv"], &sheets);
+    let csv = std::fs::read_to_string(sheets.join("roster.csv")).unwrap();
+    assert!(
+        !csv.contains("13900000001") && !csv.contains("手机"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("李雷,E02,运营中心/客服部,客服,王芳,2022-05-06,兼职"),
+        "{csv}"
+    );
+    let sheets = dir.path().join("sheets-personal");
+    export(&["--format", "csv", "--personal"], &sheets);
+    let csv = std::fs::read_to_string(sheets.join("roster.csv")).unwrap();
+    assert!(
+        csv.contains("手机,邮箱") && csv.contains("13900000001,wf@example.com"),
+        "{csv}"
+    );
+
+    // The 花名册 imports back with its nesting and fields.
+    let out = run(
+        &db,
+        &["import-roster", sheets.join("roster.csv").to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let back = get_plan(&db, String::from_utf8(out.stdout).unwrap().trim());
+    let li = back["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "李雷")
+        .unwrap()
+        .clone();
+    assert_eq!(li["employee_no"], "E02");
+    assert_eq!(li["kind"], "part_time");
+    assert_eq!(li["start_date"], "2022-05-06");
+    assert_eq!(li["phone"], "", "not read back without --personal");
+    let nested = back["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "客服部")
+        .unwrap()
+        .clone();
+    assert!(nested["parent"].is_string());
 }

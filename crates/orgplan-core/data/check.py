@@ -34,7 +34,7 @@ PLAN_KEYS = {"name", "company", "target_size", "stage", "goal_notes", "template"
 DEPT_KEYS = {"id", "name", "name_en", "color"}
 POS_KEYS = {"id", "title", "title_en", "department", "parent", "headcount", "grade", "purpose",
             "duties", "requirements", "kpis", "dotted", "collaborations", "escalations",
-            "functions", "pay_band", "notes", "lineage"}
+            "functions", "pay_band", "notes", "lineage", "role"}
 KPI_KEYS = {"metric", "weight", "target", "cycle", "source"}
 PERSON_KEYS = {"id", "name", "assignments"}
 ROLE_KEYS = {"id", "title", "title_en", "function", "functions", "grade", "purpose", "duties",
@@ -105,11 +105,14 @@ def check_strings(data, where, rep):
     return strings
 
 
+OPTIONAL_KEYS = {"role"}
+
+
 def check_keys(obj, keys, where, rep):
     if not isinstance(obj, dict):
         rep.err(where, f"expected an object, got {type(obj).__name__}")
         return False
-    missing = keys - obj.keys()
+    missing = keys - obj.keys() - OPTIONAL_KEYS
     extra = obj.keys() - keys
     if missing:
         rep.err(where, f"missing keys {sorted(missing)}")
@@ -256,8 +259,8 @@ def check_template(name, data, rep, colors_by_dept):
         return None
     if data["format"] != "orgplan":
         rep.err(w, f"format must be 'orgplan', got {data['format']!r}")
-    if data["version"] != 1 or not is_int(data["version"]):
-        rep.err(w, f"version must be 1, got {data['version']!r}")
+    if data["version"] != 3 or not is_int(data["version"]):
+        rep.err(w, f"version must be 3, got {data['version']!r}")
 
     plan = data["plan"]
     if check_keys(plan, PLAN_KEYS, f"{w}.plan", rep):

@@ -327,6 +327,27 @@ fn check_departments(doc: &PlanDoc) -> Result<HashSet<Id>, EditError> {
             ));
         }
     }
+    // A department within a department: the one above exists, and no department is within
+    // itself, however far up.
+    for d in &doc.departments {
+        let mut at = d.parent;
+        let mut steps = 0;
+        while let Some(up) = at {
+            if up == d.id || steps > doc.departments.len() {
+                return Err(EditError::problem(
+                    "department.parent",
+                    Problem::Other,
+                    format!("{} would be within itself", d.name),
+                    format!("部门「{}」不能隶属于它自己或它的下级部门", d.name),
+                ));
+            }
+            let Some(parent) = doc.department(up) else {
+                return Err(EditError::not_found("department", up));
+            };
+            at = parent.parent;
+            steps += 1;
+        }
+    }
     Ok(departments)
 }
 
@@ -335,6 +356,9 @@ fn check_person(
     exists: &dyn Fn(&Id) -> bool,
 ) -> Result<(), EditError> {
     check_text("person.name", &person.name, TextKind::Required)?;
+    check_text("person.employee_no", &person.employee_no, TextKind::Short)?;
+    check_text("person.phone", &person.phone, TextKind::Short)?;
+    check_text("person.email", &person.email, TextKind::Short)?;
     check_count("person.assignments", person.assignments.len(), MAX_ITEMS)?;
     let mut seats = HashSet::default();
     for a in &person.assignments {

@@ -10,7 +10,7 @@ use crate::check::{check_added, check_changed, check_doc_with, check_removed, ke
 use crate::error::EditError;
 use crate::model::{
     Collaboration, Cycle, Department, Direction, Escalation, Function, Goal, GoalKind, GoalUnit,
-    Id, Kpi, PayBand, Person, PlanDoc, Position, Stage,
+    Id, Kpi, PayBand, Person, PersonKind, PlanDoc, Position, Stage,
 };
 
 /// Fields of a position to change; absent fields stay as they are.
@@ -80,10 +80,30 @@ pub struct DepartmentPatch {
     pub name: Option<String>,
     pub name_en: Option<String>,
     pub color: Option<String>,
+    /// The department this one is part of; `null` makes it a top-level department.
+    #[serde(default, deserialize_with = "double_option")]
+    pub parent: Option<Option<Id>>,
+}
+
+/// Fields of a person to change (the 人员 table); absent fields stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct PersonPatch {
+    pub name: Option<String>,
+    pub employee_no: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// `YYYY-MM-DD`; `null` clears it.
+    #[serde(default, deserialize_with = "double_option")]
+    pub start_date: Option<Option<chrono::NaiveDate>>,
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "double_option")]
+    pub kind: Option<Option<PersonKind>>,
 }
 
 /// Distinguishes a field set to `null` from a field left out.
-fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+pub fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
@@ -145,6 +165,17 @@ pub enum Edit {
     RenamePerson {
         person: Id,
         name: String,
+    },
+    UpdatePerson {
+        person: Id,
+        patch: PersonPatch,
+    },
+    /// Brings a plan built from a roster into this one ([`crate::merge::merge`]): below
+    /// `under`, or as the plan's people now.
+    MergeRoster {
+        roster: Box<PlanDoc>,
+        under: Option<Id>,
+        keep_leavers: bool,
     },
     RemovePerson {
         person: Id,
@@ -220,6 +251,8 @@ impl Edit {
             Edit::RemoveEscalation { .. } => "remove_escalation",
             Edit::AddPerson { .. } => "add_person",
             Edit::RenamePerson { .. } => "rename_person",
+            Edit::UpdatePerson { .. } => "update_person",
+            Edit::MergeRoster { .. } => "import_roster",
             Edit::RemovePerson { .. } => "remove_person",
             Edit::Assign { .. } => "assign",
             Edit::Unassign { .. } => "unassign",
@@ -469,6 +502,37 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
             doc.people.push(person);
         }
         Edit::RenamePerson { person, name } => person_mut(doc, person)?.name = name,
+        Edit::MergeRoster {
+            roster,
+            under,
+            keep_leavers,
+        } => {
+            if let Some(u) = under {
+                require_position(doc, u)?;
+            }
+            *doc = crate::merge::merge(doc, &roster, under, keep_leavers).0;
+        }
+        Edit::UpdatePerson { person, patch } => {
+            let p = person_mut(doc, person)?;
+            if let Some(v) = patch.name {
+                p.name = v;
+            }
+            if let Some(v) = patch.employee_no {
+                p.employee_no = v;
+            }
+            if let Some(v) = patch.phone {
+                p.phone = v;
+            }
+            if let Some(v) = patch.email {
+                p.email = v;
+            }
+            if let Some(v) = patch.start_date {
+                p.start_date = v;
+            }
+            if let Some(v) = patch.kind {
+                p.kind = v;
+            }
+        }
         Edit::RemovePerson { person } => {
             let before = doc.people.len();
             doc.people.retain(|p| p.id != person);
@@ -606,12 +670,21 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
             if let Some(v) = patch.color {
                 d.color = v;
             }
+            if let Some(v) = patch.parent {
+                d.parent = v;
+            }
         }
         Edit::RemoveDepartment { department } => {
-            let before = doc.departments.len();
+            let up = doc
+                .department(department)
+                .ok_or_else(|| EditError::not_found("department", department))?
+                .parent;
             doc.departments.retain(|d| d.id != department);
-            if doc.departments.len() == before {
-                return Err(EditError::not_found("department", department));
+            // Its sub-departments move up to where it was.
+            for d in &mut doc.departments {
+                if d.parent == Some(department) {
+                    d.parent = up;
+                }
             }
             for p in &mut doc.positions {
                 if p.department == Some(department) {
@@ -822,6 +895,13 @@ impl GoalPatch {
 impl DepartmentPatch {
     /// As [`PositionPatch::changed_in`], for a department.
     pub fn changed_in(&self, department: &crate::Department) -> Option<&'static str> {
-        first_changed!(self, department; name, name_en, color)
+        first_changed!(self, department; name, name_en, color, parent)
+    }
+}
+
+impl PersonPatch {
+    /// As [`PositionPatch::changed_in`], for a person.
+    pub fn changed_in(&self, person: &crate::Person) -> Option<&'static str> {
+        first_changed!(self, person; name, employee_no, phone, email, start_date, kind)
     }
 }

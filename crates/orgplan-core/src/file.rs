@@ -1,13 +1,16 @@
 //! The plan file: OrgPlan's versioned JSON interchange format (`format: "orgplan"`,
-//! `version: 2`; version 1, with whole KPI weights, reads the same). Its JSON Schema is
-//! `schema/plan-file.v2.schema.json` (`plan-file.v1.schema.json` is kept for the record).
+//! `version: 3`; versions 1 and 2 read the same). Its JSON Schema is
+//! `schema/plan-file.v3.schema.json` (the earlier ones are kept for the record).
+//!
+//! 手机 and 邮箱 of people are personal data: [`export`] leaves them out, [`export_with`]
+//! writes them only when asked.
 //!
 //! Import checks everything a file can get wrong and names the place (`positions[3].kpis[0]
 //! .weight`); it assigns fresh ids, so one file can be imported many times.
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use uuid::Uuid;
@@ -18,13 +21,22 @@ use crate::error::EditError;
 use crate::fields::label;
 use crate::model::{
     Assignment, Collaboration, Cycle, Department, Direction, Escalation, Function, Goal, GoalKind,
-    GoalUnit, Kpi, Lang, PayBand, Person, PlanDoc, PlanMeta, Position, Stage, Weight,
+    GoalUnit, Kpi, Lang, PayBand, Person, PersonKind, PlanDoc, PlanMeta, Position, RosterColumn,
+    RosterSource, Stage, Weight,
 };
+
+/// Whether a roster field is personal data (手机, 邮箱), left out of files and exports unless
+/// asked.
+pub fn is_personal_field(field: &str) -> bool {
+    matches!(field, "phone" | "email")
+}
 
 pub const FORMAT: &str = "orgplan";
 /// The version this build writes. It reads every version from 1 up to this one: 2 added KPI
-/// weights with one decimal (33.3); a version-1 file is a version-2 file with whole weights.
-pub const VERSION: u32 = 2;
+/// weights with one decimal (33.3); 3 added people's roster fields (工号, 手机, 邮箱, 入职日期,
+/// 人员类型), nested departments, positions' library role and the plan's roster source. An
+/// older file is a version-3 file without those.
+pub const VERSION: u32 = 3;
 /// Largest file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 100 * 1024 * 1024;
 
@@ -74,6 +86,29 @@ pub struct FilePlan {
     pub template: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster: Option<FileRoster>,
+}
+
+/// The roster a plan was imported from and how its columns were read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRoster {
+    pub file_name: String,
+    #[serde(default)]
+    pub sheet: Option<String>,
+    #[serde(default)]
+    pub columns: Vec<FileRosterColumn>,
+    #[serde(default)]
+    pub personal: bool,
+    pub imported_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRosterColumn {
+    pub header: String,
+    pub field: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -84,6 +119,8 @@ pub struct FileDepartment {
     #[serde(default)]
     pub name_en: String,
     pub color: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -121,6 +158,8 @@ pub struct FilePosition {
     pub notes: String,
     #[serde(default)]
     pub lineage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -168,6 +207,17 @@ pub struct FilePerson {
     pub name: String,
     #[serde(default)]
     pub assignments: Vec<FileAssignment>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub employee_no: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PersonKind>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -269,13 +319,26 @@ fn bad(
 }
 
 /// Writes a plan as a plan file: positions in tree order, pretty-printed, ending in a newline.
+/// The plan file of `doc`, without personal data (手机, 邮箱).
 pub fn export(doc: &PlanDoc) -> String {
-    let mut text = serde_json::to_string_pretty(&to_file(doc)).expect("a plan file serialises");
+    export_with(doc, false)
+}
+
+/// The plan file of `doc`; `personal` keeps people's 手机 and 邮箱.
+pub fn export_with(doc: &PlanDoc, personal: bool) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&to_file_with(doc, personal)).expect("a plan file serialises");
     text.push('\n');
     text
 }
 
+/// The plan file of `doc`, without personal data.
 pub fn to_file(doc: &PlanDoc) -> PlanFile {
+    to_file_with(doc, false)
+}
+
+/// The plan file of `doc`; `personal` keeps people's 手机 and 邮箱.
+pub fn to_file_with(doc: &PlanDoc, personal: bool) -> PlanFile {
     let mut doc = doc.clone();
     doc.normalize();
     let id = |u: &Uuid| u.to_string();
@@ -290,6 +353,21 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
             goal_notes: doc.plan.goal_notes.clone(),
             template: doc.plan.template.clone(),
             logo: doc.plan.logo.clone(),
+            roster: doc.plan.roster.as_ref().map(|r| FileRoster {
+                file_name: r.file_name.clone(),
+                sheet: r.sheet.clone(),
+                columns: r
+                    .columns
+                    .iter()
+                    .filter(|c| personal || !is_personal_field(&c.field))
+                    .map(|c| FileRosterColumn {
+                        header: c.header.clone(),
+                        field: c.field.clone(),
+                    })
+                    .collect(),
+                personal: r.personal && personal,
+                imported_at: r.imported_at,
+            }),
         },
         departments: doc
             .departments
@@ -299,6 +377,7 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
                 name: d.name.clone(),
                 name_en: d.name_en.clone(),
                 color: d.color.clone(),
+                parent: d.parent.as_ref().map(id),
             })
             .collect(),
         positions: doc
@@ -356,6 +435,7 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
                 }),
                 notes: p.notes.clone(),
                 lineage: p.lineage.clone(),
+                role: p.role.clone(),
             })
             .collect(),
         people: doc
@@ -372,6 +452,19 @@ pub fn to_file(doc: &PlanDoc) -> PlanFile {
                         share: a.share.into(),
                     })
                     .collect(),
+                employee_no: p.employee_no.clone(),
+                phone: if personal {
+                    p.phone.clone()
+                } else {
+                    String::new()
+                },
+                email: if personal {
+                    p.email.clone()
+                } else {
+                    String::new()
+                },
+                start_date: p.start_date.map(|d| d.format("%Y-%m-%d").to_string()),
+                kind: p.kind,
             })
             .collect(),
         goals: doc
@@ -1062,6 +1155,30 @@ fn from_file(
         },
         logo: fp.logo.clone(),
         scenario_of: None,
+        roster: match &fp.roster {
+            Some(r) => Some(RosterSource {
+                file_name: text("plan.roster.file_name", &r.file_name, TextKind::Short)?,
+                sheet: match &r.sheet {
+                    Some(s) => Some(text("plan.roster.sheet", s, TextKind::Short)?),
+                    None => None,
+                },
+                columns: {
+                    count("plan.roster.columns", r.columns.len(), MAX_ITEMS)?;
+                    let mut columns = Vec::with_capacity(r.columns.len());
+                    for (i, c) in r.columns.iter().enumerate() {
+                        let at = format!("plan.roster.columns[{i}]");
+                        columns.push(RosterColumn {
+                            header: text(&format!("{at}.header"), &c.header, TextKind::Short)?,
+                            field: text(&format!("{at}.field"), &c.field, TextKind::Short)?,
+                        });
+                    }
+                    columns
+                },
+                personal: r.personal,
+                imported_at: r.imported_at,
+            }),
+            None => None,
+        },
         created_at: now,
         updated_at: now,
     };
@@ -1085,6 +1202,10 @@ fn from_file(
             name: text(&format!("{at}.name"), &d.name, TextKind::Required)?,
             name_en: text(&format!("{at}.name_en"), &d.name_en, TextKind::Short)?,
             color: d.color.clone(),
+            parent: match &d.parent {
+                Some(p) => Some(dept_ids.get(&format!("{at}.parent"), p)?),
+                None => None,
+            },
         });
     }
 
@@ -1228,6 +1349,10 @@ fn from_file(
                 Some(l) => Some(text(&f("lineage"), l, TextKind::Required)?),
                 None => None,
             },
+            role: match &p.role {
+                Some(r) => Some(text(&f("role"), r, TextKind::Required)?),
+                None => None,
+            },
         }));
     }
     match roots.as_slice() {
@@ -1286,10 +1411,33 @@ fn from_file(
                 share: ranged(&format!("{aat}.share"), a.share, &SHARE, "a share")?,
             });
         }
+        let start_date = match &person.start_date {
+            Some(d) => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+                bad(
+                    FileProblem::Invalid,
+                    format!("{at}.start_date"),
+                    format!("a date is written YYYY-MM-DD, like \"2024-03-01\" (got {d:?})"),
+                    format!(
+                        "「入职日期」须写作 \"年-月-日\"，如 \"2024-03-01\"（收到 {}）",
+                        quoted(d)
+                    ),
+                )
+            })?),
+            None => None,
+        };
         people.push(Person {
             id: person_ids.get(&format!("{at}.id"), &person.id)?,
             name: text(&format!("{at}.name"), &person.name, TextKind::Required)?,
             assignments,
+            employee_no: text(
+                &format!("{at}.employee_no"),
+                &person.employee_no,
+                TextKind::Short,
+            )?,
+            phone: text(&format!("{at}.phone"), &person.phone, TextKind::Short)?,
+            email: text(&format!("{at}.email"), &person.email, TextKind::Short)?,
+            start_date,
+            kind: person.kind,
         });
     }
 

@@ -42,6 +42,7 @@ pub fn generate(n: usize, seed: u64, now: DateTime<Utc>) -> PlanDoc {
             name: format!("部门{}", i + 1),
             name_en: format!("Department {}", i + 1),
             color: COLORS[i % COLORS.len()].to_string(),
+            parent: None,
         })
         .collect();
     let mut positions: Vec<Position> = Vec::with_capacity(n);
@@ -79,13 +80,15 @@ pub fn generate(n: usize, seed: u64, now: DateTime<Utc>) -> PlanDoc {
         .iter()
         .filter(|_| rng.range(0, 1) == 1)
         .enumerate()
-        .map(|(i, p)| Person {
-            id: Uuid::from_u64_pair(seed ^ 0x5eed, i as u64),
-            name: format!("员工{}", i + 1),
-            assignments: vec![Assignment {
-                position: p.id,
-                share: 100,
-            }],
+        .map(|(i, p)| {
+            Person::new(
+                Uuid::from_u64_pair(seed ^ 0x5eed, i as u64),
+                format!("员工{}", i + 1),
+                vec![Assignment {
+                    position: p.id,
+                    share: 100,
+                }],
+            )
         })
         .collect();
     let mut doc = PlanDoc {
@@ -99,6 +102,7 @@ pub fn generate(n: usize, seed: u64, now: DateTime<Utc>) -> PlanDoc {
             template: None,
             logo: None,
             scenario_of: None,
+            roster: None,
             created_at: now,
             updated_at: now,
         },

@@ -16,13 +16,14 @@ pub mod fields;
 pub mod file;
 pub mod generate;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod periods;
 pub mod render;
 pub mod templates;
 pub mod validate;
 
-pub use edit::{apply, DepartmentPatch, Edit, PlanPatch, PositionPatch};
+pub use edit::{apply, DepartmentPatch, Edit, PersonPatch, PlanPatch, PositionPatch};
 pub use error::{EditError, Problem};
 pub use model::*;
 pub use validate::{validate, Finding, Severity};

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -174,10 +174,35 @@ pub struct PlanMeta {
     /// The plan this one is a scenario of (它的基准方案), if any. Not in plan files.
     #[serde(default)]
     pub scenario_of: Option<Id>,
+    /// The roster the plan was imported from, with the column mapping used, so next month's
+    /// export of the same system imports without mapping again.
+    #[serde(default)]
+    pub roster: Option<RosterSource>,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+}
+
+/// Where a plan's people came from: a roster file and how its columns were read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RosterSource {
+    pub file_name: String,
+    pub sheet: Option<String>,
+    /// Each column's header and the field it was read as (`姓名` → `name`; `""` for a column
+    /// left out), in column order.
+    pub columns: Vec<RosterColumn>,
+    /// Whether 手机 and 邮箱 were imported.
+    pub personal: bool,
+    #[ts(type = "string")]
+    pub imported_at: DateTime<Utc>,
+}
+
+/// One column of a roster and the field it was read as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RosterColumn {
+    pub header: String,
+    pub field: String,
 }
 
 /// A department or group (部门/组).
@@ -188,6 +213,9 @@ pub struct Department {
     pub name_en: String,
     /// `#rrggbb`.
     pub color: String,
+    /// The department this one is part of (`运营中心/客服部`: 客服部's parent is 运营中心).
+    #[serde(default)]
+    pub parent: Option<Id>,
 }
 
 /// A KPI weight: a percentage with at most one decimal (33.3 % + 33.3 % + 33.4 % = 100 %), kept
@@ -335,6 +363,10 @@ pub struct Position {
     /// copy was made from. Compare matches positions by it.
     #[serde(default)]
     pub lineage: Option<String>,
+    /// The library role the position came from (`customer_service`), set by templates, the
+    /// palette and roster import; compare and 定编 find a position's role through it.
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 impl Position {
@@ -359,6 +391,7 @@ impl Position {
             pay_band: None,
             notes: String::new(),
             lineage: None,
+            role: None,
         }
     }
 
@@ -375,15 +408,103 @@ pub struct Assignment {
     pub share: u32,
 }
 
-/// A person, who may hold several seats (全能型).
+/// How a person is employed (人员类型).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonKind {
+    /// 全职
+    FullTime,
+    /// 兼职
+    PartTime,
+    /// 实习
+    Intern,
+    /// 外包
+    Outsourced,
+}
+
+impl PersonKind {
+    pub const ALL: [PersonKind; 4] = [
+        PersonKind::FullTime,
+        PersonKind::PartTime,
+        PersonKind::Intern,
+        PersonKind::Outsourced,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            PersonKind::FullTime => lang.pick("全职", "full-time"),
+            PersonKind::PartTime => lang.pick("兼职", "part-time"),
+            PersonKind::Intern => lang.pick("实习", "intern"),
+            PersonKind::Outsourced => lang.pick("外包", "outsourced"),
+        }
+    }
+
+    /// Reads the words rosters use: 全职/正式/兼职/实习/外包/劳务派遣, full-time, part-time …
+    pub fn parse(text: &str) -> Option<PersonKind> {
+        let t = text.trim().to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if t.is_empty() {
+            None
+        } else if has(&["实习", "intern"]) {
+            Some(PersonKind::Intern)
+        } else if has(&["兼职", "part", "小时工", "临时"]) {
+            Some(PersonKind::PartTime)
+        } else if has(&["外包", "派遣", "outsourc", "contract"]) {
+            Some(PersonKind::Outsourced)
+        } else if has(&["全职", "正式", "试用", "full", "regular", "permanent"]) {
+            Some(PersonKind::FullTime)
+        } else {
+            None
+        }
+    }
+}
+
+/// A person, who may hold several seats (全能型). The fields after `assignments` come from a
+/// roster (花名册) and may be empty. 手机 and 邮箱 are personal data: plan files and exports
+/// leave them out unless asked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Person {
     pub id: Id,
     pub name: String,
     pub assignments: Vec<Assignment>,
+    /// 工号.
+    #[serde(default)]
+    pub employee_no: String,
+    /// 手机 (personal data).
+    #[serde(default)]
+    pub phone: String,
+    /// 邮箱 (personal data).
+    #[serde(default)]
+    pub email: String,
+    /// 入职日期.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub start_date: Option<NaiveDate>,
+    /// 人员类型.
+    #[serde(default)]
+    pub kind: Option<PersonKind>,
 }
 
 impl Person {
+    /// A person with just a name and seats.
+    pub fn new(id: Id, name: impl Into<String>, assignments: Vec<Assignment>) -> Person {
+        Person {
+            id,
+            name: name.into(),
+            assignments,
+            employee_no: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            start_date: None,
+            kind: None,
+        }
+    }
+
+    /// Whether the person carries personal data (手机, 邮箱).
+    pub fn has_personal_data(&self) -> bool {
+        !self.phone.is_empty() || !self.email.is_empty()
+    }
+
     pub fn total_share(&self) -> u32 {
         self.assignments.iter().map(|a| a.share).sum()
     }

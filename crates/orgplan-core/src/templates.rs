@@ -183,6 +183,7 @@ impl Role {
         p.functions.sort();
         p.functions.dedup();
         p.pay_band = self.pay_band;
+        p.role = Some(self.id.clone());
         p
     }
 }
@@ -214,6 +215,7 @@ pub fn blank(name: &str, now: DateTime<Utc>) -> PlanDoc {
             template: None,
             logo: None,
             scenario_of: None,
+            roster: None,
             created_at: now,
             updated_at: now,
         },

@@ -31,6 +31,7 @@ fn job_descriptions(c: &mut Criterion) {
         position: None,
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         paper: Paper::A4,
+        personal: false,
     };
     // Loads the fonts, and says how big the files are.
     for format in [Format::Docx, Format::Pdf] {

@@ -29,6 +29,7 @@ fn main() {
         position: None,
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         paper: Paper::A4,
+        personal: false,
     };
     std::fs::create_dir_all(&out).expect("create the output folder");
     let files = [

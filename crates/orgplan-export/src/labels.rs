@@ -43,6 +43,8 @@ pub struct Labels {
     /// The roster's columns, as the roster reader recognises them: importing the sheet gives
     /// the same tree, seats, shares and people back.
     pub roster_headers: [&'static str; 10],
+    /// The 花名册's personal-data columns, when asked for.
+    pub roster_personal: [&'static str; 2],
     pub per_month: &'static str,
 }
 
@@ -113,6 +115,7 @@ const ZH: Labels = Labels {
     no_department: "（无部门）",
     people_headers: ["姓名", "岗位", "时间占比", "合计（%）"],
     sheet_roster: "花名册",
+    roster_personal: ["手机", "邮箱"],
     roster_headers: [
         "姓名",
         "工号",
@@ -195,6 +198,7 @@ const EN: Labels = Labels {
     no_department: "(no department)",
     people_headers: ["Name", "Positions", "Shares", "Total (%)"],
     sheet_roster: "Roster",
+    roster_personal: ["Phone", "Email"],
     roster_headers: [
         "Name",
         "Employee ID",

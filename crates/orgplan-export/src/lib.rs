@@ -68,6 +68,8 @@ pub struct Options {
     pub date: NaiveDate,
     /// The paper of the chart PDF (job descriptions are always A4).
     pub paper: Paper,
+    /// Include people's 手机 and 邮箱 (personal data) in the plan file and the 花名册.
+    pub personal: bool,
 }
 
 /// Paper sizes for the chart PDF, used in landscape.
@@ -116,12 +118,14 @@ pub fn export(doc: &PlanDoc, format: Format, opts: &Options) -> Result<Output, E
     let jds = || model::job_descriptions(doc, opts.lang, opts.date, opts.position);
     // The HR sheets, then the goals split over the export date's year.
     let sheets = || {
-        let mut s = model::sheets(doc, opts.lang);
+        let mut s = model::sheets_with(doc, opts.lang, opts.personal);
         s.push(consultant::goal_sheet(doc, opts.date.year(), opts.lang));
         s
     };
     Ok(match format {
-        Format::Json => Output::File(orgplan_core::file::export(doc).into_bytes()),
+        Format::Json => {
+            Output::File(orgplan_core::file::export_with(doc, opts.personal).into_bytes())
+        }
         Format::Md => Output::File(text::markdown(&jds(), opts.lang).into_bytes()),
         Format::Html => Output::File(text::html(&jds(), opts.lang).into_bytes()),
         Format::Svg => Output::File(svg::chart(doc, opts.lang).into_bytes()),

@@ -194,14 +194,19 @@ pub(crate) fn is_wide(c: char) -> bool {
         | 0xFFE0..=0xFFE6)
 }
 
-/// 定岗定编, 部门汇总, KPI考核表, 人员 and 花名册, in this order.
+/// 定岗定编, 部门汇总, KPI考核表, 人员 and 花名册, in this order, without personal data.
 pub fn sheets(doc: &PlanDoc, lang: Lang) -> Vec<Sheet> {
+    sheets_with(doc, lang, false)
+}
+
+/// [`sheets`]; `personal` adds 手机 and 邮箱 to the 花名册.
+pub fn sheets_with(doc: &PlanDoc, lang: Lang, personal: bool) -> Vec<Sheet> {
     vec![
         establishment(doc, lang),
         departments_sheet(doc, lang),
         kpi_sheet(doc, lang),
         people(doc, lang),
-        roster(doc, lang),
+        roster(doc, lang, personal),
     ]
 }
 
@@ -382,7 +387,7 @@ pub fn people(doc: &PlanDoc, lang: Lang) -> Sheet {
 /// for each vacancy (no name), in tree order, with each position's number and its superior's,
 /// so that importing the sheet as a roster gives back the same tree, seats, shares and people.
 /// 工号, 入职日期 and 人员类型 are left for HR to fill.
-pub fn roster(doc: &PlanDoc, lang: Lang) -> Sheet {
+pub fn roster(doc: &PlanDoc, lang: Lang, personal: bool) -> Sheet {
     let l = Labels::of(lang);
     let width = doc.positions.len().to_string().len().max(3);
     let number: HashMap<Id, String> = doc
@@ -391,14 +396,22 @@ pub fn roster(doc: &PlanDoc, lang: Lang) -> Sheet {
         .enumerate()
         .map(|(i, p)| (p.id, format!("P{:0width$}", i + 1)))
         .collect();
+    // A department within another is written as its path (运营中心/客服部), as rosters do.
     let department = |p: &Position| {
-        p.department
-            .and_then(|d| doc.departments.iter().find(|x| x.id == d))
-            .map(|d| match lang {
+        let mut path: Vec<String> = Vec::new();
+        let mut at = p.department;
+        while let Some(d) = at.and_then(|d| doc.department(d)) {
+            path.push(match lang {
                 Lang::En if !d.name_en.is_empty() => d.name_en.clone(),
                 _ => d.name.clone(),
-            })
-            .unwrap_or_default()
+            });
+            at = d.parent;
+            if path.len() > doc.departments.len() {
+                break;
+            }
+        }
+        path.reverse();
+        path.join("/")
     };
     let holders = |id: Id| {
         doc.people.iter().filter_map(move |person| {
@@ -413,34 +426,61 @@ pub fn roster(doc: &PlanDoc, lang: Lang) -> Sheet {
             .and_then(|parent| holders(parent).next())
             .map(|(person, _)| person.name.clone())
             .unwrap_or_default();
-        let row = |name: String, share: Option<u32>| {
-            vec![
-                Cell::text(name),
-                Cell::Empty,
+        let text_or_empty = |s: &str| {
+            if s.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::text(s)
+            }
+        };
+        let row = |person: Option<(&orgplan_core::Person, u32)>| {
+            let mut cells = vec![
+                person.map_or(Cell::Empty, |(x, _)| Cell::text(&x.name)),
+                person.map_or(Cell::Empty, |(x, _)| text_or_empty(&x.employee_no)),
                 Cell::text(department(p)),
                 Cell::text(position_title(p, lang)),
                 Cell::text(&manager),
-                Cell::Empty,
-                Cell::Empty,
-                share.map_or(Cell::Empty, Cell::num),
+                person
+                    .and_then(|(x, _)| x.start_date)
+                    .map_or(Cell::Empty, |d| {
+                        Cell::text(d.format("%Y-%m-%d").to_string())
+                    }),
+                person
+                    .and_then(|(x, _)| x.kind)
+                    .map_or(Cell::Empty, |k| Cell::text(k.label(lang))),
+                person.map_or(Cell::Empty, |(_, share)| Cell::num(share)),
                 Cell::text(&number[&p.id]),
                 p.parent
                     .map_or(Cell::Empty, |parent| Cell::text(&number[&parent])),
-            ]
+            ];
+            if personal {
+                cells.push(person.map_or(Cell::Empty, |(x, _)| text_or_empty(&x.phone)));
+                cells.push(person.map_or(Cell::Empty, |(x, _)| text_or_empty(&x.email)));
+            }
+            cells
         };
         let mut held = 0u32;
         for (person, share) in holders(p.id) {
             held += 1;
-            rows.push(row(person.name.clone(), Some(share)));
+            rows.push(row(Some((person, share))));
         }
         for _ in held..p.headcount {
-            rows.push(row(String::new(), None));
+            rows.push(row(None));
         }
     }
     Sheet {
         name: l.sheet_roster.into(),
         slug: "roster",
-        headers: l.roster_headers.iter().map(|s| s.to_string()).collect(),
+        headers: l
+            .roster_headers
+            .iter()
+            .chain(if personal {
+                &l.roster_personal[..]
+            } else {
+                &[]
+            })
+            .map(|s| s.to_string())
+            .collect(),
         rows,
         totals: None,
     }

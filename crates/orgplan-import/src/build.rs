@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use orgplan_core::templates::{self, Role};
-use orgplan_core::{Assignment, Department, Id, Lang, Person, PlanDoc, Position};
+use orgplan_core::{Assignment, Department, Id, Lang, Person, PersonKind, PlanDoc, Position};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,20 +22,43 @@ const PALETTE: [&str; 8] = [
     "#2563eb", "#7c3aed", "#0d9488", "#d97706", "#dc2626", "#059669", "#db2777", "#4b5563",
 ];
 
-/// The department named `name`, added if it is new.
-fn department(name: &str, departments: &mut Vec<Department>, new_id: &mut dyn FnMut() -> Id) -> Id {
-    if let Some(d) = departments.iter().find(|d| d.name == name) {
-        return d.id;
+/// The department at `path` (`["运营中心", "客服部"]`), added with the departments above it
+/// where they are new. A sub-department takes its parent's colour.
+fn department(
+    path: &[String],
+    departments: &mut Vec<Department>,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Option<Id> {
+    let mut parent: Option<Id> = None;
+    for name in path {
+        let found = departments
+            .iter()
+            .find(|d| d.name == *name && d.parent == parent)
+            .map(|d| d.id);
+        parent = Some(match found {
+            Some(id) => id,
+            None => {
+                let color = match parent.and_then(|p| departments.iter().find(|d| d.id == p)) {
+                    Some(up) => up.color.clone(),
+                    None => {
+                        let tops = departments.iter().filter(|d| d.parent.is_none()).count();
+                        PALETTE[tops % PALETTE.len()].into()
+                    }
+                };
+                let d = Department {
+                    id: new_id(),
+                    name: name.clone(),
+                    name_en: String::new(),
+                    color,
+                    parent,
+                };
+                let id = d.id;
+                departments.push(d);
+                id
+            }
+        });
     }
-    let d = Department {
-        id: new_id(),
-        name: name.into(),
-        name_en: String::new(),
-        color: PALETTE[departments.len() % PALETTE.len()].into(),
-    };
-    let id = d.id;
-    departments.push(d);
-    id
+    parent
 }
 use crate::table::Table;
 
@@ -48,6 +71,9 @@ pub struct Options {
     pub part_time_share: u32,
     /// Leave out the rows with problems (and the rows under them) instead of refusing.
     pub skip_bad: bool,
+    /// Read 手机 and 邮箱 (personal data) too.
+    #[serde(default)]
+    pub personal: bool,
 }
 
 impl Default for Options {
@@ -56,6 +82,7 @@ impl Default for Options {
             name: "导入的团队".into(),
             part_time_share: 50,
             skip_bad: false,
+            personal: false,
         }
     }
 }
@@ -145,17 +172,67 @@ pub struct Built {
     pub unmatched: Vec<String>,
 }
 
+/// Rows that share a seat: the same superior's seat, title and department path.
+type SeatGroup = (Option<Id>, String, Option<Vec<String>>);
+
 /// A row read through the mapping.
 struct Entry {
     line: usize,
     name: String,
     id: Option<String>,
     title: String,
-    department: Option<String>,
+    department: Option<Vec<String>>,
     manager: Option<String>,
     manager_id: Option<String>,
     share: Option<u32>,
-    part_time: bool,
+    details: Details,
+}
+
+/// What a row says about its person beyond name and seat.
+#[derive(Clone, Default)]
+struct Details {
+    phone: String,
+    email: String,
+    start_date: Option<NaiveDate>,
+    kind: Option<PersonKind>,
+}
+
+impl Details {
+    fn read(c: &dyn Fn(Field) -> Option<String>, options: &Options) -> Details {
+        let personal = |f| if options.personal { c(f) } else { None };
+        Details {
+            phone: personal(Field::Phone).unwrap_or_default(),
+            email: personal(Field::Email).unwrap_or_default(),
+            start_date: c(Field::StartDate).as_deref().and_then(parse_date),
+            kind: c(Field::Kind).as_deref().and_then(PersonKind::parse),
+        }
+    }
+
+    /// Holds a seat part of the time (兼职, 实习).
+    fn part_time(&self) -> bool {
+        matches!(self.kind, Some(PersonKind::PartTime | PersonKind::Intern))
+    }
+
+    fn person(&self, id: Id, name: &str, employee_no: Option<&str>) -> Person {
+        let mut p = Person::new(id, name, Vec::new());
+        p.employee_no = employee_no.unwrap_or_default().to_string();
+        p.phone = self.phone.clone();
+        p.email = self.email.clone();
+        p.start_date = self.start_date;
+        p.kind = self.kind;
+        p
+    }
+}
+
+/// A date as rosters write it: `2023-03-01`, `2023/3/1`, `2023.3.1`, `2023年3月1日`, with or
+/// without a time after it.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let t = s.trim();
+    let day = t.split([' ', 'T']).next().unwrap_or(t);
+    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
+        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
 }
 
 fn cell<'a>(row: &'a [String], mapping: &Mapping, f: Field) -> Option<&'a str> {
@@ -166,12 +243,17 @@ fn cell<'a>(row: &'a [String], mapping: &Mapping, f: Field) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
-/// The main department of a 部门 cell: the first of several (`;` `；` `,` `，`), and of a
-/// path (`运营中心/客服部`) its last part.
-fn main_department(cell: &str) -> Option<String> {
+/// The main department of a 部门 cell, as a path from the top: the first of several (`;` `；`
+/// `,` `，`), split at `/` (`运营中心/客服部` is 客服部 within 运营中心).
+fn main_department(cell: &str) -> Option<Vec<String>> {
     let first = cell.split([';', '；', ',', '，', '|']).next()?.trim();
-    let last = first.rsplit(['/', '>', '／']).next()?.trim();
-    (!last.is_empty()).then(|| last.to_string())
+    let path: Vec<String> = first
+        .split(['/', '>', '／', '＞'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    (!path.is_empty()).then_some(path)
 }
 
 /// A share cell: `60`, `60%`, `0.6`.
@@ -206,11 +288,6 @@ fn row_share(
             Err(())
         }
     }
-}
-
-/// A 人员类型 that holds a seat part of the time.
-fn is_part_time(kind: Option<&str>) -> bool {
-    matches!(kind, Some("兼职" | "实习" | "part-time" | "intern"))
 }
 
 /// A new seat titled `title`: from the library role it matches, else blank; the title is
@@ -260,6 +337,16 @@ fn plan(
 /// The library role a title means: the same title (or one of a role's `/` parts), else a
 /// synonym the shops use.
 pub fn match_role<'a>(title: &str, roles: &'a [Role]) -> Option<&'a Role> {
+    match_whole(title, roles).or_else(|| {
+        // `店长/运营`: the first part that means a role.
+        title
+            .split(['/', '／', '、'])
+            .filter(|part| part.trim() != title.trim())
+            .find_map(|part| match_whole(part, roles))
+    })
+}
+
+fn match_whole<'a>(title: &str, roles: &'a [Role]) -> Option<&'a Role> {
     let t = title.trim();
     let by_title = roles.iter().find(|r| {
         r.title == t || r.title_en.eq_ignore_ascii_case(t) || r.title.split('/').any(|p| p == t)
@@ -345,7 +432,7 @@ pub fn build(
             manager: c(Field::Manager).map(str::to_string),
             manager_id: c(Field::ManagerId).map(str::to_string),
             share,
-            part_time: is_part_time(c(Field::Kind)),
+            details: Details::read(&|f| c(f).map(str::to_string), options),
         });
     }
 
@@ -500,7 +587,7 @@ pub fn build(
     // Seats: rows placed parent first, grouped by (superior seat, title, department).
     let mut seat_of: Vec<Option<Id>> = vec![None; entries.len()];
     let mut seats: Vec<Position> = Vec::new();
-    let mut seat_index: HashMap<(Option<Id>, String, Option<String>), usize> = HashMap::new();
+    let mut seat_index: HashMap<SeatGroup, usize> = HashMap::new();
     let mut remaining: Vec<usize> = (0..entries.len()).filter(|&i| !bad[i]).collect();
     while !remaining.is_empty() {
         let before = remaining.len();
@@ -526,7 +613,7 @@ pub fn build(
                     p.department = e
                         .department
                         .as_deref()
-                        .map(|d| department(d, &mut departments, &mut *new_id));
+                        .and_then(|d| department(d, &mut departments, &mut *new_id));
                     seats.push(p);
                     seat_index.insert(group, seats.len() - 1);
                     seats.len() - 1
@@ -550,7 +637,7 @@ pub fn build(
         if rows.is_empty() {
             continue;
         }
-        let part_time = rows.iter().any(|&i| entries[i].part_time);
+        let part_time = rows.iter().any(|&i| entries[i].details.part_time());
         let whole = if part_time {
             options.part_time_share.clamp(1, 100)
         } else {
@@ -587,11 +674,10 @@ pub fn build(
                 share: share.clamp(1, 100),
             });
         }
-        people.push(Person {
-            id: new_id(),
-            name: name.clone(),
-            assignments,
-        });
+        let first = &entries[rows[0]];
+        let mut person = first.details.person(new_id(), name, first.id.as_deref());
+        person.assignments = assignments;
+        people.push(person);
     }
     // Each seat's 编制 is its rows, so it is never below its holders.
     let doc = plan(
@@ -628,13 +714,20 @@ fn build_by_position(
         line: usize,
         parent: Option<String>,
         title: String,
-        department: Option<String>,
+        department: Option<Vec<String>>,
         headcount: u32,
+    }
+    struct Holder {
+        key: String,
+        name: String,
+        employee_no: Option<String>,
+        number: String,
+        share: Option<u32>,
+        details: Details,
     }
     let mut problems = Vec::new();
     let mut seats: Vec<(String, Seat)> = Vec::new();
-    // (person key, name, position number, share, part time)
-    let mut holders: Vec<(String, String, String, Option<u32>, bool)> = Vec::new();
+    let mut holders: Vec<Holder> = Vec::new();
     for row in &table.rows {
         let c = |f| cell(&row.cells, mapping, f);
         let Some(number) = c(Field::PositionId) else {
@@ -662,9 +755,17 @@ fn build_by_position(
             )),
         }
         if let Some(name) = c(Field::Name) {
-            let key = c(Field::EmployeeId).map_or_else(|| format!("name:{name}"), str::to_string);
-            let part_time = is_part_time(c(Field::Kind));
-            holders.push((key, name.to_string(), number.to_string(), share, part_time));
+            let employee_no = c(Field::EmployeeId).map(str::to_string);
+            holders.push(Holder {
+                key: employee_no
+                    .clone()
+                    .unwrap_or_else(|| format!("name:{name}")),
+                name: name.to_string(),
+                employee_no,
+                number: number.to_string(),
+                share,
+                details: Details::read(&|f| c(f).map(str::to_string), options),
+            });
         }
     }
     // Parents that exist, one top, no circle.
@@ -725,27 +826,26 @@ fn build_by_position(
         p.department = seat
             .department
             .as_deref()
-            .map(|d| department(d, &mut departments, &mut *new_id));
+            .and_then(|d| department(d, &mut departments, &mut *new_id));
         positions.push(Arc::new(p));
     }
     let mut people: Vec<Person> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
-    for (key, name, number, share, part_time) in holders {
-        let position = ids[index[number.as_str()]];
-        let share = share.unwrap_or(if part_time {
+    for h in holders {
+        let position = ids[index[h.number.as_str()]];
+        let share = h.share.unwrap_or(if h.details.part_time() {
             options.part_time_share
         } else {
             100
         });
-        let at = match keys.iter().position(|k| *k == key) {
+        let at = match keys.iter().position(|k| *k == h.key) {
             Some(at) => at,
             None => {
-                keys.push(key);
-                people.push(Person {
-                    id: new_id(),
-                    name,
-                    assignments: Vec::new(),
-                });
+                keys.push(h.key.clone());
+                people.push(
+                    h.details
+                        .person(new_id(), &h.name, h.employee_no.as_deref()),
+                );
                 people.len() - 1
             }
         };

@@ -292,6 +292,32 @@ impl Mapping {
         Ok(self)
     }
 
+    /// The mapping as a plan keeps it ([`orgplan_core::RosterSource`]): every column, with
+    /// its field's key, or `""` when it is left out.
+    pub fn to_record(&self) -> Vec<orgplan_core::RosterColumn> {
+        self.columns
+            .iter()
+            .map(|c| orgplan_core::RosterColumn {
+                header: c.column.clone(),
+                field: c.field.map(Field::key).unwrap_or_default().to_string(),
+            })
+            .collect()
+    }
+
+    /// A mapping a plan kept ([`Mapping::to_record`]); fields this build does not know are left
+    /// out.
+    pub fn from_record(columns: &[orgplan_core::RosterColumn]) -> Mapping {
+        Mapping {
+            columns: columns
+                .iter()
+                .map(|c| ColumnField {
+                    column: c.header.clone(),
+                    field: Field::parse(&c.field).filter(|_| !c.field.is_empty()),
+                })
+                .collect(),
+        }
+    }
+
     /// The column a field is read from.
     pub fn index(&self, field: Field) -> Option<usize> {
         self.columns.iter().position(|c| c.field == Some(field))

@@ -38,7 +38,12 @@ fn json<T: Serialize + ?Sized>(v: &T) -> String {
 }
 
 fn stage_text(stage: Stage) -> String {
-    match serde_json::to_value(stage).expect("a stage serialises") {
+    stage_like_text(&stage)
+}
+
+/// A unit enum's serde name (`full_time`), as stored in a text column.
+fn stage_like_text<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value).expect("a unit variant serialises") {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
     }
@@ -49,7 +54,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     let meta = conn
         .query_row(
             "SELECT name, company, target_size, stage, goal_notes, template, created_at, updated_at,
-                goals, logo, scenario_of
+                goals, logo, scenario_of, roster
              FROM plans WHERE id = ?1",
             [&pid],
             |r| {
@@ -65,6 +70,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
                     r.get::<_, String>(8)?,
                     r.get::<_, Option<String>>(9)?,
                     r.get::<_, Option<String>>(10)?,
+                    r.get::<_, Option<String>>(11)?,
                 ))
             },
         )
@@ -73,7 +79,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     let (name, company, target_size, stage, goal_notes, template, created, updated) = (
         meta.0, meta.1, meta.2, meta.3, meta.4, meta.5, meta.6, meta.7,
     );
-    let (goals, logo, scenario_of) = (meta.8, meta.9, meta.10);
+    let (goals, logo, scenario_of, roster) = (meta.8, meta.9, meta.10, meta.11);
     let plan_meta = PlanMeta {
         id: plan,
         name,
@@ -84,12 +90,14 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
         template,
         logo,
         scenario_of: scenario_of.map(|s| parse_id(&s)).transpose()?,
+        roster: roster.map(|r| parse_json(&r)).transpose()?,
         created_at: parse_time(&created)?,
         updated_at: parse_time(&updated)?,
     };
 
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name, name_en, color FROM departments WHERE plan_id = ?1 ORDER BY ord, id",
+        "SELECT id, name, name_en, color, parent_id FROM departments WHERE plan_id = ?1
+         ORDER BY ord, id",
     )?;
     let departments = stmt
         .query_map([&pid], |r| {
@@ -98,15 +106,17 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })?
         .map(|row| {
-            let (id, name, name_en, color) = row?;
+            let (id, name, name_en, color, parent) = row?;
             Ok(Department {
                 id: parse_id(&id)?,
                 name,
                 name_en,
                 color,
+                parent: parent.map(|p| parse_id(&p)).transpose()?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -114,7 +124,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, parent_id, title, title_en, department_id, headcount, grade, purpose, duties,
                 requirements, kpis, dotted, collaborations, escalations, functions, pay_min,
-                pay_max, notes, lineage, ord
+                pay_max, notes, lineage, ord, role
          FROM positions WHERE plan_id = ?1",
     )?;
     // The plan's index gives the rows by `ord` already; sorting here (by ord, then id) rather
@@ -162,6 +172,7 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
             },
             notes: text(17)?,
             lineage: r.get(18)?,
+            role: r.get(20)?,
         }));
     }
 
@@ -176,7 +187,8 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     }
 
     let mut stmt = conn.prepare_cached(
-        "SELECT p.id, p.name, a.position_id, a.share
+        "SELECT p.id, p.name, a.position_id, a.share, p.employee_no, p.phone, p.email,
+                p.start_date, p.kind
          FROM people p LEFT JOIN assignments a ON a.person_id = p.id
          WHERE p.plan_id = ?1 ORDER BY p.ord, p.id, a.ord",
     )?;
@@ -185,11 +197,22 @@ pub fn load_doc(conn: &Connection, plan: Id) -> Result<PlanDoc> {
     while let Some(r) = rows.next()? {
         let id = parse_id(&r.get::<_, String>(0)?)?;
         if people.last().map(|p| p.id) != Some(id) {
-            people.push(Person {
-                id,
-                name: r.get(1)?,
-                assignments: Vec::new(),
-            });
+            let mut person = Person::new(id, r.get::<_, String>(1)?, Vec::new());
+            person.employee_no = r.get(4)?;
+            person.phone = r.get(5)?;
+            person.email = r.get(6)?;
+            person.start_date = r
+                .get::<_, Option<String>>(7)?
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                        .map_err(|e| StoreError::Corrupt(format!("date {d:?}: {e}")))
+                })
+                .transpose()?;
+            person.kind = r
+                .get::<_, Option<String>>(8)?
+                .map(|k| parse_json(&json(&k)))
+                .transpose()?;
+            people.push(person);
         }
         if let Some(position) = r.get::<_, Option<String>>(2)? {
             let person = people.last_mut().expect("pushed above");
@@ -215,8 +238,8 @@ pub fn insert_doc(conn: &Connection, doc: &PlanDoc) -> Result<()> {
     let m = &doc.plan;
     conn.execute(
         "INSERT INTO plans (id, name, company, target_size, stage, goal_notes, template, created_at,
-            updated_at, goals, logo, scenario_of)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            updated_at, goals, logo, scenario_of, roster)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             m.id.to_string(),
             m.name,
@@ -230,6 +253,7 @@ pub fn insert_doc(conn: &Connection, doc: &PlanDoc) -> Result<()> {
             json(&doc.goals),
             m.logo,
             m.scenario_of.map(|x| x.to_string()),
+            m.roster.as_ref().map(json),
         ],
     )?;
     let sib = doc.sibling_indices();
@@ -279,7 +303,8 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
             Change::Plan { plan: m } => {
                 conn.execute(
                     "UPDATE plans SET name = ?2, company = ?3, target_size = ?4, stage = ?5,
-                        goal_notes = ?6, template = ?7, logo = ?8, scenario_of = ?9 WHERE id = ?1",
+                        goal_notes = ?6, template = ?7, logo = ?8, scenario_of = ?9, roster = ?10
+                     WHERE id = ?1",
                     params![
                         pid,
                         m.name,
@@ -290,6 +315,7 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                         m.template,
                         m.logo,
                         m.scenario_of.map(|x| x.to_string()),
+                        m.roster.as_ref().map(json),
                     ],
                 )?;
             }
@@ -301,10 +327,11 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
             }
             Change::Department { ord, department: d } => {
                 conn.prepare_cached(
-                    "INSERT INTO departments (id, plan_id, ord, name, name_en, color)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    "INSERT INTO departments (id, plan_id, ord, name, name_en, color, parent_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                      ON CONFLICT(id) DO UPDATE SET ord = excluded.ord, name = excluded.name,
-                        name_en = excluded.name_en, color = excluded.color",
+                        name_en = excluded.name_en, color = excluded.color,
+                        parent_id = excluded.parent_id",
                 )?
                 .execute(params![
                     d.id.to_string(),
@@ -312,7 +339,8 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                     *ord as i64,
                     d.name,
                     d.name_en,
-                    d.color
+                    d.color,
+                    d.parent.map(|x| x.to_string()),
                 ])?;
             }
             Change::Order { id, ord } => {
@@ -332,9 +360,9 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                     "INSERT INTO positions (id, plan_id, parent_id, ord, title, title_en,
                         department_id, headcount, grade, purpose, duties, requirements, kpis,
                         dotted, collaborations, escalations, functions, pay_min, pay_max, notes,
-                        lineage)
+                        lineage, role)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        ?16, ?17, ?18, ?19, ?20, ?21)
+                        ?16, ?17, ?18, ?19, ?20, ?21, ?22)
                      ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id,
                         ord = excluded.ord, title = excluded.title, title_en = excluded.title_en,
                         department_id = excluded.department_id, headcount = excluded.headcount,
@@ -344,7 +372,8 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                         collaborations = excluded.collaborations,
                         escalations = excluded.escalations, functions = excluded.functions,
                         pay_min = excluded.pay_min, pay_max = excluded.pay_max,
-                        notes = excluded.notes, lineage = excluded.lineage",
+                        notes = excluded.notes, lineage = excluded.lineage,
+                        role = excluded.role",
                 )?
                 .execute(params![
                     p.id.to_string(),
@@ -368,6 +397,7 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
                     p.pay_band.map(|b| b.max),
                     p.notes,
                     p.lineage,
+                    p.role,
                 ])?;
             }
             Change::PositionRemoved { id } => {
@@ -379,10 +409,25 @@ pub fn write_changes(conn: &Connection, plan: Id, changes: &[Change]) -> Result<
             Change::Person { ord, person } => {
                 let id = person.id.to_string();
                 conn.prepare_cached(
-                    "INSERT INTO people (id, plan_id, ord, name) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT(id) DO UPDATE SET ord = excluded.ord, name = excluded.name",
+                    "INSERT INTO people (id, plan_id, ord, name, employee_no, phone, email,
+                        start_date, kind)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                     ON CONFLICT(id) DO UPDATE SET ord = excluded.ord, name = excluded.name,
+                        employee_no = excluded.employee_no, phone = excluded.phone,
+                        email = excluded.email, start_date = excluded.start_date,
+                        kind = excluded.kind",
                 )?
-                .execute(params![id, pid, *ord as i64, person.name])?;
+                .execute(params![
+                    id,
+                    pid,
+                    *ord as i64,
+                    person.name,
+                    person.employee_no,
+                    person.phone,
+                    person.email,
+                    person.start_date.map(|d| d.format("%Y-%m-%d").to_string()),
+                    person.kind.map(|k| stage_like_text(&k)),
+                ])?;
                 conn.execute("DELETE FROM assignments WHERE person_id = ?1", [&id])?;
                 for (i, a) in person.assignments.iter().enumerate() {
                     conn.prepare_cached(

@@ -7,4 +7,8 @@ export type Department = { id: string, name: string, name_en: string,
 /**
  * `#rrggbb`.
  */
-color: string, };
+color: string, 
+/**
+ * The department this one is part of (`运营中心/客服部`: 客服部's parent is 运营中心).
+ */
+parent: string | null, };

@@ -3,4 +3,8 @@
 /**
  * Fields of a department to change.
  */
-export type DepartmentPatch = { name?: string, name_en?: string, color?: string, };
+export type DepartmentPatch = { name?: string, name_en?: string, color?: string, 
+/**
+ * The department this one is part of; `null` makes it a top-level department.
+ */
+parent?: string | null, };

@@ -10,4 +10,9 @@ position?: string,
 /**
  * The chart PDF's paper; A4 when absent.
  */
-paper?: PaperSize, };
+paper?: PaperSize, 
+/**
+ * Include people's 手机 and 邮箱 (personal data; only the plan file and the 花名册 have
+ * them).
+ */
+personal?: boolean, };

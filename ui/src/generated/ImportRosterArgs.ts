@@ -4,6 +4,29 @@ import type { Mapping } from "./Mapping";
 
 export type ImportRosterArgs = { 
 /**
+ * A plan to bring the roster into (by id or unique name) instead of making a new one.
+ */
+plan?: string, 
+/**
+ * With `plan`: the position the roster's tree goes below. Without it the roster is the
+ * plan's team as it is now: people matched by 工号 (else name), joiners added, leavers
+ * removed, moves applied.
+ */
+under?: string, 
+/**
+ * With `plan`: keep the people the roster no longer lists.
+ */
+keep_leavers?: boolean, 
+/**
+ * With `plan`: the plan revision the client saw (an import into a plan changed since is
+ * refused as a conflict).
+ */
+revision?: number, 
+/**
+ * Read 手机 and 邮箱 too (personal data; left out unless asked).
+ */
+personal?: boolean, 
+/**
  * The file's name, for messages.
  */
 file_name: string, 

@@ -26,4 +26,9 @@ dotted: Array<string>, collaborations: Array<Collaboration>, escalations: Array<
  * built-in template's seat (`team-8/p-manager`), or the id of the position a scenario's
  * copy was made from. Compare matches positions by it.
  */
-lineage: string | null, };
+lineage: string | null, 
+/**
+ * The library role the position came from (`customer_service`), set by templates, the
+ * palette and roster import; compare and 定编 find a position's role through it.
+ */
+role: string | null, };

@@ -3,6 +3,10 @@ import type { DepartmentPatch } from "./DepartmentPatch";
 
 export type UpdateDepartmentArgs = { plan: string, department: string, name?: string, name_en?: string, color?: string, 
 /**
+ * The department this one is part of; `null` makes it a top-level department.
+ */
+parent?: string | null, 
+/**
  * What the client saw in the fields it changes (compare-and-set).
  */
 was?: DepartmentPatch, };

@@ -18,6 +18,7 @@ import type { DottedArgs } from "./DottedArgs";
 import type { DuplicatePlanArgs } from "./DuplicatePlanArgs";
 import type { ExportComparisonArgs } from "./ExportComparisonArgs";
 import type { ExportDocumentArgs } from "./ExportDocumentArgs";
+import type { ExportPlanArgs } from "./ExportPlanArgs";
 import type { ExportedDocument } from "./ExportedDocument";
 import type { ExportedPlan } from "./ExportedPlan";
 import type { Finding } from "./Finding";
@@ -49,6 +50,7 @@ import type { TemplateInfo } from "./TemplateInfo";
 import type { UnassignArgs } from "./UnassignArgs";
 import type { UpdateDepartmentArgs } from "./UpdateDepartmentArgs";
 import type { UpdateGoalArgs } from "./UpdateGoalArgs";
+import type { UpdatePersonArgs } from "./UpdatePersonArgs";
 import type { UpdatePlanArgs } from "./UpdatePlanArgs";
 import type { UpdatePositionArgs } from "./UpdatePositionArgs";
 import type { Watch } from "./Watch";
@@ -68,7 +70,7 @@ export interface Commands {
   duplicate_plan: { args: Revisioned<DuplicatePlanArgs>; result: PlanState };
   delete_plan: { args: PlanArg; result: Deleted };
   import_plan: { args: Revisioned<ImportPlanArgs>; result: PlanState };
-  export_plan: { args: PlanArg; result: ExportedPlan };
+  export_plan: { args: ExportPlanArgs; result: ExportedPlan };
   add_position: { args: Revisioned<AddPositionArgs>; result: PlanState };
   move_position: { args: Revisioned<MovePositionArgs>; result: PlanState };
   update_position: { args: Revisioned<UpdatePositionArgs>; result: PlanState };
@@ -87,6 +89,7 @@ export interface Commands {
   unassign: { args: Revisioned<UnassignArgs>; result: PlanState };
   add_department: { args: Revisioned<AddDepartmentArgs>; result: PlanState };
   update_department: { args: Revisioned<UpdateDepartmentArgs>; result: PlanState };
+  update_person: { args: Revisioned<UpdatePersonArgs>; result: PlanState };
   remove_department: { args: Revisioned<DepartmentArg>; result: PlanState };
   validate_plan: { args: PlanArg; result: Array<Finding> };
   layout_plan: { args: LayoutArgs; result: Layout };
@@ -140,6 +143,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "unassign",
   "add_department",
   "update_department",
+  "update_person",
   "remove_department",
   "validate_plan",
   "layout_plan",

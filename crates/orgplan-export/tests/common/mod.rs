@@ -12,6 +12,7 @@ pub fn opts(lang: Lang) -> Options {
         position: None,
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         paper: Paper::A4,
+        personal: false,
     }
 }
 
