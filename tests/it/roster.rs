@@ -457,3 +457,52 @@ fn departments_nest_and_never_loop() {
         .clone();
     assert_eq!(moved["parent"], Value::Null);
 }
+
+/// 对比 of an imported team (today) with a template (the proposal): positions stand for the
+/// same library role, so the team's 客服 is the template's 售前客服 (renamed), not a removal
+/// and an addition; the template's 售后客服 is new.
+#[test]
+fn compare_matches_an_imported_team_to_a_template_by_role() {
+    let mut app = App::new();
+    let today = app.roster("现状.csv", NOVEMBER, json!({"name": "现状"}));
+    let today = today["created"]["doc"]["plan"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.call("create_plan", json!({"template": "team-8", "name": "提案"}));
+    let c = app.call("compare_plans", json!({"a": today, "b": "提案"}));
+    let renamed: Vec<(String, String)> = c["renamed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["before"].as_str().unwrap().to_string(),
+                r["after"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        renamed.contains(&("客服".to_string(), "售前客服".to_string())),
+        "{renamed:?}"
+    );
+    let titles = |list: &Value, key: Option<&str>| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| {
+                let p = key.map_or(x, |k| &x[k]);
+                p["title"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let added = titles(&c["added"], None);
+    assert!(added.contains(&"售后客服".to_string()), "{added:?}");
+    assert!(!added.contains(&"售前客服".to_string()), "{added:?}");
+    assert!(
+        !added.contains(&"店长".to_string()),
+        "店长 is 店长: {added:?}"
+    );
+    let removed = titles(&c["removed"], Some("position"));
+    assert!(!removed.contains(&"客服".to_string()), "{removed:?}");
+}

@@ -5,7 +5,9 @@
 //!
 //! Positions are matched by id, then by lineage (a scenario's copy carries the seat it was
 //! copied from; a template's seat is `template/seat`), then by the growth path's list of seats
-//! that carry on into the next stage.
+//! that carry on into the next stage; outside the growth path, then by library role (a team
+//! imported from a roster against a template: its 客服 is the template's 售前客服), then by
+//! title.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -310,6 +312,53 @@ fn match_positions(a: &PlanDoc, b: &PlanDoc, stage: Option<&Stage>) -> HashMap<I
             if let Some(pa) = pa {
                 take(pa, pb, &mut out);
             }
+        }
+        // The growth path says which seats carry on; the rest split or are new.
+        return out;
+    }
+    // Plans with no common seats (an imported team against a template, two teams drawn
+    // apart): a position is the other plan's position that stands for the same library role
+    // (the same title first), else the one with the same title.
+    let free_b = |out: &HashMap<Id, Id>| -> HashSet<Id> {
+        let used: HashSet<Id> = out.values().copied().collect();
+        b.positions
+            .iter()
+            .map(|p| p.id)
+            .filter(|id| !used.contains(id))
+            .collect()
+    };
+    let mut free = free_b(&out);
+    for p in &a.positions {
+        if out.contains_key(&p.id) {
+            continue;
+        }
+        let Some(role) = &p.role else { continue };
+        let same_role =
+            |q: &&std::sync::Arc<Position>| free.contains(&q.id) && q.role.as_ref() == Some(role);
+        let found = b
+            .positions
+            .iter()
+            .filter(same_role)
+            .find(|q| q.title == p.title)
+            .or_else(|| b.positions.iter().find(same_role))
+            .map(|q| q.id);
+        if let Some(q) = found {
+            free.remove(&q);
+            out.insert(p.id, q);
+        }
+    }
+    for p in &a.positions {
+        if out.contains_key(&p.id) {
+            continue;
+        }
+        let found = b
+            .positions
+            .iter()
+            .find(|q| free.contains(&q.id) && q.title == p.title)
+            .map(|q| q.id);
+        if let Some(q) = found {
+            free.remove(&q);
+            out.insert(p.id, q);
         }
     }
     out
