@@ -622,3 +622,55 @@ fn every_earlier_schema_keeps_roster_fields_after_upgrade() {
         assert_eq!(redone.people, written.people);
     }
 }
+
+/// The schema-v5 fixture (people's roster fields, nested departments, library roles, the
+/// roster source, and a next-month import in the journal) opens in this build as it was
+/// written, and its import undoes in one step.
+#[test]
+fn the_v5_fixture_opens_in_this_build() {
+    use orgplan_core::PersonKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    fixture("schema-v5.db", &path);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let plans = store.list_plans().unwrap();
+    let team = plans.iter().find(|p| p.name == "云杉现状").unwrap();
+    let doc = store.load(team.id).unwrap();
+    let person = |doc: &orgplan_core::PlanDoc, name: &str| {
+        doc.people.iter().find(|p| p.name == name).cloned()
+    };
+    let wang = person(&doc, "王芳").unwrap();
+    assert_eq!(wang.employee_no, "E01");
+    assert_eq!(wang.phone, "13900000001");
+    assert_eq!(wang.email, "wf@example.com");
+    let chen = person(&doc, "陈晨").unwrap();
+    assert_eq!(chen.kind, Some(PersonKind::Outsourced));
+    assert_eq!(
+        chen.start_date,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+    );
+    assert!(person(&doc, "周杰").is_none());
+    let service = doc.departments.iter().find(|d| d.name == "客服部").unwrap();
+    let center = doc
+        .departments
+        .iter()
+        .find(|d| d.name == "运营中心")
+        .unwrap();
+    assert_eq!(service.parent, Some(center.id));
+    assert!(doc
+        .positions
+        .iter()
+        .any(|p| p.title == "客服" && p.role.as_deref() == Some("role-presale-cs")));
+    let source = doc.plan.roster.as_ref().unwrap();
+    assert_eq!(source.file_name, "十二月.csv");
+    assert_eq!(
+        store.history(team.id).unwrap().undo.as_deref(),
+        Some("import_roster")
+    );
+    let undone = store.undo(team.id).unwrap();
+    let zhou = person(&undone, "周杰").unwrap();
+    assert_eq!(zhou.kind, Some(PersonKind::Intern));
+    assert_eq!(undone.plan.roster.unwrap().file_name, "十一月.csv");
+    assert_eq!(store.check().unwrap(), None);
+}
