@@ -229,3 +229,88 @@ fn a_part_time_share_is_the_users_choice() {
     let shares: Vec<u32> = boss.assignments.iter().map(|a| a.share).collect();
     assert_eq!(shares, [50, 50]);
 }
+
+/// What the 62-row roster says about each person comes along: 工号, 入职日期 (as the file
+/// writes dates), 人员类型; 手机 only when asked; departments nest along their paths; matched
+/// seats name their library role.
+#[test]
+fn people_keep_their_roster_fields() {
+    use orgplan_core::PersonKind;
+    for name in [
+        "dingtalk-utf8-bom.csv",
+        "excel-gbk-title-row.csv",
+        "hr-roster.xlsx",
+    ] {
+        let t = table(name);
+        let b = built(&t, &Options::default()).unwrap();
+        let doc = &b.doc;
+        let first = doc.people.iter().find(|p| p.employee_no == "E001").unwrap();
+        assert_eq!(first.name, "李芳", "{name}");
+        assert_eq!(
+            first.start_date,
+            chrono::NaiveDate::from_ymd_opt(2019, 2, 2),
+            "{name}"
+        );
+        assert_eq!(first.kind, Some(PersonKind::FullTime));
+        assert_eq!(first.phone, "", "{name}: 手机 not read unless asked");
+        assert!(doc.people.iter().all(|p| !p.employee_no.is_empty()));
+        let center = doc
+            .departments
+            .iter()
+            .find(|d| d.name == "运营中心")
+            .unwrap();
+        let service = doc.departments.iter().find(|d| d.name == "客服部").unwrap();
+        assert_eq!(service.parent, Some(center.id), "{name}");
+        assert!(doc.positions.iter().any(|p| p.role.is_some()));
+        let with_phones = built(
+            &t,
+            &Options {
+                personal: true,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        let first = with_phones
+            .doc
+            .people
+            .iter()
+            .find(|p| p.employee_no == "E001")
+            .unwrap();
+        assert_eq!(first.phone, "13800000001", "{name}");
+    }
+}
+
+#[test]
+fn titles_dates_and_kinds_are_read_as_shops_write_them() {
+    use orgplan_core::PersonKind;
+    use orgplan_import::build::parse_date;
+    let roles = orgplan_core::templates::roles();
+    let role = |t: &str| orgplan_import::match_role(t, &roles).map(|r| r.title.clone());
+    assert_eq!(role("店长/运营").as_deref(), Some("店长"));
+    assert_eq!(role("客服").as_deref(), Some("售前客服"));
+    assert_eq!(role("总经理"), None);
+    let d = chrono::NaiveDate::from_ymd_opt(2023, 7, 1);
+    for s in [
+        "2023-07-01",
+        "2023/7/1",
+        "2023.7.1",
+        "2023年7月1日",
+        "20230701",
+        "2023-07-01 09:00",
+    ] {
+        assert_eq!(parse_date(s), d, "{s}");
+    }
+    assert_eq!(parse_date("明年"), None);
+    assert_eq!(parse_date("2023-02-30"), None);
+    for (s, k) in [
+        ("全职", PersonKind::FullTime),
+        ("正式员工", PersonKind::FullTime),
+        ("兼职", PersonKind::PartTime),
+        ("实习生", PersonKind::Intern),
+        ("劳务派遣", PersonKind::Outsourced),
+        ("Part-time", PersonKind::PartTime),
+    ] {
+        assert_eq!(PersonKind::parse(s), Some(k), "{s}");
+    }
+    assert_eq!(PersonKind::parse("其他"), None);
+}
