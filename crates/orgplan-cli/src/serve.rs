@@ -74,6 +74,14 @@ pub fn serve(mut ctx: Ctx, port: u16, ui: Option<PathBuf>) -> Result<(), String>
     if ui.is_none() {
         println!("(no built UI found: only /api is served; build it with `npm run build` in ui/)");
     }
+    // The listener's receive timeout, which its connections inherit, also bounds how long
+    // accept() waits; tiny_http stops serving at the first failed accept. So an idle server
+    // wakes its own accept with a connection of its own (read to its end at once, it makes no
+    // request) well before the timeout runs out.
+    std::thread::spawn(move || loop {
+        std::thread::sleep(READ_TIMEOUT / 3);
+        let _ = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(2));
+    });
     let (jobs, queue) = mpsc::channel::<Job>();
     let port = addr.port();
     let reading = Arc::new(AtomicUsize::new(0));

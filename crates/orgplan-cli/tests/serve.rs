@@ -351,3 +351,17 @@ fn recover_through_the_cli() {
     let listed = cli(&dir.path().join("new.db"), &["plans"]);
     assert!(String::from_utf8_lossy(&listed.stdout).contains("五人"));
 }
+
+/// A server nobody calls for longer than its read timeout keeps serving (its accept must not
+/// time out with the connections it hands out).
+#[test]
+fn an_idle_server_keeps_serving() {
+    let mut server = serve();
+    std::thread::sleep(std::time::Duration::from_secs(35));
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "the server is still running"
+    );
+    let (status, _, _) = post(server.port, "list_plans", &serde_json::json!({}));
+    assert_eq!(status, 200);
+}
