@@ -10,6 +10,7 @@ mod generated;
 mod plan_file;
 mod props;
 mod roster;
+mod staffing;
 mod store;
 mod store_health;
 mod templates;

@@ -592,6 +592,102 @@ pub fn delete_preview(ctx: &mut Ctx, a: PositionArg) -> R<DeletePreview> {
     })
 }
 
+#[derive(Clone, Debug, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct StaffingArgs {
+    pub plan: String,
+    /// The business assumptions; the defaults (and the plan's sales goal) without them.
+    pub drivers: Option<orgplan_core::staffing::Drivers>,
+    /// The month to size for, 1–12 (default 1, an ordinary month).
+    pub month: Option<u32>,
+}
+
+/// 定编测算: the FTE and 编制 the business volume needs, per position and department, in the
+/// chosen month and the peak month, with findings and the sales thresholds of each seat.
+pub fn staffing(ctx: &mut Ctx, a: StaffingArgs) -> R<orgplan_core::staffing::Staffing> {
+    let month = a.month.unwrap_or(1);
+    if !(1..=12).contains(&month) {
+        return Err(invalid(
+            ctx,
+            &format!("「月份」须为 1 到 12（收到 {month}）"),
+            &format!("month must be 1 to 12 (got {month})"),
+        ));
+    }
+    let drivers = a.drivers.unwrap_or_default();
+    if let Some(problem) = drivers_problem(&drivers, ctx.lang) {
+        return Err(ApiError::new(ErrorKind::BadArguments, problem));
+    }
+    let doc = load_plan(ctx, &a.plan)?;
+    Ok(orgplan_core::staffing::staffing(
+        &doc, &drivers, month, ctx.lang,
+    ))
+}
+
+/// The first assumption that cannot be (negative, not a number, a rate above 100 %).
+fn drivers_problem(d: &orgplan_core::staffing::Drivers, lang: Lang) -> Option<String> {
+    let rates = [
+        ("询单率", "inquiry rate", d.inquiry_rate),
+        ("询单转化率", "inquiry conversion", d.inquiry_conversion),
+        ("售后率", "after-sales rate", d.aftersale_rate),
+        ("推广费占比", "paid share of sales", d.ad_share),
+    ];
+    for (zh, en, v) in rates {
+        if !v.is_finite() || !(0.0..=100.0).contains(&v) {
+            return Some(match lang {
+                Lang::Zh => format!("「{zh}」须为 0 到 100 的百分数（收到 {v}）"),
+                Lang::En => format!("{en} must be a percent from 0 to 100 (got {v})"),
+            });
+        }
+    }
+    let amounts = [
+        ("月销售额", "monthly sales", d.monthly_gmv.unwrap_or(0.0)),
+        ("客单价", "basket size", d.basket),
+        ("人均日接待量", "chats per person a day", d.chats_per_person),
+        (
+            "人均日处理售后",
+            "cases per person a day",
+            d.cases_per_person,
+        ),
+        (
+            "人均日发货",
+            "parcels per person a day",
+            d.parcels_per_person,
+        ),
+        ("月上新款数", "new SKUs a month", d.new_skus.unwrap_or(0.0)),
+        ("每款图片数", "images per SKU", d.images_per_sku),
+        (
+            "人均月出图",
+            "images per person a month",
+            d.images_per_person,
+        ),
+        ("周直播时长", "live hours a week", d.live_hours),
+        (
+            "人均周直播时长",
+            "live hours per host a week",
+            d.live_hours_per_person,
+        ),
+        ("人均管理预算", "budget per person", d.budget_per_person),
+    ];
+    for (zh, en, v) in amounts {
+        if !v.is_finite() || !(0.0..=1e12).contains(&v) {
+            return Some(match lang {
+                Lang::Zh => format!("「{zh}」须为 0 到 1 万亿之间的数（收到 {v}）"),
+                Lang::En => format!("{en} must be a number from 0 to 1e12 (got {v})"),
+            });
+        }
+    }
+    for (i, f) in d.months.iter().enumerate() {
+        if !f.is_finite() || !(0.0..=20.0).contains(f) {
+            return Some(match lang {
+                Lang::Zh => format!("{}月的业务量倍数须在 0 到 20 之间（收到 {f}）", i + 1),
+                Lang::En => format!("month {}'s multiplier must be 0 to 20 (got {f})", i + 1),
+            });
+        }
+    }
+    None
+}
+
 pub fn plan_summary(ctx: &mut Ctx, a: PlanArg) -> R<PlanFigures> {
     Ok(figures(&load_plan(ctx, &a.plan)?))
 }

@@ -364,6 +364,7 @@ commands! {
     list_plans(NoArgs) -> Vec<orgplan_store::PlanSummary>;
     get_plan(PlanArg) -> PlanState;
     plan_summary(PlanArg) -> orgplan_core::cost::PlanFigures;
+    staffing(StaffingArgs) -> orgplan_core::staffing::Staffing;
     create_plan(CreatePlanArgs) -> PlanState;
     update_plan(UpdatePlanArgs) -> PlanState;
     duplicate_plan(DuplicatePlanArgs) -> PlanState;

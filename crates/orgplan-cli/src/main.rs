@@ -160,6 +160,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 定编测算: the people the business volume needs, per position and department, in a
+    /// month and in the peak month.
+    Staffing {
+        plan: String,
+        /// Ordinary-month sales, yuan (default: the plan's sales goal).
+        #[arg(long)]
+        gmv: Option<f64>,
+        /// The month to size for, 1–12.
+        #[arg(long, default_value_t = 1)]
+        month: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a plan; exits 1 when a finding is an error.
     Validate {
         plan: String,
@@ -853,6 +866,26 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
                 let f: orgplan_core::cost::PlanFigures =
                     serde_json::from_value(value).expect("figures read back");
                 out!("{}", render::summary_text(&doc, &f, lang));
+            }
+        }
+        Command::Staffing {
+            plan,
+            gmv,
+            month,
+            json,
+        } => {
+            let mut args = json!({ "plan": plan, "month": month });
+            if let Some(g) = gmv {
+                args["drivers"] = json!({ "monthly_gmv": g });
+            }
+            let value = call(&mut ctx, "staffing", args)?;
+            if json {
+                outln!("{}", pretty(&value));
+            } else {
+                let doc = load(&ctx, &plan)?;
+                let s: orgplan_core::staffing::Staffing =
+                    serde_json::from_value(value).expect("staffing reads back");
+                out!("{}", render::staffing_text(&doc, &s, lang));
             }
         }
         Command::Validate { plan, json } => {

@@ -605,3 +605,23 @@ fn refusals_name_the_field_and_what_it_accepts() {
         .iter()
         .any(|f| f["code"] == "kpi_weights" && f["position"] == position.as_str()));
 }
+
+/// `orgplan staffing`: the 定编测算 of a plan at a given monthly sales and month, as text and
+/// JSON; a bad month exits 2 with the reason.
+#[test]
+fn staffing_sizes_a_plan_from_its_sales() {
+    let cli = Cli::new();
+    cli.ok(&["new", "--template", "team-8", "--name", "八人"]);
+    let text = cli.ok(&["staffing", "八人", "--gmv", "720000", "--month", "11"]);
+    assert!(text.contains("11月：销售额 1584000 元"), "{text}");
+    assert!(
+        text.contains("售前客服 | 日咨询量 587 次/天 ÷ 100 | 5.9 | 6 | 1 | +5"),
+        "{text}"
+    );
+    assert!(text.contains("「售前客服」在11月缺 4.9 人"), "{text}");
+    let v = cli.json(&["staffing", "八人", "--json"]);
+    assert_eq!(v["monthly_gmv"], 200000.0, "the plan's own sales goal");
+    let out = cli.run(&["staffing", "八人", "--month", "13"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 到 12"));
+}

@@ -20,6 +20,7 @@ pub mod merge;
 pub mod model;
 pub mod periods;
 pub mod render;
+pub mod staffing;
 pub mod templates;
 pub mod validate;
 

@@ -439,3 +439,101 @@ pub fn summary_text(doc: &PlanDoc, f: &crate::cost::PlanFigures, lang: Lang) -> 
     }
     out
 }
+
+/// The 定编测算 as text: the month's sales, each department's positions with what sizes them,
+/// the FTE required against the 编制, then the findings and the sales thresholds.
+pub fn staffing_text(doc: &PlanDoc, s: &crate::staffing::Staffing, lang: Lang) -> String {
+    let mut out = String::new();
+    let zh = lang == Lang::Zh;
+    let _ = writeln!(out, "{}", doc.plan.name);
+    match s.monthly_gmv {
+        Some(g) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                if zh {
+                    format!(
+                        "{}月：销售额 {:.0} 元，日均 {:.0} 单（平常月 {:.0} 元；旺季 {}月）",
+                        s.month, s.volumes.gmv, s.volumes.orders_per_day, g, s.peak_month
+                    )
+                } else {
+                    format!(
+                        "month {}: sales {:.0}, {:.0} orders a day (ordinary month {:.0}; peak month {})",
+                        s.month, s.volumes.gmv, s.volumes.orders_per_day, g, s.peak_month
+                    )
+                }
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "方案没有销售额目标：用 --gmv 给出月销售额",
+                    "the plan has no sales goal: give the monthly sales with --gmv"
+                )
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "  岗位 | 测算依据 | 需要人力 | 建议编制 | 现编制 | 差额 | 旺季临时工",
+            "  position | sized by | FTE needed | recommended | planned | gap | peak temps"
+        )
+    );
+    for d in &s.departments {
+        let _ = writeln!(
+            out,
+            "{} — {} {} / {} {}",
+            d.name,
+            lang.pick("建议", "recommended"),
+            d.recommended,
+            lang.pick("现编制", "planned"),
+            d.headcount
+        );
+        for (p, n) in doc.positions.iter().zip(&s.positions) {
+            if p.department != d.department {
+                continue;
+            }
+            let basis = match n.driver {
+                Some(dr) => format!(
+                    "{} {:.0} {} ÷ {:.0}",
+                    dr.label(lang),
+                    n.volume,
+                    dr.unit(lang),
+                    n.capacity
+                ),
+                None => lang.pick("按方案", "as planned").to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "  {} | {} | {:.1} | {} | {} | {:+} | {}",
+                n.title, basis, n.fte, n.recommended, n.headcount, n.gap, n.peak_temps
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        if zh {
+            format!(
+                "合计：需要 {:.1} 人，建议编制 {}，现编制 {}，现有 {} 人",
+                s.recommended_people, s.recommended, s.headcount, s.people
+            )
+        } else {
+            format!(
+                "total: {:.1} people needed, {} recommended seats, {} planned, {} people today",
+                s.recommended_people, s.recommended, s.headcount, s.people
+            )
+        }
+    );
+    for f in &s.findings {
+        let _ = writeln!(out, "• {f}");
+    }
+    for t in &s.thresholds {
+        let _ = writeln!(out, "↑ {}", t.message);
+    }
+    out
+}

@@ -45,6 +45,8 @@ import type { RenamePersonArgs } from "./RenamePersonArgs";
 import type { RestoreBackupArgs } from "./RestoreBackupArgs";
 import type { Role } from "./Role";
 import type { RosterImport } from "./RosterImport";
+import type { Staffing } from "./Staffing";
+import type { StaffingArgs } from "./StaffingArgs";
 import type { StoreInfo } from "./StoreInfo";
 import type { TemplateInfo } from "./TemplateInfo";
 import type { UnassignArgs } from "./UnassignArgs";
@@ -65,6 +67,7 @@ export interface Commands {
   list_plans: { args: NoArgs; result: Array<PlanSummary> };
   get_plan: { args: Revisioned<PlanArg>; result: PlanState };
   plan_summary: { args: PlanArg; result: PlanFigures };
+  staffing: { args: StaffingArgs; result: Staffing };
   create_plan: { args: Revisioned<CreatePlanArgs>; result: PlanState };
   update_plan: { args: Revisioned<UpdatePlanArgs>; result: PlanState };
   duplicate_plan: { args: Revisioned<DuplicatePlanArgs>; result: PlanState };
@@ -119,6 +122,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "list_plans",
   "get_plan",
   "plan_summary",
+  "staffing",
   "create_plan",
   "update_plan",
   "duplicate_plan",
