@@ -38,9 +38,9 @@ function hex(h: number, s: number, l: number): string {
 export function benchPlan(size = BENCH_SIZE, seed = SEED): PlanDoc {
   const rand = rng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const departments: Department[] = [{ id: "d0", name: "总经办", name_en: "Executive office", color: "#475569" }];
+  const departments: Department[] = [{ id: "d0", name: "总经办", name_en: "Executive office", color: "#475569", parent: null }];
   for (let i = 1; i <= HEADS; i++) {
-    departments.push({ id: `d${i}`, name: `部门${i}`, name_en: `Department ${i}`, color: hex((i * 137.5) % 360, 0.62, 0.46) });
+    departments.push({ id: `d${i}`, name: `部门${i}`, name_en: `Department ${i}`, color: hex((i * 137.5) % 360, 0.62, 0.46), parent: null });
   }
   const positions: Position[] = [];
   const people: Person[] = [];
@@ -56,7 +56,7 @@ export function benchPlan(size = BENCH_SIZE, seed = SEED): PlanDoc {
       department,
       headcount,
       grade: `P${int(3, 8)}`,
-      lineage: null,
+      lineage: null, role: null,
       purpose: "",
       duties: [],
       requirements: [],
@@ -74,7 +74,11 @@ export function benchPlan(size = BENCH_SIZE, seed = SEED): PlanDoc {
     // Some seats filled, some vacant.
     const filled = int(0, headcount);
     for (let k = 0; k < filled; k++) {
-      people.push({ id: `e${people.length + 1}`, name: `员工${people.length + 1}`, assignments: [{ position: id, share: 100 }] });
+      const no = people.length + 1;
+      people.push({
+        id: `e${no}`, name: `员工${no}`, assignments: [{ position: id, share: 100 }],
+        employee_no: `E${String(no).padStart(5, "0")}`, phone: "", email: "", start_date: null, kind: null,
+      });
     }
     return id;
   };
@@ -104,6 +108,7 @@ export function benchPlan(size = BENCH_SIZE, seed = SEED): PlanDoc {
       template: null,
       logo: null,
       scenario_of: null,
+      roster: null,
       created_at: now,
       updated_at: now,
     },

@@ -12,6 +12,8 @@ const option = (page, name) => page.getByRole("listbox").getByRole("option", { n
 /** A roster exported from an HR system: a notes sheet, then 在职人员 with two title rows. */
 const ROSTER_KINDS = ".xlsx,.xls,.ods,.csv,.txt,.json";
 const HR_ROSTER = path.join(import.meta.dirname, "..", "..", "crates", "orgplan-import", "tests", "fixtures", "hr-roster.xlsx");
+/** A DingTalk export: 61 people with 工号, 入职日期, 人员类型 and 手机. */
+const DINGTALK_ROSTER = path.join(import.meta.dirname, "..", "..", "crates", "orgplan-import", "tests", "fixtures", "dingtalk-utf8-bom.csv");
 
 async function currentPlan(page, url) {
   const plans = (await api(url, "list_plans")).body;
@@ -820,10 +822,24 @@ const scenarios = {
     try {
       const file = path.join(dir, "门店花名册.csv");
       writeFileSync(file, "姓名,职位,直属上级\n王总,店长,\n小李,客服,赵六\n");
+      // No column is read as 姓名: a request to pick one beside the columns, not an error.
+      const unnamed = path.join(dir, "无姓名列.csv");
+      writeFileSync(unnamed, "员工,职位,直属上级\n王总,店长,\n");
       await page.getByRole("button", { name: "导出与导入" }).click();
       await page.getByRole("menuitem", { name: /^导入花名册/ }).click();
       const dialog = page.getByRole("dialog", { name: "导入花名册" });
+      await pickRoster(page, dialog, unnamed);
+      const needs = dialog.getByTestId("roster-needs");
+      await needs.waitFor();
+      assert((await needs.textContent()) === "请在下方为「姓名」选择一列", `the request: ${await needs.textContent()}`);
+      assert((await dialog.getByTestId("roster-error").count()) === 0, "no error shown");
+      assert(await dialog.getByTestId("roster-import").isDisabled(), "no import without a 姓名 column");
+      await shot("roster-needs-name");
+      await dialog.getByLabel("「员工」列导入为").selectOption("name");
+      await needs.waitFor({ state: "detached" });
+      await dialog.locator('[data-testid="roster-import"]:not([disabled])').waitFor();
       await pickRoster(page, dialog, file);
+      await dialog.getByTestId("roster-summary").filter({ hasText: "共 2 行" }).waitFor();
       const problems = dialog.getByTestId("roster-problems");
       await problems.getByText("第 3 行：直属上级「赵六」不在文件中").waitFor();
       const summary = await dialog.getByTestId("roster-summary").textContent();
@@ -844,6 +860,132 @@ const scenarios = {
       await page.getByText("已导入花名册：1 人，1 个岗位").first().waitFor();
       const doc = await currentPlan(page, url);
       assert(doc.people.map((p) => p.name).join() === "王总", `only 王总 imported: ${doc.people.map((p) => p.name)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
+  /** Next month's roster into the open plan: the preview lists who joins, who leaves and who
+   * moves; updated, the 人员 table shows it, and undo takes it back. 手机 came in only when
+   * asked, and leaves in a plan file only when asked. */
+  async "roster-into-plan"({ page, url, shot }) {
+    await card(page, "店长").waitFor();
+    const dir = mkdtempSync(path.join(tmpdir(), "orgplan-e2e-roster-"));
+    const names = () => page.locator('[data-testid="people-table"] tr[data-person] .person-cell input').evaluateAll((els) => els.map((e) => e.value));
+    const openRoster = async () => {
+      await page.getByRole("button", { name: "导出与导入" }).click();
+      await page.getByRole("menuitem", { name: /^导入花名册/ }).click();
+      return page.getByRole("dialog", { name: "导入花名册" });
+    };
+    try {
+      // This month: a new plan, with 手机 (personal data, asked for).
+      const march = path.join(dir, "三月花名册.csv");
+      const lines = readFileSync(DINGTALK_ROSTER, "utf8").replace(/^\uFEFF/, "").trim().split("\n");
+      writeFileSync(march, lines.join("\n") + "\n");
+      let dialog = await openRoster();
+      await pickRoster(page, dialog, march);
+      await dialog.getByTestId("roster-summary").waitFor();
+      assert(await dialog.getByRole("radio", { name: "新建方案" }).isChecked(), "a new plan by default");
+      const personal = dialog.getByLabel("同时导入手机、邮箱（个人信息）");
+      assert(!(await personal.isChecked()), "手机 and 邮箱 are left out by default");
+      await personal.check();
+      await page.waitForFunction(() => !document.querySelector('.ri[aria-busy="true"]'));
+      await dialog.locator('[data-testid="roster-import"]:not([disabled])').click();
+      await dialog.waitFor({ state: "detached" });
+      await page.getByTestId("plan-name").filter({ hasText: "三月花名册" }).waitFor();
+      let doc = await currentPlan(page, url);
+      assert(doc.people.length === 61, `61 people: ${doc.people.length}`);
+      assert(doc.people.find((p) => p.name === "李芳")?.phone === "13800000001", "手机 imported when asked");
+
+      // The 人员 table shows the roster's fields, 手机 too (the plan has some).
+      await page.getByRole("tab", { name: "人员", exact: true }).click();
+      await page.getByTestId("people-table").waitFor();
+      assert((await page.getByLabel("李芳 的工号").inputValue()) === "E001", "工号 shows");
+      assert((await page.getByLabel("李芳 的入职日期").inputValue()) === "2019-02-02", "入职日期 shows");
+      assert((await page.getByLabel("郑静 的人员类型").inputValue()) === "intern", "人员类型 shows");
+      assert((await page.getByLabel("李芳 的手机").inputValue()) === "13800000001", "手机 shows");
+
+      // A plan file leaves 手机 out unless ticked in the export menu.
+      const exportPlan = async () => {
+        await page.getByRole("button", { name: "导出与导入" }).click();
+        const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "导出方案文件" }).click()]);
+        return readFileSync(await download.path(), "utf8");
+      };
+      assert(!(await exportPlan()).includes("13800000001"), "no 手机 in the plan file by default");
+      await page.getByRole("button", { name: "导出与导入" }).click();
+      const include = page.getByRole("menuitemcheckbox", { name: /包含手机、邮箱/ });
+      assert((await include.getAttribute("aria-checked")) === "false", "the export leaves personal data out by default");
+      await include.click();
+      assert((await include.getAttribute("aria-checked")) === "true", "ticked, the menu stays open");
+      await shot("export-personal");
+      await page.keyboard.press("Escape");
+      assert((await exportPlan()).includes("13800000001"), "手机 in the plan file when ticked");
+
+      // Next month: 廖强 left, 钱多多 joined, 吴伟 moved from 售前客服 to 售后客服.
+      const april = path.join(dir, "四月花名册.csv");
+      const next = lines
+        .filter((l) => !l.startsWith("廖强,"))
+        .map((l) => l.replace("吴伟,E008,运营中心/客服部,售前客服", "吴伟,E008,运营中心/客服部,售后客服"));
+      next.splice(next.length - 1, 0, "钱多多,E062,运营中心/内容部,短视频剪辑,赵洋,E007,2026-11-02,全职,,13800000062");
+      writeFileSync(april, next.join("\n") + "\n");
+      dialog = await openRoster();
+      await pickRoster(page, dialog, april);
+      await dialog.getByTestId("roster-summary").waitFor();
+      await dialog.getByRole("radio", { name: /导入到当前方案/ }).check();
+      assert(await dialog.getByRole("radio", { name: "作为本月花名册更新人员" }).isChecked(), "as this month's roster by default");
+      const changes = dialog.getByTestId("roster-changes");
+      await changes.getByTestId("roster-joiners").waitFor();
+      const joiners = await changes.getByTestId("roster-joiners").textContent();
+      assert(joiners.includes("钱多多") && joiners.includes("短视频剪辑"), `the joiner with the title: ${joiners}`);
+      const leavers = await changes.getByTestId("roster-leavers").textContent();
+      assert(leavers.includes("廖强") && !leavers.includes("钱多多"), `the leaver: ${leavers}`);
+      const moves = await changes.getByTestId("roster-moves").textContent();
+      assert(moves.includes("吴伟") && moves.includes("售前客服 → 售后客服"), `the move: ${moves}`);
+      const keep = changes.getByLabel("保留花名册中已没有的人");
+      assert(!(await keep.isChecked()), "leavers leave by default");
+      assert((await changes.locator("h3").textContent()).includes("4 项"), `four changes: ${await changes.locator("h3").textContent()}`);
+      // Kept, the leaver is listed as staying.
+      await keep.check();
+      await changes.getByTestId("roster-leavers").filter({ hasText: "不再在花名册中（保留）" }).waitFor();
+      await keep.uncheck();
+      await changes.getByTestId("roster-leavers").filter({ hasText: "离职" }).waitFor();
+      const go = dialog.getByTestId("roster-import");
+      assert((await go.textContent()).includes("更新方案"), `the button says 更新方案: ${await go.textContent()}`);
+      assert(!(await dialog.getByLabel("方案名称").count()), "no plan name to give");
+      await page.waitForFunction(() => !document.querySelector('.ri[aria-busy="true"]'));
+      await changes.scrollIntoViewIfNeeded();
+      await shot("into-plan-preview");
+      await go.click();
+      await dialog.waitFor({ state: "detached" });
+      await page.getByText(/已按花名册更新方案/).first().waitFor();
+
+      // The 人员 table has the joiner and not the leaver; undo brings the leaver back.
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="people-table"] .person-cell input')].some((e) => e.value === "钱多多"));
+      let now = await names();
+      assert(now.includes("钱多多") && !now.includes("廖强"), `updated: ${now.length} people`);
+      doc = await currentPlan(page, url);
+      const wu = doc.people.find((p) => p.name === "吴伟");
+      assert(doc.positions.find((p) => p.id === wu.assignments[0].position)?.title === "售后客服", "吴伟 holds 售后客服");
+      await shot("people-after-update");
+      await page.getByTestId("undo-button").click();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="people-table"] .person-cell input')].some((e) => e.value === "廖强"));
+      now = await names();
+      assert(now.includes("廖强") && !now.includes("钱多多"), "undo brings the leaver back");
+
+      // The roster fields are edited in place (compare-and-set, as every edit).
+      await page.getByLabel("李芳 的工号").fill("E100");
+      await page.getByLabel("李芳 的工号").press("Enter");
+      await page.getByLabel("李芳 的人员类型").selectOption("part_time");
+      await page.getByLabel("李芳 的入职日期").fill("2020-01-06");
+      await page.getByLabel("李芳 的入职日期").press("Enter");
+      let li;
+      for (let i = 0; i < 50; i++) {
+        li = (await currentPlan(page, url)).people.find((p) => p.name === "李芳");
+        if (li.employee_no === "E100" && li.kind === "part_time" && li.start_date === "2020-01-06") break;
+        await page.waitForTimeout(100);
+      }
+      assert(li.employee_no === "E100" && li.kind === "part_time" && li.start_date === "2020-01-06", `李芳 edited: ${JSON.stringify(li)}`);
+      await shot("people-edited");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -881,6 +1023,11 @@ const scenarios = {
       await roster.getByTestId("roster-summary").waitFor();
       await audit.check(`${theme} roster dialog`);
       await shot(`${theme}-roster`);
+      await roster.getByRole("radio", { name: /导入到当前方案/ }).check();
+      await roster.getByTestId("roster-changes").waitFor();
+      await page.waitForFunction(() => !document.querySelector('.ri[aria-busy="true"]'));
+      await audit.check(`${theme} roster into the plan`);
+      await shot(`${theme}-roster-into-plan`);
       await page.keyboard.press("Escape");
       await roster.waitFor({ state: "detached" });
       await page.getByRole("button", { name: `打开「${demo}」` }).click();
@@ -976,8 +1123,102 @@ const scenarios = {
       await present.waitFor({ state: "detached" });
     }
     const found = audit.found();
-    assert(audit.audits === 34, `every state audited (${audit.audits})`);
+    assert(audit.audits === 36, `every state audited (${audit.audits})`);
     assert(found.length === 0, `axe found ${found.length} serious or critical violations:\n${found.join("\n")}`);
+  },
+
+  /** Who holds each seat, on the cards: names, initials avatars, 兼 for a part-time holder and
+   * 空缺 for a seat nobody holds; 显示姓名 hides them (and is remembered). Then the search:
+   * Ctrl+F, a word from one position's duties, the match listed with its path and what
+   * matched, Enter selects the card and centres it, Escape clears. */
+  async "chart-people-search"({ page, url, shot }) {
+    await card(page, "店长").waitFor();
+    await createNamedPlan(page, "五人全能型店铺团队", "五人店");
+    const plan = (await api(url, "list_plans")).body.find((p) => p.name === "五人店");
+    let doc = (await api(url, "get_plan", { plan: plan.id })).body.doc;
+    const id = (title) => doc.positions.find((p) => p.title === title).id;
+    // A second 客服 seat nobody holds yet.
+    assert((await api(url, "update_position", { plan: plan.id, position: id("客服"), headcount: 2 })).status === 200, "客服 gets a second seat");
+    await page.reload();
+    await card(page, "总经理").waitFor();
+    const cardBox = (title) => page.locator(`.oc-card[data-id="${id(title)}"]`);
+    const cs = cardBox("客服");
+    await cs.locator(".oc-vacant").filter({ hasText: "空缺 ×1" }).waitFor();
+    assert((await cs.locator(".oc-names").textContent()) === "刘洋", `客服 shows its holder: ${await cs.locator(".oc-names").textContent()}`);
+    assert((await cs.locator(".oc-avatar").textContent()) === "刘", "with the surname on an avatar");
+    assert((await card(page, "客服").getAttribute("aria-description")).includes("任职：刘洋"), "and tells a screen reader who holds it");
+    // 李娜 gives 店长/运营 60 % of her time: part-time (兼) there.
+    const shop = cardBox("店长/运营");
+    assert((await shop.locator(".oc-names").textContent()) === "李娜兼", `店长/运营: ${await shop.locator(".oc-names").textContent()}`);
+    assert((await shop.locator(".oc-avatar").getAttribute("title")) === "李娜（兼任 60%）", "the avatar's tooltip has the full name and share");
+    assert((await cardBox("总经理").locator(".oc-vacant").count()) === 0, "a seat that is held shows no vacancy");
+    // The box keeps its size with the holders' row.
+    const size = await cs.evaluate((el) => [el.offsetWidth, el.offsetHeight, el.scrollHeight]);
+    assert(size[0] === 184 && size[1] === 76 && size[2] <= 76, `the card stays 184 × 76 without overflow: ${size}`);
+    await shot("names-on");
+
+    const names = page.getByRole("button", { name: "显示姓名" });
+    assert((await names.getAttribute("aria-pressed")) === "true", "names are on by default");
+    await names.click();
+    await page.waitForFunction(() => document.querySelectorAll(".oc-names, .oc-avatar").length === 0);
+    assert((await names.getAttribute("aria-pressed")) === "false", "the switch says it is off");
+    assert(!(await card(page, "客服").getAttribute("aria-description")).includes("刘洋"), "no names for screen readers either");
+    await cs.locator(".oc-vacant").filter({ hasText: "空缺 1" }).waitFor();
+    await shot("names-off");
+    await page.reload();
+    await card(page, "总经理").waitFor();
+    assert((await page.getByRole("button", { name: "显示姓名" }).getAttribute("aria-pressed")) === "false", "the switch is remembered");
+    assert((await page.locator(".oc-names").count()) === 0, "still no names after a reload");
+    await page.getByRole("button", { name: "显示姓名" }).click();
+    await cs.locator(".oc-names").waitFor();
+
+    // Ctrl+F from the chart: the search box, whatever has the focus.
+    await card(page, "总经理").click();
+    await page.keyboard.press("Control+f");
+    const box = page.getByRole("searchbox", { name: "搜索岗位或人员" });
+    assert(await box.evaluate((el) => el === document.activeElement), "Ctrl+F focuses the search box");
+    await page.keyboard.type("尺码");
+    const list = page.getByRole("listbox", { name: "搜索结果" });
+    await list.waitFor();
+    const options = list.getByRole("option");
+    assert((await options.count()) === 1, `one match: ${await options.count()}`);
+    const label = await options.first().getAttribute("aria-label");
+    assert(label.startsWith("总经理 › 店长/运营 › 客服") && label.includes("职责") && label.includes("尺码"), `listed with its path and what matched: ${label}`);
+    assert((await options.first().textContent()).includes("总经理›店长/运营›客服"), "the path shows");
+    assert((await page.locator('.oc-card[data-search="match"]').count()) === 1, "the card is lit on the chart");
+    await shot("search-list");
+    // The list and the cards with names pass axe as they stand.
+    const audit = axeAudit(page);
+    await audit.check("search list");
+    assert(audit.found().length === 0, `axe: ${audit.found().join("\n")}`);
+
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((cid) => document.querySelector(`.oc-card[data-id="${cid}"]`)?.dataset.selected === "true", id("客服"));
+    assert((await options.first().getAttribute("aria-selected")) === "true", "the match is the list's current one");
+    assert(await box.evaluate((el) => el === document.activeElement), "the focus stays in the search box");
+    // Centred: the card's middle is the chart's middle once the view has moved.
+    await page.waitForTimeout(500);
+    const [c, v] = await page.evaluate((cid) => {
+      const r = document.querySelector(`.oc-card[data-id="${cid}"]`).getBoundingClientRect();
+      const w = document.querySelector(".oc-viewport").getBoundingClientRect();
+      return [
+        [r.left + r.width / 2, r.top + r.height / 2],
+        [w.left + w.width / 2, w.top + w.height / 2],
+      ];
+    }, id("客服"));
+    assert(Math.abs(c[0] - v[0]) < 3 && Math.abs(c[1] - v[1]) < 3, `the card is centred: ${c} vs ${v}`);
+    await shot("search-centred");
+
+    // A name finds every seat the person holds; Shift+Enter goes back from the first to the last.
+    await box.fill("王磊");
+    assert((await options.count()) === 3, `王磊 holds three seats: ${await options.count()}`);
+    assert((await options.first().getAttribute("aria-label")).includes("姓名"), "found by name");
+    await page.keyboard.press("Shift+Enter");
+    await page.waitForFunction((cid) => document.querySelector(`.oc-card[data-id="${cid}"]`)?.dataset.selected === "true", id("数据分析"));
+    await page.keyboard.press("Escape");
+    assert((await box.inputValue()) === "", "Escape clears the search");
+    await list.waitFor({ state: "detached" });
+    assert((await page.locator(".oc-card[data-search]").count()) === 0, "and the chart's highlights");
   },
 };
 

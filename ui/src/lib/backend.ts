@@ -6,6 +6,7 @@ import type { ErrorKind } from "../generated/ErrorKind";
 import type { Lang } from "../generated/Lang";
 import type { ExportDocumentArgs } from "../generated/ExportDocumentArgs";
 import type { ExportComparisonArgs } from "../generated/ExportComparisonArgs";
+import type { ExportPlanArgs } from "../generated/ExportPlanArgs";
 import type { DesktopCommands, DesktopCommandName } from "../generated/desktop";
 import type { PickedFile } from "../generated/PickedFile";
 import { downloadDocument } from "./documents";
@@ -23,8 +24,9 @@ export interface Backend {
   call<C extends CommandName>(command: C, args: Commands[C]["args"]): Promise<Commands[C]["result"]>;
   /** Asks the user for a plan file and imports it; `null` when the user cancels. */
   importPlanFile(lang: Lang): Promise<Commands["import_plan"]["result"] | null>;
-  /** Asks the user where to save the plan file; `false` when the user cancels. */
-  exportPlanFile(plan: string, lang: Lang): Promise<boolean>;
+  /** Asks the user where to save the plan file; `false` when the user cancels. People's 手机
+   * and 邮箱 are in it only with `personal`. */
+  exportPlanFile(args: ExportPlanArgs, lang: Lang): Promise<boolean>;
   /** Exports a document (Word, PDF, Excel, the chart…) and saves it: the native save dialog
    * on the desktop, a download in the browser; `false` when the user cancels. */
   exportDocument(args: ExportDocumentArgs, lang: Lang): Promise<boolean>;
@@ -89,8 +91,8 @@ export class HttpBackend implements Backend {
     return this.call("import_plan", { text: await file.text() });
   }
 
-  async exportPlanFile(plan: string): Promise<boolean> {
-    const out = await this.call("export_plan", { plan });
+  async exportPlanFile(args: ExportPlanArgs): Promise<boolean> {
+    const out = await this.call("export_plan", args);
     const url = URL.createObjectURL(new Blob([out.text], { type: "application/json" }));
     const a = document.createElement("a");
     a.href = url;
@@ -168,8 +170,8 @@ export class TauriBackend implements Backend {
     return this.desktop("import_plan_file", {}, lang);
   }
 
-  exportPlanFile(plan: string, lang: Lang) {
-    return this.desktop("export_plan_file", { plan }, lang);
+  exportPlanFile(args: ExportPlanArgs, lang: Lang) {
+    return this.desktop("export_plan_file", args, lang);
   }
 
   exportDocument(args: ExportDocumentArgs, lang: Lang) {

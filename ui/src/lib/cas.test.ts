@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wasFor, withWas } from "./cas";
-import { state } from "./testkit";
+import { person, state } from "./testkit";
 
 function doc() {
   const d = state(["root", "a"]).doc;
@@ -8,9 +8,10 @@ function doc() {
   Object.assign(a, { title: "店长", duties: ["排班"], department: "d1", pay_band: { min: 6000, max: 9000 }, headcount: 2 });
   a.collaborations = [{ with: "root", about: "预算" }];
   a.escalations = [{ when: "客诉升级", to: "root" }];
-  d.departments = [{ id: "d1", name: "客服组", name_en: "Service", color: "#2457d6" }];
+  d.departments = [{ id: "d1", name: "客服组", name_en: "Service", color: "#2457d6", parent: null }];
   d.goals = [{ id: "g1", parent: null, name: "月销售额", name_en: "", kind: "sales", unit: "yuan", direction: "up", target: 200000, period: "monthly" } as never];
   d.plan.company = "云杉";
+  d.people = [person("u1", "王小明", [{ position: "a", share: 100 }], { employee_no: "E001", start_date: "2024-03-01", kind: "intern" })];
   return d;
 }
 
@@ -29,7 +30,14 @@ describe("compare-and-set", () => {
     expect(wasFor("update_plan", { plan: "plan-1", company: "新公司", logo: null }, d)).toEqual({ company: "云杉", logo: null });
     expect(wasFor("update_goal", { goal: "g1", target: 1, parent: null }, d)).toEqual({ target: 200000, parent: null });
     // `department` names the target here, not a change.
-    expect(wasFor("update_department", { department: "d1", color: "#000000" }, d)).toEqual({ color: "#2457d6" });
+    expect(wasFor("update_department", { department: "d1", color: "#000000", parent: null }, d)).toEqual({ color: "#2457d6", parent: null });
+  });
+
+  it("covers people: what the 人员 table changes, a cleared value as null", () => {
+    const d = doc();
+    expect(wasFor("update_person", { person: "u1", employee_no: "E009", kind: null }, d)).toEqual({ employee_no: "E001", kind: "intern" });
+    expect(wasFor("update_person", { person: "u1", start_date: null, phone: "138" }, d)).toEqual({ start_date: "2024-03-01", phone: "" });
+    expect(wasFor("update_person", { person: "gone", name: "x" }, d)).toBeUndefined();
   });
 
   it("sends the item seen at the index of a removal", () => {

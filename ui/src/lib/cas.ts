@@ -10,6 +10,8 @@ import type { PositionPatch } from "../generated/PositionPatch";
 import type { PlanPatch } from "../generated/PlanPatch";
 import type { GoalPatch } from "../generated/GoalPatch";
 import type { DepartmentPatch } from "../generated/DepartmentPatch";
+import type { Person } from "../generated/Person";
+import type { PersonPatch } from "../generated/PersonPatch";
 
 // The patch fields of each update, by the name they have on the item: an argument that is
 // not listed (the target's id, `plan`, `revision`) is not a change.
@@ -19,7 +21,8 @@ const POSITION_FIELDS = [
 ] as const satisfies readonly (keyof PositionPatch & keyof Position)[];
 const PLAN_FIELDS = ["name", "company", "target_size", "stage", "goal_notes", "logo"] as const satisfies readonly (keyof PlanPatch & keyof PlanMeta)[];
 const GOAL_FIELDS = ["name", "name_en", "kind", "unit", "direction", "target", "period", "parent"] as const satisfies readonly (keyof GoalPatch & keyof Goal)[];
-const DEPARTMENT_FIELDS = ["name", "name_en", "color"] as const satisfies readonly (keyof DepartmentPatch & keyof Department)[];
+const DEPARTMENT_FIELDS = ["name", "name_en", "color", "parent"] as const satisfies readonly (keyof DepartmentPatch & keyof Department)[];
+const PERSON_FIELDS = ["name", "employee_no", "phone", "email", "start_date", "kind"] as const satisfies readonly (keyof PersonPatch & keyof Person)[];
 
 type Args = Record<string, unknown>;
 
@@ -53,6 +56,10 @@ export function wasFor(command: string, args: Args, doc: PlanDoc): Args | undefi
     case "update_department": {
       const d = doc.departments.find((x) => x.id === args.department);
       return d && seen(d, args, DEPARTMENT_FIELDS);
+    }
+    case "update_person": {
+      const x = doc.people.find((y) => y.id === args.person);
+      return x && seen(x, args, PERSON_FIELDS);
     }
     case "remove_collaboration":
       return typeof args.index === "number" ? position()?.collaborations[args.index] : undefined;

@@ -31,6 +31,12 @@ export function title(p: Position, lang: Lang): string {
   return lang === "en" && p.title_en ? p.title_en : p.title;
 }
 
+/** True when some person of the plan has a 手机 or 邮箱 (personal data): the 人员 table
+ * shows those columns, and exports ask before including them. */
+export function hasPersonalData(doc: PlanDoc): boolean {
+  return doc.people.some((x) => x.phone.trim() !== "" || x.email.trim() !== "");
+}
+
 export function departmentName(d: Department | undefined, lang: Lang): string {
   if (!d) return "";
   return lang === "en" && d.name_en ? d.name_en : d.name;

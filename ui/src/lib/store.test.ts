@@ -218,6 +218,47 @@ describe("store", () => {
     expect(useApp.getState().fatal).toBeNull();
   });
 
+  it("importing a roster into the open plan takes the state it left, as an edit does", async () => {
+    const after = state(["top", "new"], null, "import_roster", 2);
+    const result = (merged: typeof after | null) => ({
+      table: { format: "csv", encoding: "UTF-8", delimiter: ",", sheets: [], sheet: null, header_row: 1, headers: ["姓名"], rows: [] },
+      rows: 1, mapping: { columns: [] }, problems: [], matched: [], unmatched: [], people: 1, positions: 2, needs: [],
+      changes: { joiners: [], leavers: [], leavers_kept: false, moves: [], updated: [], positions_added: ["new"], headcount_raised: [] },
+      created: null, merged,
+    });
+    const { backend, calls } = fakeBackend({ import_roster: (args) => result(args.dry_run ? null : after) });
+    useApp.setState({ backend, current: state(["top"]), selected: "top", view: "people" });
+    const preview = await useApp.getState().importRoster({ file_name: "a.csv", base64: "", plan: "plan-1", dry_run: true });
+    expect(preview.merged).toBeNull();
+    expect(useApp.getState().current?.revision).toBe(1);
+    await useApp.getState().importRoster({ file_name: "a.csv", base64: "", plan: "plan-1", revision: 1 });
+    // The open plan is replaced in place: the view and the selection stay, undo undoes the import.
+    expect(useApp.getState()).toMatchObject({ current: after, selected: "top", view: "people", saving: 0 });
+    expect(useApp.getState().current?.history.undo).toBe("import_roster");
+    expect(calls.map((c) => c.command)).toEqual(["import_roster", "import_roster"]);
+    expect(calls[1].args).toEqual({ file_name: "a.csv", base64: "", plan: "plan-1", revision: 1 });
+  });
+
+  it("passes personal to exports only when asked", async () => {
+    const { backend } = fakeBackend({});
+    const plans: unknown[] = [];
+    const docs: unknown[] = [];
+    backend.exportPlanFile = async (args) => (plans.push(args), true);
+    backend.exportDocument = async (args) => (docs.push(args), true);
+    useApp.setState({ backend, current: state(["top"]) });
+    await useApp.getState().exportPlanFile();
+    await useApp.getState().exportPlanFile("plan-2", true);
+    await useApp.getState().exportDocument("xlsx");
+    await useApp.getState().exportDocument("xlsx", { personal: true });
+    await useApp.getState().exportDocument("docx", { position: "top", personal: false });
+    expect(plans).toEqual([{ plan: "plan-1" }, { plan: "plan-2", personal: true }]);
+    expect(docs).toEqual([
+      { plan: "plan-1", format: "xlsx" },
+      { plan: "plan-1", format: "xlsx", personal: true },
+      { plan: "plan-1", format: "docx", position: "top" },
+    ]);
+  });
+
   it("dismisses notices after a while", async () => {
     vi.useFakeTimers();
     useApp.getState().notify("info", "已导出");

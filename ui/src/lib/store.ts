@@ -111,13 +111,16 @@ export interface AppState {
   renamePlan(id: string, name: string): Promise<PlanState | null>;
   deletePlan(id: string): Promise<boolean>;
   importPlanFile(): Promise<PlanState | null>;
-  /** Reads a roster file (花名册) and, unless `dry_run`, makes a plan of it and opens it. A
-   * refusal is thrown (a BackendError) for the import dialog to show; an unusable database
-   * still stops the app. */
+  /** Reads a roster file (花名册) and, unless `dry_run`, makes a plan of it and opens it, or
+   * with `plan` brings it into that plan: the open plan then takes the state it left (`merged`),
+   * like an edit, so undo takes it back. A refusal is thrown (a BackendError) for the import
+   * dialog to show; an unusable database still stops the app. */
   importRoster(args: ImportRosterArgs): Promise<RosterImport>;
-  exportPlanFile(id?: string): Promise<boolean>;
-  /** Exports a document of the open plan and saves it; false when cancelled or refused. */
-  exportDocument(format: DocFormat, opts?: { position?: string; paper?: PaperSize }): Promise<boolean>;
+  /** Saves a plan file (the open plan unless `id`); `personal` keeps people's 手机 and 邮箱. */
+  exportPlanFile(id?: string, personal?: boolean): Promise<boolean>;
+  /** Exports a document of the open plan and saves it; false when cancelled or refused.
+   * `personal` includes people's 手机 and 邮箱 (the 花名册 sheet). */
+  exportDocument(format: DocFormat, opts?: { position?: string; paper?: PaperSize; personal?: boolean }): Promise<boolean>;
   /** Saves the comparison of plans `a` and `b`; `false` when cancelled or refused (refusals
    * are notified). */
   exportComparison(a: string, b: string, format: ComparisonDocFormat, paper?: PaperSize): Promise<boolean>;
@@ -482,31 +485,48 @@ export const useApp = create<AppState>((set, get) => {
     },
 
     async importRoster(args) {
-      let out: RosterImport;
-      try {
-        out = await get().backend.call("import_roster", args);
-      } catch (e) {
-        if (e instanceof BackendError) {
-          if (FATAL_KINDS.includes(e.kind)) refused(e);
-          if (e.kind === "read_only") set({ readOnly: true });
+      const call = async () => {
+        try {
+          return await get().backend.call("import_roster", args);
+        } catch (e) {
+          if (e instanceof BackendError) {
+            if (FATAL_KINDS.includes(e.kind)) refused(e);
+            if (e.kind === "read_only") set({ readOnly: true });
+          }
+          throw e;
         }
-        throw e;
+      };
+      // Bringing a roster into a plan is an edit of it: it waits its turn behind the edits
+      // in flight, and its result replaces the open plan's state as theirs do.
+      const into = args.plan !== undefined && !args.dry_run;
+      let out: RosterImport;
+      if (into) {
+        set({ saving: get().saving + 1 });
+        try {
+          out = await serial(call);
+        } finally {
+          set({ saving: get().saving - 1 });
+        }
+      } else {
+        out = await call();
       }
       if (out.created) await openMade(out.created);
+      if (out.merged && get().current?.doc.plan.id === out.merged.doc.plan.id) adopt(out.merged);
       return out;
     },
 
-    async exportPlanFile(id) {
+    async exportPlanFile(id, personal) {
       const { backend, lang, current } = get();
       const plan = id ?? current?.doc.plan.id;
       if (!plan) return false;
-      return saveFile(() => backend.exportPlanFile(plan, lang));
+      return saveFile(() => backend.exportPlanFile({ plan, ...(personal ? { personal: true } : {}) }, lang));
     },
 
     async exportDocument(format, opts = {}) {
       const { backend, lang, current } = get();
       if (!current) return false;
-      return saveFile(() => backend.exportDocument({ plan: current.doc.plan.id, format, ...opts }, lang));
+      const { personal, ...rest } = opts;
+      return saveFile(() => backend.exportDocument({ plan: current.doc.plan.id, format, ...rest, ...(personal ? { personal: true } : {}) }, lang));
     },
 
     async exportComparison(a, b, format, paper) {

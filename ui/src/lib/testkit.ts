@@ -3,21 +3,28 @@ import { BackendError, type Backend } from "./backend";
 import type { CommandName } from "../generated/commands";
 import type { PlanState } from "../generated/PlanState";
 import type { Position } from "../generated/Position";
+import type { Person } from "../generated/Person";
+import type { Assignment } from "../generated/Assignment";
 import type { ErrorKind } from "../generated/ErrorKind";
 
 export function pos(id: string, parent: string | null): Position {
   return {
     id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [], lineage: null,
+    pay_band: null, notes: "", kpis: [], lineage: null, role: null,
   };
+}
+
+/** A person with the given seats and empty roster fields (工号, 手机, …); `extra` overrides. */
+export function person(id: string, name: string, assignments: Assignment[] = [], extra: Partial<Person> = {}): Person {
+  return { id, name, assignments, employee_no: "", phone: "", email: "", start_date: null, kind: null, ...extra };
 }
 
 /** A plan `plan-1` with the positions `ids`, the first one the top. */
 export function state(ids: string[], created: string | null = null, undo: string | null = null, revision = 1): PlanState {
   return {
     doc: {
-      plan: { id: "plan-1", name: "测试方案", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
+      plan: { id: "plan-1", name: "测试方案", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "" },
       departments: [],
       positions: ids.map((id, i) => pos(id, i === 0 ? null : ids[0])),
       people: [],

@@ -3,24 +3,25 @@ import { bySeverity, holders, severityCounts } from "./totals";
 import type { PlanDoc } from "../generated/PlanDoc";
 import type { Position } from "../generated/Position";
 import type { Finding } from "../generated/Finding";
+import { person } from "./testkit";
 
 function pos(id: string, parent: string | null, headcount: number, band: [number, number] | null): Position {
   return {
     id, parent, title: id, title_en: "", department: null, headcount, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: band ? { min: band[0], max: band[1] } : null, notes: "", kpis: [], lineage: null,
+    pay_band: band ? { min: band[0], max: band[1] } : null, notes: "", kpis: [], lineage: null, role: null,
   };
 }
 
 const doc: PlanDoc = {
-  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
+  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "" },
   departments: [],
   positions: [pos("boss", null, 1, null), pos("cs", "boss", 3, [4000, 6000]), pos("art", "boss", 1, [6000, 9000])],
   goals: [],
   people: [
-    { id: "a", name: "A", assignments: [{ position: "boss", share: 80 }, { position: "art", share: 40 }] },
-    { id: "b", name: "B", assignments: [{ position: "cs", share: 100 }] },
-    { id: "c", name: "C", assignments: [{ position: "art", share: 50 }] },
+    person("a", "A", [{ position: "boss", share: 80 }, { position: "art", share: 40 }]),
+    person("b", "B", [{ position: "cs", share: 100 }]),
+    person("c", "C", [{ position: "art", share: 50 }]),
   ],
 };
 

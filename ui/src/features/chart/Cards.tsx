@@ -32,6 +32,8 @@ interface CardsProps {
   chain: Set<string> | null;
   query: string;
   lod: Lod;
+  /** Holders' names on the cards. */
+  names: boolean;
 }
 
 // The cards sit in a wrapper that mounts with the first of them: React then builds all of them
@@ -52,6 +54,7 @@ export const Cards = memo(function Cards(p: CardsProps) {
             search={search}
             query={search === "match" ? p.query : ""}
             lod={p.lod}
+            names={p.names}
           />
         );
       })}

@@ -115,6 +115,7 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
             chain={data.chain}
             query={search}
             lod={vp.lod}
+            names={data.showNames}
           />
         </div>
         <div ref={dnd.shieldRef} className="oc-drag-shield" aria-hidden="true" />
@@ -141,6 +142,8 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
           data.toggleCompact();
           refit();
         }}
+        names={data.showNames}
+        onNames={data.toggleNames}
         onExpandAll={() => {
           data.expandAll();
           refit();

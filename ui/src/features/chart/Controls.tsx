@@ -1,5 +1,5 @@
-// The chart's controls, bottom right: layout (compact), expand and collapse all, and zoom (in,
-// the level, which resets to 100 %, out, fit).
+// The chart's controls, bottom right: the view (holders' names, compact layout), expand and
+// collapse all, and zoom (in, the level, which resets to 100 %, out, fit).
 import { useEffect, useState } from "react";
 import type { ChartT } from "./i18n";
 import type { View } from "./viewport";
@@ -15,6 +15,9 @@ export function Controls(props: {
   onReset(): void;
   compact: boolean;
   onCompact(): void;
+  /** Holders' names on the cards (显示姓名), a toggle. */
+  names: boolean;
+  onNames(): void;
   onExpandAll(): void;
   onCollapseAll(): void;
 }) {
@@ -30,6 +33,25 @@ export function Controls(props: {
   return (
     <div className="oc-controls oc-ui">
       <div className="oc-control-group">
+        <button
+          type="button"
+          className="oc-ctl"
+          aria-label={t("showNames")}
+          title={t("showNames")}
+          aria-pressed={props.names}
+          data-testid="chart-names-toggle"
+          onClick={props.onNames}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="6" cy="5.2" r="2.6" fill="none" stroke="currentColor" strokeWidth="1.3" />
+            <path d="M1.6 13.5c.5-2.6 2.3-4 4.4-4s3.9 1.4 4.4 4" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+            {props.names ? (
+              <path d="M11 6.5h3.5M11 9.5h3.5" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+            ) : (
+              <path d="M2 2l12 12" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+            )}
+          </svg>
+        </button>
         <button
           type="button"
           className="oc-ctl"

@@ -8,15 +8,15 @@ import { hintText, hintTone } from "./dragging";
 import type { DragInfo } from "./dragging";
 import type { ChartT } from "./i18n";
 import type { Flash } from "./useEdits";
+import { stepMatch } from "./search";
+import { showMatch } from "./SearchList";
 
 export type TipInfo = { x: number; y: number; text: string; tone: string };
 
 export function SearchBar({ t, query, matches, selected }: { t: ChartT; query: string; matches: string[]; selected: string | null }) {
   const jumpMatch = (dir: 1 | -1) => {
-    if (!matches.length) return;
-    const at = selected ? matches.indexOf(selected) : -1;
-    const next = matches[(at + dir + matches.length) % matches.length] ?? matches[0];
-    useApp.getState().select(next);
+    const next = stepMatch(matches, selected, dir);
+    if (next !== null) showMatch(next);
   };
   return (
     <div className="oc-search oc-ui" role="status">

@@ -8,7 +8,7 @@ function pos(id: string, parent: string | null): Position {
   return {
     id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [], lineage: null,
+    pay_band: null, notes: "", kpis: [], lineage: null, role: null,
   };
 }
 
@@ -16,7 +16,7 @@ function pos(id: string, parent: string | null): Position {
 //       ├─ b
 //       └─ c
 const doc: PlanDoc = {
-  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
+  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "" },
   departments: [],
   positions: [pos("root", null), pos("a", "root"), pos("a1", "a"), pos("b", "root"), pos("c", "root")],
   people: [],

@@ -10,12 +10,12 @@ function pos(id: string, parent: string | null, title_en = ""): Position {
   return {
     id, parent, title: `${id}-zh`, title_en, department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [], lineage: null,
+    pay_band: null, notes: "", kpis: [], lineage: null, role: null,
   };
 }
 
 const doc: PlanDoc = {
-  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
+  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "" },
   departments: [],
   positions: [pos("root", null, "Boss"), pos("a", "root", "Ann"), pos("b", "root")],
   people: [],

@@ -8,13 +8,13 @@ function pos(id: string, parent: string | null, dotted: string[] = []): Position
   return {
     id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted, collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [], lineage: null,
+    pay_band: null, notes: "", kpis: [], lineage: null, role: null,
   };
 }
 
 function docOf(positions: Position[]): PlanDoc {
   return {
-    plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
+    plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "" },
     departments: [],
     positions,
     people: [],

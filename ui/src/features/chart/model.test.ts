@@ -5,18 +5,19 @@ import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 import type { Finding } from "../../generated/Finding";
 import type { PlanFigures } from "../../generated/PlanFigures";
+import { person } from "../../lib/testkit";
 
 function pos(id: string, parent: string | null, title: string, extra: Partial<Position> = {}): Position {
   return {
     id, parent, title, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", kpis: [], lineage: null, ...extra,
+    pay_band: null, notes: "", kpis: [], lineage: null, role: null, ...extra,
   };
 }
 
 const doc: PlanDoc = {
-  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
-  departments: [{ id: "d", name: "客服组", name_en: "Customer Service", color: "#0f766e" }],
+  plan: { id: "plan", name: "p", company: "", target_size: 3, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "" },
+  departments: [{ id: "d", name: "客服组", name_en: "Customer Service", color: "#0f766e", parent: null }],
   positions: [
     pos("a", null, "店长", { title_en: "Store Manager" }),
     pos("b", "a", "客服组长", { department: "d", headcount: 3 }),
@@ -24,7 +25,7 @@ const doc: PlanDoc = {
     pos("e", "a", "美工"),
   ],
   goals: [],
-  people: [{ id: "u", name: "张三", assignments: [{ position: "b", share: 100 }] }],
+  people: [person("u", "张三", [{ position: "b", share: 100 }])],
 };
 
 // What the core reports for this plan: 张三 holds 客服组长 (cards show holders, not a count of
@@ -73,9 +74,9 @@ describe("search", () => {
     const staffed: PlanDoc = {
       ...doc,
       people: [
-        { id: "u", name: "张三", assignments: [{ position: "b", share: 100 }] },
-        { id: "v", name: "Li Fang", assignments: [{ position: "e", share: 50 }, { position: "a", share: 50 }] },
-        { id: "w", name: "张三丰", assignments: [] },
+        person("u", "张三", [{ position: "b", share: 100 }]),
+        person("v", "Li Fang", [{ position: "e", share: 50 }, { position: "a", share: 50 }]),
+        person("w", "张三丰"),
       ],
     };
     expect(searchMatches(staffed, "张三")).toEqual(["b"]);

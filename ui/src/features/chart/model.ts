@@ -6,6 +6,8 @@ import type { Lang } from "../../generated/Lang";
 import type { PlanFigures } from "../../generated/PlanFigures";
 import { departmentColor, departmentName, departmentOf, title } from "../../lib/plan";
 import type { TreeLayout } from "./layout";
+import { encodeHolders, holdersByPosition, inkOn } from "./people";
+import { searchChartOnce } from "./search";
 
 export interface CardModel {
   id: string;
@@ -18,8 +20,15 @@ export interface CardModel {
   title: string;
   dept: string;
   color: string;
+  /** Text colour on `color` (the holders' avatars). */
+  ink: string;
+  /** People holding the seat (the core's figure). */
   filled: number;
   headcount: number;
+  /** Seats nobody holds (the core's figure). */
+  vacancies: number;
+  /** Who holds it, larger share first: `encodeHolders` (a string, so memo compares it). */
+  holders: string;
   /** Error and warning findings about the position (info is left out). */
   warnCount: number;
   warnTone: "error" | "warning" | null;
@@ -33,14 +42,16 @@ export interface CardModel {
 }
 
 export function cardModels(doc: PlanDoc, figures: PlanFigures, findings: Finding[], layout: TreeLayout, lang: Lang): CardModel[] {
-  const filled = new Map(figures.by_position.map((f) => [f.position, f.holders]));
+  const figs = new Map(figures.by_position.map((f) => [f.position, f]));
+  const holders = holdersByPosition(doc);
   const positions = new Map(doc.positions.map((p) => [p.id, p]));
   // Each department's name and colour once, not looked up again for each card.
-  const depts = new Map<string | null, { name: string; color: string }>();
+  const depts = new Map<string | null, { name: string; color: string; ink: string }>();
   const deptOf = (p: PlanDoc["positions"][number]) => {
     let d = depts.get(p.department);
     if (!d) {
-      d = { name: departmentName(departmentOf(doc, p), lang), color: departmentColor(doc, p) };
+      const color = departmentColor(doc, p);
+      d = { name: departmentName(departmentOf(doc, p), lang), color, ink: inkOn(color) };
       depts.set(p.department, d);
     }
     return d;
@@ -58,6 +69,7 @@ export function cardModels(doc: PlanDoc, figures: PlanFigures, findings: Finding
     if (!p) continue;
     const fs = warn.get(p.id) ?? [];
     const dept = deptOf(p);
+    const fig = figs.get(p.id);
     out.push({
       id: p.id,
       x: n.x,
@@ -68,8 +80,11 @@ export function cardModels(doc: PlanDoc, figures: PlanFigures, findings: Finding
       title: title(p, lang),
       dept: dept.name,
       color: dept.color,
-      filled: filled.get(p.id) ?? 0,
+      ink: dept.ink,
+      filled: fig?.holders ?? 0,
       headcount: p.headcount,
+      vacancies: fig?.vacancies ?? 0,
+      holders: encodeHolders(holders.get(p.id) ?? []),
       warnCount: fs.length,
       warnTone: fs.some((f) => f.severity === "error") ? "error" : fs.length ? "warning" : null,
       warnText: fs.map((f) => (lang === "en" ? f.message_en : f.message_zh)).join("\n"),
@@ -83,19 +98,9 @@ export function cardModels(doc: PlanDoc, figures: PlanFigures, findings: Finding
   return out;
 }
 
-/** Positions whose title (either language) or one of whose holders' names contains the query,
- * case-insensitive, in plan order. */
-export function searchMatches(doc: PlanDoc, query: string): string[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return [];
-  const held = new Set<string>();
-  for (const person of doc.people) {
-    if (!person.name.toLowerCase().includes(q)) continue;
-    for (const a of person.assignments) held.add(a.position);
-  }
-  return doc.positions
-    .filter((p) => held.has(p.id) || p.title.toLowerCase().includes(q) || p.title_en.toLowerCase().includes(q))
-    .map((p) => p.id);
+/** The positions the chart search finds (see search.ts), top-down. */
+export function searchMatches(doc: PlanDoc, query: string, lang: Lang = "zh"): string[] {
+  return searchChartOnce(doc, query, lang).map((m) => m.id);
 }
 
 /** Matches plus everything above them: the lines that stay lit during a search. */

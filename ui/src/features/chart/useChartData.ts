@@ -1,5 +1,6 @@
 // What the chart shows of a plan: the folded branches, the layout (compact or not, card width by
-// language), the card models, the search matches and chains, and the reporting lines.
+// language), the card models, the search matches and chains, the reporting lines, and the view
+// switches (compact layout, holders' names).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { RefObject } from "react";
 import { useApp } from "../../lib/store";
@@ -18,13 +19,23 @@ const autoFolded = new Set<string>();
 const SIZES_EN = { ...DEFAULT_SIZES, width: 212 };
 const sizesFor = (lang: Lang) => (lang === "en" ? SIZES_EN : DEFAULT_SIZES);
 const COMPACT_KEY = "orgplan.chart.compact";
+const NAMES_KEY = "orgplan.chart.names";
 
-/** Compact layout (leaf groups in columns) unless the user switched it off. */
-function readCompact(): boolean {
+/** A view switch that is on unless the user switched it off (remembered in localStorage):
+ * compact layout (leaf groups in columns), holders' names on the cards. */
+function readSwitch(key: string): boolean {
   try {
-    return localStorage.getItem(COMPACT_KEY) !== "0";
+    return localStorage.getItem(key) !== "0";
   } catch {
     return true;
+  }
+}
+
+function writeSwitch(key: string, on: boolean) {
+  try {
+    localStorage.setItem(key, on ? "1" : "0");
+  } catch {
+    /* private mode */
   }
 }
 
@@ -32,7 +43,8 @@ export function useChartData(state: PlanState, { autoFold, lang, search }: { aut
   const collapsed = useApp((s) => s.collapsed);
   const doc = state.doc;
 
-  const [compact, setCompact] = useState(readCompact);
+  const [compact, setCompact] = useState(() => readSwitch(COMPACT_KEY));
+  const [showNames, setShowNames] = useState(() => readSwitch(NAMES_KEY));
   // A big plan opens showing its top levels only; the first layout already uses that, so the
   // first fit frames what is shown.
   const [initialFold] = useState(() => {
@@ -50,7 +62,7 @@ export function useChartData(state: PlanState, { autoFold, lang, search }: { aut
   const sizes = sizesFor(lang);
   const layout = useMemo(() => layoutTree(doc, folded, sizes, { stackLeaves: compact }), [doc, folded, sizes, compact]);
   const models = useMemo(() => cardModels(doc, state.figures, state.findings, layout, lang), [doc, state.figures, state.findings, layout, lang]);
-  const matches = useMemo(() => searchMatches(doc, search), [doc, search]);
+  const matches = useMemo(() => searchMatches(doc, search, lang), [doc, search, lang]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
   const chain = useMemo(() => (matches.length ? chainsOf(doc, matches) : null), [doc, matches]);
   const edges = useMemo(() => edgePath(layout), [layout]);
@@ -62,13 +74,12 @@ export function useChartData(state: PlanState, { autoFold, lang, search }: { aut
   const cull = models.length > CULL_THRESHOLD;
 
   const toggleCompact = () => {
-    const next = !compact;
-    setCompact(next);
-    try {
-      localStorage.setItem(COMPACT_KEY, next ? "1" : "0");
-    } catch {
-      /* private mode */
-    }
+    setCompact(!compact);
+    writeSwitch(COMPACT_KEY, !compact);
+  };
+  const toggleNames = () => {
+    setShowNames(!showNames);
+    writeSwitch(NAMES_KEY, !showNames);
   };
   const expandAll = () => useApp.setState({ collapsed: [] });
   /** Everything folded below the root's subordinates. */
@@ -77,7 +88,7 @@ export function useChartData(state: PlanState, { autoFold, lang, search }: { aut
     useApp.setState({ collapsed: deep });
   };
 
-  return { sizes, layout, models, matches, matchSet, chain, edges, chainEdges, dotted, cull, compact, toggleCompact, expandAll, collapseAll };
+  return { sizes, layout, models, matches, matchSet, chain, edges, chainEdges, dotted, cull, compact, toggleCompact, showNames, toggleNames, expandAll, collapseAll };
 }
 
 /** Latest values for native listeners and callbacks that must stay stable. */

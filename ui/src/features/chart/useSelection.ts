@@ -1,19 +1,55 @@
 // The selected card: brought into view when it changes (its branch opened if it is folded
-// away), and focused when the keyboard moved to it.
-import { useCallback, useEffect, useRef } from "react";
+// away), and focused when the keyboard moved to it. A card asked for by `centreCard` (the
+// search stepping through matches) is centred instead, once it is laid out.
+import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { useApp } from "../../lib/store";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { TreeLayout } from "./layout";
 import { ancestorsOf } from "./model";
-import { revealRect } from "./viewport";
+import { centreOn, revealRect } from "./viewport";
+import { onCentreCard } from "./reveal";
 import type { Viewport } from "./useViewport";
 
-type Deps = Pick<Viewport, "layerRef" | "viewRef" | "sizeRef" | "fittedRef" | "setView">;
+type Deps = Pick<Viewport, "viewportRef" | "layerRef" | "viewRef" | "sizeRef" | "fittedRef" | "setView">;
+
+/** A card centred for the search is zoomed in at least this far, to be read. */
+const CENTRE_MIN_ZOOM = 0.6;
 
 export function useSelection({ layout, doc, selected }: { layout: TreeLayout; doc: PlanDoc; selected: string | null }, vp: Deps) {
-  const { layerRef, viewRef, sizeRef, fittedRef, setView } = vp;
+  const { viewportRef, layerRef, viewRef, sizeRef, fittedRef, setView } = vp;
   const revealedRef = useRef<string | null>(null);
   const pendingFocus = useRef(false);
+  /** The card to centre when it is next laid out (asked for by `centreCard`). */
+  const centreRef = useRef<string | null>(null);
+  const layoutRef = useRef(layout);
+  useLayoutEffect(() => {
+    layoutRef.current = layout;
+  });
+
+  /** Centres a laid-out card; measures the viewport now, as the side panel may just have
+   * opened beside it. */
+  const centre = useCallback(
+    (id: string) => {
+      const node = layoutRef.current.byId.get(id);
+      const el = viewportRef.current;
+      if (!node || !el || !fittedRef.current) return false;
+      const r = el.getBoundingClientRect();
+      const { sizes } = layoutRef.current;
+      setView(centreOn(viewRef.current, { x: node.x, y: node.y, width: sizes.width, height: sizes.height }, r.width, r.height, CENTRE_MIN_ZOOM), true);
+      return true;
+    },
+    [viewportRef, fittedRef, setView, viewRef],
+  );
+
+  useEffect(
+    () =>
+      onCentreCard((id) => {
+        centreRef.current = id;
+        // Already selected (the only match, say): no selection change will come to centre it.
+        if (useApp.getState().selected === id && centre(id)) centreRef.current = null;
+      }),
+    [centre],
+  );
   const focusCard = useCallback(
     (id: string) => {
       const el = layerRef.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] > [role="treeitem"]`);
@@ -36,7 +72,10 @@ export function useSelection({ layout, doc, selected }: { layout: TreeLayout; do
       if (up.some((a) => folded.includes(a))) useApp.setState({ collapsed: folded.filter((c) => !up.includes(c)) });
       return;
     }
-    if (revealedRef.current !== selected && fittedRef.current) {
+    if (centreRef.current === selected && centre(selected)) {
+      centreRef.current = null;
+      revealedRef.current = selected;
+    } else if (revealedRef.current !== selected && fittedRef.current) {
       revealedRef.current = selected;
       const { w, h } = sizeRef.current;
       const next = revealRect(viewRef.current, { x: node.x, y: node.y, width: layout.sizes.width, height: layout.sizes.height + 12 }, w, h, 48);
@@ -46,7 +85,7 @@ export function useSelection({ layout, doc, selected }: { layout: TreeLayout; do
       pendingFocus.current = false;
       focusCard(selected);
     }
-  }, [selected, layout, doc, setView, focusCard, fittedRef, sizeRef, viewRef]);
+  }, [selected, layout, doc, setView, focusCard, centre, fittedRef, sizeRef, viewRef]);
 
   const selectAndFocus = useCallback(
     (id: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contains, fitView, grow, lerpView, MAX_ZOOM, MIN_ZOOM, revealRect, visibleRect, zoomAround } from "./viewport";
+import { centreOn, contains, fitView, grow, lerpView, MAX_ZOOM, MIN_ZOOM, revealRect, visibleRect, zoomAround } from "./viewport";
 
 describe("viewport", () => {
   const bounds = { minX: -500, minY: 0, maxX: 500, maxY: 400 };
@@ -37,5 +37,17 @@ describe("viewport", () => {
     expect(grow({ minX: 0, minY: 0, maxX: 10, maxY: 20 }, 0.5)).toEqual({ minX: -5, minY: -10, maxX: 15, maxY: 30 });
     const m = lerpView({ x: 0, y: 0, k: 1 }, { x: 10, y: 10, k: 4 }, 0.5);
     expect(m).toEqual({ x: 5, y: 5, k: 2 });
+  });
+
+  it("centres a card, zooming in only when too far out", () => {
+    const card = { x: 100, y: 50, width: 184, height: 76 };
+    const v = centreOn({ x: 7, y: 9, k: 1 }, card, 1000, 600);
+    expect(v).toEqual({ k: 1, x: 500 - 192, y: 300 - 88 });
+    const far = centreOn({ x: 0, y: 0, k: 0.2 }, card, 1000, 600, 0.6);
+    expect(far.k).toBe(0.6);
+    // The card's middle lands in the viewport's middle.
+    expect(192 * far.k + far.x).toBeCloseTo(500);
+    expect(88 * far.k + far.y).toBeCloseTo(300);
+    expect(centreOn({ x: 0, y: 0, k: 2 }, card, 1000, 600, 0.6).k).toBe(2);
   });
 });

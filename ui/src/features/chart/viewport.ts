@@ -58,6 +58,19 @@ export function revealRect(
   return dx === 0 && dy === 0 ? v : { k: v.k, x: v.x + dx, y: v.y + dy };
 }
 
+/** The view that puts the middle of the chart rectangle in the middle of the viewport, zoomed
+ * in to `minK` if it was further out (a card there would be too small to read). */
+export function centreOn(
+  v: View,
+  rect: { x: number; y: number; width: number; height: number },
+  width: number,
+  height: number,
+  minK = 0,
+): View {
+  const k = Math.max(v.k, clampZoom(minK));
+  return { k, x: width / 2 - (rect.x + rect.width / 2) * k, y: height / 2 - (rect.y + rect.height / 2) * k };
+}
+
 /** The chart rectangle visible through the viewport. */
 export function visibleRect(v: View, width: number, height: number): Bounds {
   return { minX: -v.x / v.k, minY: -v.y / v.k, maxX: (width - v.x) / v.k, maxY: (height - v.y) / v.k };

@@ -8,14 +8,14 @@ import { deptLabel, diffChart, ghostId, planLabels, refTitle, summary, unchanged
 function pos(id: string, parent: string | null, title: string, extra: Partial<Position> = {}): Position {
   return {
     id, parent, title, title_en: `${title}-en`, department: "d", headcount: 1, grade: "", purpose: "", duties: [], requirements: [],
-    kpis: [], dotted: [], collaborations: [], escalations: [], functions: [], pay_band: null, notes: "", lineage: null, ...extra,
+    kpis: [], dotted: [], collaborations: [], escalations: [], functions: [], pay_band: null, notes: "", lineage: null, role: null, ...extra,
   };
 }
 
 function doc(id: string, positions: Position[], dept = "d"): PlanDoc {
   return {
-    plan: { id, name: id, company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
-    departments: [{ id: dept, name: "客服组", name_en: "Customer service", color: "#0f766e" }],
+    plan: { id, name: id, company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "" },
+    departments: [{ id: dept, name: "客服组", name_en: "Customer service", color: "#0f766e", parent: null }],
     positions,
     people: [],
     goals: [],

@@ -82,7 +82,7 @@ function Departments() {
           const label = lang === "en" && d.name_en ? d.name_en : d.name;
           return (
             <li key={d.id} className="dept-item">
-              <ColorSwatch color={d.color} label={t("deptColor", { name: label })} onPick={(c) => void edit("update_department", { department: d.id, color: c })} />
+              <ColorSwatch color={d.color} label={t("deptColor", { name: label })} onPick={(c) => void edit("update_department", { department: d.id, color: c, parent: null })} />
               <div className="dept-names">
                 <TextField className="input ghost-input dept-zh" value={d.name} allowEmpty={false} maxLength={LIMITS.short_text} aria-label={t("deptName", { n: i + 1 })} onCommit={(v) => edit("update_department", { department: d.id, name: v })} />
                 <TextField className="input ghost-input dept-en" value={d.name_en} maxLength={LIMITS.short_text} aria-label={t("deptNameEn", { n: i + 1 })} placeholder={t("deptNameEnPh")} lang="en" onCommit={(v) => edit("update_department", { department: d.id, name_en: v })} />

@@ -9,6 +9,7 @@ import { NameDialog } from "../../lib/ui/NameDialog";
 import { ScenarioDialog } from "../../lib/ui/ScenarioDialog";
 import { relativeTime, dateText } from "../../lib/format";
 import { defaultPair, groupPlans } from "../../lib/scenarios";
+import { hasPersonalData } from "../../lib/plan";
 import type { PlanSummary } from "../../generated/PlanSummary";
 import { NewPlanDialog } from "./NewPlanDialog";
 import { RosterImportDialog } from "../roster";
@@ -107,6 +108,10 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
   const openCompare = useApp((s) => s.openCompare);
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
   const [branching, setBranching] = useState<PlanSummary | null>(null);
+  // 手机 and 邮箱 (personal data) stay out of a plan file unless ticked; only the open plan is
+  // known to hold any.
+  const [personalFor, setPersonalFor] = useState<string | null>(null);
+  const personalPlan = current && hasPersonalData(current.doc) ? current.doc.plan.id : null;
   const now = useNow();
   const rows = groupPlans(plans);
 
@@ -229,13 +234,23 @@ function PlanList({ plans }: { plans: PlanSummary[] }) {
                           label: t("exportFile"),
                           icon: "download",
                           onSelect: async () => {
-                            if (await exportPlanFile(p.id)) notify("info", t("exported"));
+                            if (await exportPlanFile(p.id, personalFor === p.id && personalPlan === p.id)) notify("info", t("exported"));
                           },
                         },
+                        ...(personalPlan === p.id
+                          ? [
+                              {
+                                label: t("includePersonal"),
+                                checked: personalFor === p.id,
+                                onSelect: () => setPersonalFor(personalFor === p.id ? null : p.id),
+                              },
+                            ]
+                          : []),
                         {
                           label: t("delete"),
                           icon: "trash",
                           danger: true,
+                          divider: personalPlan === p.id,
                           onSelect: async () => {
                             const yes = await ask({
                               title: t("deleteTitle", { name: p.name }),

@@ -8,6 +8,7 @@ export const plansDict = {
   importFile: { zh: "导入方案文件", en: "Import plan file" },
   importRoster: { zh: "导入花名册", en: "Import roster" },
   exportFile: { zh: "导出方案文件", en: "Export plan file" },
+  includePersonal: { zh: "包含手机、邮箱", en: "Include mobile and email" },
   colName: { zh: "方案", en: "Plan" },
   colTemplate: { zh: "模板", en: "Template" },
   colStage: { zh: "阶段", en: "Stage" },

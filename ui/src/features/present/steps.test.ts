@@ -6,12 +6,13 @@ import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 import type { Kpi } from "../../generated/Kpi";
 import type { PlanFigures } from "../../generated/PlanFigures";
+import { person } from "../../lib/testkit";
 import team8 from "../../../../crates/orgplan-core/data/team-8.json";
 import opsCenter from "../../../../crates/orgplan-core/data/ops-center.json";
 
 interface PlanFile {
   plan: { name: string; company: string; target_size: number; stage: string; goal_notes: string };
-  departments: { id: string; name: string; name_en: string; color: string }[];
+  departments: { id: string; name: string; name_en: string; color: string; parent?: string | null }[];
   positions: (Omit<Partial<Position>, "kpis"> & { id: string; title: string; kpis?: Omit<Kpi, "goal">[] })[];
 }
 
@@ -19,7 +20,7 @@ function pos(id: string, parent: string | null, extra: Partial<Position> = {}): 
   return {
     id, parent, title: id, title_en: "", department: null, headcount: 1, grade: "", purpose: "",
     duties: [], requirements: [], kpis: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: null, notes: "", lineage: null, ...extra,
+    pay_band: null, notes: "", lineage: null, role: null, ...extra,
   };
 }
 
@@ -29,9 +30,9 @@ function fromFile(file: PlanFile): PlanDoc {
     plan: {
       id: "plan", name: file.plan.name, company: file.plan.company, target_size: file.plan.target_size,
       stage: file.plan.stage as PlanDoc["plan"]["stage"], goal_notes: file.plan.goal_notes, template: null,
-      logo: null, scenario_of: null, created_at: "", updated_at: "",
+      logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "",
     },
-    departments: file.departments,
+    departments: file.departments.map((d) => ({ ...d, parent: d.parent ?? null })),
     positions: file.positions.map((p) =>
       pos(p.id, p.parent ?? null, { ...p, kpis: (p.kpis ?? []).map((k) => ({ ...k, goal: null })) }),
     ),
@@ -89,7 +90,7 @@ const withPeople = (doc: PlanDoc): PlanDoc => ({
   ...doc,
   plan: { ...doc.plan, company: "杭州某某电子商务有限公司", goal_notes: "内部：明年再谈涨薪" },
   positions: doc.positions.map((p, i) => (i === 0 ? { ...p, notes: "老板亲戚，勿动" } : p)),
-  people: [{ id: "u1", name: "王小明", assignments: [{ position: doc.positions[0].id, share: 100 }] }],
+  people: [person("u1", "王小明", [{ position: doc.positions[0].id, share: 100 }])],
 });
 
 describe("presentSteps", () => {
@@ -149,7 +150,7 @@ describe("presentSteps", () => {
     );
     const doc: PlanDoc = {
       ...fromFile(team8 as PlanFile),
-      departments: [{ id: "d", name: "客服部", name_en: "Service", color: "#0f766e" }, { id: "empty", name: "空部门", name_en: "", color: "#000000" }],
+      departments: [{ id: "d", name: "客服部", name_en: "Service", color: "#0f766e", parent: null }, { id: "empty", name: "空部门", name_en: "", color: "#000000", parent: null }],
       positions: [pos("boss", null), ...many, pos("loose", "boss", { department: "gone" })],
     };
     const steps = build(doc, true);
@@ -163,7 +164,7 @@ describe("presentSteps", () => {
     const duties = Array.from({ length: 70 }, (_, i) => `第 ${i + 1} 项职责：负责店铺日常运营中的一项具体工作`);
     const doc: PlanDoc = {
       ...fromFile(team8 as PlanFile),
-      departments: [{ id: "d", name: "运营部", name_en: "Ops", color: "#2563eb" }],
+      departments: [{ id: "d", name: "运营部", name_en: "Ops", color: "#2563eb", parent: null }],
       positions: [pos("a", null, { department: "d", duties }), pos("b", "a", { department: "d" })],
     };
     const steps = depts(build(doc, true));

@@ -1,9 +1,12 @@
 // Import a roster (花名册): pick a file, see what was read and how each column is taken, the
-// rows that cannot be placed and the library roles matched, then make a new plan of it. Each
-// change of sheet, column or skipping reads the file again as a dry run: nothing is written
-// until 导入.
+// rows that cannot be placed and the library roles matched, then make a new plan of it, or
+// bring it into the open plan (next month's roster: joiners, leavers, moves; or below the
+// selected position) after seeing what that changes. Each change of sheet, column, skipping
+// or destination reads the file again as a dry run: nothing is written until 导入/更新方案.
 import { useEffect, useId, useRef, useState } from "react";
 import { useApp } from "../../lib/store";
+import { BackendError } from "../../lib/backend";
+import { title as positionTitle } from "../../lib/plan";
 import { useT } from "../../lib/i18n";
 import { Dialog } from "../../lib/ui/Dialog";
 import { Icon } from "../../lib/ui/Icon";
@@ -13,21 +16,28 @@ import type { Field } from "../../generated/Field";
 import type { PickedFile } from "../../generated/PickedFile";
 import type { RosterImport } from "../../generated/RosterImport";
 import type { RoleMatch } from "../../generated/RoleMatch";
+import type { RosterChanges } from "../../generated/RosterChanges";
 import { rosterDict } from "./dict";
-import { applyColumns, describeTable, FIELDS, fileStem, parseShare, setColumn } from "./model";
+import {
+  applyColumns,
+  changeCount,
+  describeTable,
+  FIELDS,
+  fileStem,
+  FRESH,
+  needsNotice,
+  parseShare,
+  restart,
+  rosterArgs,
+  setColumn,
+  target,
+  titles,
+  type Open,
+  type Request,
+} from "./model";
 import "./roster.css";
 
 type T = ReturnType<typeof useT<typeof rosterDict>>;
-
-/** What the preview is asked for: the sheet (the backend's choice when unset), the columns set
- * by hand, and whether rows with problems are left out. */
-interface Request {
-  sheet?: string;
-  columns: ColumnField[];
-  skip: boolean;
-}
-
-const FRESH: Request = { columns: [], skip: false };
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -36,9 +46,17 @@ function messageOf(e: unknown): string {
 export function RosterImportDialog({ onClose }: { onClose(): void }) {
   const t = useT(rosterDict);
   const lang = useApp((s) => s.lang);
+  const current = useApp((s) => s.current);
+  const selected = useApp((s) => s.selected);
+  // The plan the roster can go into, and the position it can go below.
+  const open: Open | null = current ? { plan: current.doc.plan.id, selected: current.doc.positions.some((p) => p.id === selected) ? selected : null } : null;
+  const selectedPosition = open?.selected ? current?.doc.positions.find((p) => p.id === open.selected) : undefined;
   const [file, setFile] = useState<PickedFile | null>(null);
   const [req, setReq] = useState<Request>(FRESH);
   const [preview, setPreview] = useState<RosterImport | null>(null);
+  /** The open plan's revision the preview was read against: an import into it passes it, so
+   * that a plan changed meanwhile is refused rather than changed unseen. */
+  const [seenRevision, setSeenRevision] = useState<number | null>(null);
   /** A refusal, and whether it refused the import itself (else: reading the file). */
   const [error, setError] = useState<{ text: string; importing: boolean } | null>(null);
   const [busy, setBusy] = useState<"reading" | "importing" | null>(null);
@@ -48,24 +66,18 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
   /** Only the latest request's answer is shown: an older one arriving late is dropped. */
   const seq = useRef(0);
 
-  function args(f: PickedFile, r: Request) {
-    return {
-      file_name: f.file_name,
-      base64: f.base64,
-      ...(r.sheet ? { sheet: r.sheet } : {}),
-      ...(r.columns.length ? { columns: r.columns } : {}),
-      ...(r.skip ? { skip_bad: true } : {}),
-    };
-  }
-
   async function read(f: PickedFile, r: Request) {
     const n = ++seq.current;
     setReq(r);
     setBusy("reading");
     setError(null);
+    const revision = useApp.getState().current?.revision ?? null;
     try {
-      const out = await useApp.getState().importRoster({ ...args(f, r), dry_run: true });
-      if (n === seq.current) setPreview(out);
+      const out = await useApp.getState().importRoster({ ...rosterArgs(f, r, open), dry_run: true });
+      if (n === seq.current) {
+        setPreview(out);
+        setSeenRevision(revision);
+      }
     } catch (e) {
       if (n === seq.current) setError({ text: messageOf(e), importing: false });
     } finally {
@@ -90,7 +102,7 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
     setFile(picked);
     setPreview(null);
     setName(fileStem(picked.file_name));
-    await read(picked, FRESH);
+    await read(picked, restart(req));
   }
 
   // The control that had the focus goes when the dialog moves on (choosing, reading, the
@@ -110,7 +122,21 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
   const shown = preview && !stale ? preview : null;
   const hasProblems = (shown?.problems.length ?? 0) > 0;
   const blocked = hasProblems && !req.skip;
-  const canImport = file !== null && shown !== null && !error && busy === null && !blocked && shown.people > 0 && shareN !== null;
+  // No column read as 姓名 (or another field the import needs): nothing is built until one is.
+  const needs = shown ? needsNotice(shown.needs, t) : "";
+  // Into the open plan: what the preview says it changes (nothing to do when nothing does).
+  const into = target(req, open);
+  const changes = into ? (shown?.changes ?? null) : null;
+  const unchanged = changes !== null && changeCount(changes) === 0;
+  const canImport =
+    file !== null &&
+    shown !== null &&
+    !error &&
+    busy === null &&
+    !blocked &&
+    !needs &&
+    shareN !== null &&
+    (into ? changes !== null && !unchanged : shown.people > 0);
 
   async function confirm() {
     if (!file || !canImport || shareN === null) return;
@@ -119,19 +145,27 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
     setError(null);
     try {
       const out = await useApp.getState().importRoster({
-        ...args(file, req),
-        name: name.trim() || fileStem(file.file_name),
+        ...rosterArgs(file, req, open),
+        ...(into ? (seenRevision !== null ? { revision: seenRevision } : {}) : { name: name.trim() || fileStem(file.file_name) }),
         part_time_share: shareN,
       });
-      if (out.created) {
-        useApp.getState().notify("info", t("imported", { people: out.people, positions: out.positions }));
+      if (out.created || out.merged) {
+        const notify = useApp.getState().notify;
+        if (out.created) notify("info", t("imported", { people: out.people, positions: out.positions }));
+        else notify("info", out.changes ? t("merged", { n: changeCount(out.changes) }) : t("mergedNone"));
         onClose();
         return;
       }
       // Refused for rows with problems (the file changed meanwhile): they are listed.
       if (n === seq.current) setPreview(out);
     } catch (e) {
-      if (n === seq.current) setError({ text: messageOf(e), importing: true });
+      if (n !== seq.current) return;
+      if (e instanceof BackendError && e.kind === "conflict") {
+        // The plan changed since the preview: load it, show what the import does now, and say why.
+        await useApp.getState().reloadPlan();
+        await read(file, req);
+      }
+      setError({ text: messageOf(e), importing: true });
     } finally {
       if (n === seq.current) setBusy(null);
     }
@@ -194,7 +228,7 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
                 className="input select sm"
                 value={req.sheet ?? preview.table.sheet ?? ""}
                 disabled={busy === "importing"}
-                onChange={(e) => void read(file, { ...FRESH, sheet: e.target.value })}
+                onChange={(e) => void read(file, restart(req, e.target.value))}
               >
                 {sheets.map((s) => (
                   <option key={s} value={s}>
@@ -220,17 +254,39 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
           </div>
         )}
 
+        {open && current && (
+          <Destination
+            t={t}
+            req={req}
+            planName={current.doc.plan.name}
+            selectedTitle={selectedPosition ? positionTitle(selectedPosition, lang) : null}
+            disabled={busy === "importing"}
+            onChange={(r) => void read(file, r)}
+          />
+        )}
+
         {shown && (
           <ColumnsTable
             t={t}
             result={shown}
             mapping={mapping}
+            needs={needs}
             disabled={busy === "importing"}
             onField={(column, field) => void read(file, { ...req, columns: setColumn(req.columns, column, field) })}
           />
         )}
 
-        {shown && !error && (
+        {shown && !error && !needs && into && (
+          <Changes
+            t={t}
+            changes={blocked ? null : changes}
+            keep={req.keep}
+            canKeep={!into.under && busy !== "importing"}
+            onKeep={(keep) => void read(file, { ...req, keep })}
+          />
+        )}
+
+        {shown && !error && !needs && (
           <div className="ri-grid">
             <Checks t={t} result={shown} skip={req.skip} />
             <Roles t={t} result={shown} blocked={blocked} />
@@ -239,8 +295,9 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
 
         <Settings
           t={t}
-          people={shown && !error && !blocked ? shown.people : null}
-          positions={shown && !error && !blocked ? shown.positions : null}
+          people={shown && !error && !blocked && !needs ? shown.people : null}
+          positions={shown && !error && !blocked && !needs ? shown.positions : null}
+          newPlan={!into}
           name={name}
           placeholder={fileStem(file.file_name)}
           onName={setName}
@@ -251,6 +308,9 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
           canSkip={hasProblems && busy !== "importing"}
           hasProblems={hasProblems}
           onSkip={(skip) => void read(file, { ...req, skip })}
+          personal={req.personal}
+          canPersonal={busy !== "importing"}
+          onPersonal={(personal) => void read(file, { ...req, personal })}
           onSubmit={() => void confirm()}
         />
       </div>
@@ -270,7 +330,7 @@ export function RosterImportDialog({ onClose }: { onClose(): void }) {
           </button>
           <button type="button" className="btn primary" disabled={!canImport} onClick={() => void confirm()} data-testid="roster-import">
             {busy === "importing" ? <span className="spinner ri-btn-spinner" aria-hidden="true" /> : <Icon name="upload" size={15} />}
-            {busy === "importing" ? t("importing") : t("import")}
+            {busy === "importing" ? t(into ? "updatingPlan" : "importing") : t(into ? "updatePlan" : "import")}
           </button>
         </>
       }
@@ -306,12 +366,15 @@ function ColumnsTable({
   t,
   result,
   mapping,
+  needs,
   disabled,
   onField,
 }: {
   t: T;
   result: RosterImport;
   mapping: ColumnField[];
+  /** What to pick before anything can be built (请在下方为「姓名」选择一列), or "". */
+  needs: string;
   disabled: boolean;
   onField(column: string, field: Field | null): void;
 }) {
@@ -322,7 +385,14 @@ function ColumnsTable({
     <section className="ri-section" aria-labelledby={headId}>
       <div className="ri-section-head">
         <h3 id={headId}>{t("columnsTitle")}</h3>
-        <p>{t("columnsHint")}</p>
+        {needs ? (
+          <p className="ri-need" role="status" data-testid="roster-needs">
+            <Icon name="info" size={14} />
+            {needs}
+          </p>
+        ) : (
+          <p>{t("columnsHint")}</p>
+        )}
         <span className="ri-count num">{t("previewOf", { shown: table.rows.length, n: result.rows })}</span>
       </div>
       <div className="ri-table-wrap" role="region" aria-label={t("tableLabel")} tabIndex={0}>
@@ -475,6 +545,8 @@ function Settings(p: {
   t: T;
   people: number | null;
   positions: number | null;
+  /** A new plan is made (it takes a name); else the open plan is updated. */
+  newPlan: boolean;
   name: string;
   placeholder: string;
   onName(name: string): void;
@@ -485,10 +557,14 @@ function Settings(p: {
   canSkip: boolean;
   hasProblems: boolean;
   onSkip(skip: boolean): void;
+  personal: boolean;
+  canPersonal: boolean;
+  onPersonal(personal: boolean): void;
   onSubmit(): void;
 }) {
   const { t } = p;
   const skipHint = useId();
+  const personalHint = useId();
   const enter = (e: React.KeyboardEvent) => {
     if (e.key === "Enter" && !e.nativeEvent.isComposing) {
       e.preventDefault();
@@ -507,11 +583,13 @@ function Settings(p: {
           <dd className="num">{p.positions ?? "—"}</dd>
         </div>
       </dl>
-      <div className="ri-fields">
-        <label className="form-field">
-          <span>{t("planName")}</span>
-          <input className="input" value={p.name} maxLength={LIMITS.short_text} placeholder={p.placeholder} onChange={(e) => p.onName(e.target.value)} onKeyDown={enter} />
-        </label>
+      <div className="ri-fields" data-new={p.newPlan ? "true" : undefined}>
+        {p.newPlan && (
+          <label className="form-field">
+            <span>{t("planName")}</span>
+            <input className="input" value={p.name} maxLength={LIMITS.short_text} placeholder={p.placeholder} onChange={(e) => p.onName(e.target.value)} onKeyDown={enter} />
+          </label>
+        )}
         <label className="form-field">
           <span>{t("share")}</span>
           <input
@@ -528,16 +606,178 @@ function Settings(p: {
           />
           {p.shareOk ? <span className="form-hint">{t("shareHint")}</span> : <span className="form-error">{t("shareBad")}</span>}
         </label>
-        <div className="ri-skip" data-disabled={p.canSkip ? undefined : "true"}>
-          <label>
-            <input type="checkbox" checked={p.skip} disabled={!p.canSkip} aria-describedby={skipHint} onChange={(e) => p.onSkip(e.target.checked)} />
-            <span>{t("skip")}</span>
-          </label>
-          <span id={skipHint} className="form-hint">
-            {p.hasProblems ? t("skipHint") : t("skipNone")}
-          </span>
+        <div className="ri-checks">
+          <div className="ri-skip" data-disabled={p.canSkip ? undefined : "true"}>
+            <label>
+              <input type="checkbox" checked={p.skip} disabled={!p.canSkip} aria-describedby={skipHint} onChange={(e) => p.onSkip(e.target.checked)} />
+              <span>{t("skip")}</span>
+            </label>
+            <span id={skipHint} className="form-hint">
+              {p.hasProblems ? t("skipHint") : t("skipNone")}
+            </span>
+          </div>
+          <div className="ri-skip" data-disabled={p.canPersonal ? undefined : "true"}>
+            <label>
+              <input
+                type="checkbox"
+                checked={p.personal}
+                disabled={!p.canPersonal}
+                aria-describedby={personalHint}
+                onChange={(e) => p.onPersonal(e.target.checked)}
+              />
+              <span>{t("personal")}</span>
+            </label>
+            <span id={personalHint} className="form-hint">
+              {t("personalHint")}
+            </span>
+          </div>
         </div>
       </div>
     </div>
+  );
+}
+
+/** Where the roster goes: a new plan or the open one; into the open one, as its team now
+ * (next month's roster) or below the selected position. */
+function Destination({
+  t,
+  req,
+  planName,
+  selectedTitle,
+  disabled,
+  onChange,
+}: {
+  t: T;
+  req: Request;
+  planName: string;
+  selectedTitle: string | null;
+  disabled: boolean;
+  onChange(r: Request): void;
+}) {
+  const name = useId();
+  const place = useId();
+  const hint = useId();
+  const under = req.under && selectedTitle !== null;
+  return (
+    <div className="ri-dest" data-testid="roster-destination">
+      <fieldset className="ri-choice" disabled={disabled}>
+        <legend>{t("destTitle")}</legend>
+        <label className="ri-option">
+          <input type="radio" name={name} checked={!req.into} onChange={() => onChange({ ...req, into: false })} />
+          <span>{t("destNew")}</span>
+        </label>
+        <label className="ri-option">
+          <input type="radio" name={name} checked={req.into} onChange={() => onChange({ ...req, into: true })} />
+          <span>
+            {t("destInto")}
+            <span className="ri-option-sub">「{planName}」</span>
+          </span>
+        </label>
+      </fieldset>
+      {req.into && (
+        <fieldset className="ri-choice" disabled={disabled} aria-describedby={hint}>
+          <legend>{t("placeTitle")}</legend>
+          <label className="ri-option">
+            <input type="radio" name={place} checked={!under} onChange={() => onChange({ ...req, under: false })} />
+            <span>{t("placeRoster")}</span>
+          </label>
+          <label className="ri-option" data-disabled={selectedTitle === null ? "true" : undefined}>
+            <input type="radio" name={place} checked={under} disabled={selectedTitle === null} onChange={() => onChange({ ...req, under: true })} />
+            <span>
+              {t("placeUnder")}
+              <span className="ri-option-sub">{selectedTitle !== null ? `「${selectedTitle}」` : t("placeUnderNone")}</span>
+            </span>
+          </label>
+          <p id={hint} className="form-hint ri-choice-hint">
+            {under ? t("placeUnderHint", { title: selectedTitle }) : t("placeRosterHint")}
+          </p>
+        </fieldset>
+      )}
+    </div>
+  );
+}
+
+/** What bringing the roster into the plan changes: joiners, leavers (kept or not), moves,
+ * updated details, new positions and raised headcounts; or that nothing does. */
+function Changes({
+  t,
+  changes,
+  keep,
+  canKeep,
+  onKeep,
+}: {
+  t: T;
+  /** `null` while rows with problems are neither fixed nor skipped. */
+  changes: RosterChanges | null;
+  keep: boolean;
+  canKeep: boolean;
+  onKeep(keep: boolean): void;
+}) {
+  const headId = useId();
+  const n = changes ? changeCount(changes) : 0;
+  const groups: { key: string; label: string; items: { name: string; detail?: string }[] }[] = changes
+    ? [
+        { key: "joiners", label: t("joiners"), items: changes.joiners.map((p) => ({ name: p.name, detail: titles(p.titles) })) },
+        {
+          key: "leavers",
+          label: changes.leavers_kept ? t("leaversKept") : t("leavers"),
+          items: changes.leavers.map((p) => ({ name: p.name, detail: titles(p.titles) })),
+        },
+        {
+          key: "moves",
+          label: t("moves"),
+          items: changes.moves.map((m) => ({ name: m.name, detail: t("moveArrow", { from: titles(m.from), to: titles(m.to) }) })),
+        },
+        { key: "updated", label: t("updated"), items: changes.updated.map((name) => ({ name })) },
+        { key: "positions", label: t("positionsAdded"), items: changes.positions_added.map((name) => ({ name })) },
+        { key: "headcount", label: t("headcountRaised"), items: changes.headcount_raised.map((name) => ({ name })) },
+      ].filter((g) => g.items.length > 0)
+    : [];
+  return (
+    <section className="ri-card ri-changes" aria-labelledby={headId} data-testid="roster-changes">
+      <h3 id={headId}>
+        {t("changesTitle")}
+        {n > 0 && <span className="ri-pill on">{t("changesCount", { n })}</span>}
+      </h3>
+      {changes === null ? (
+        <p className="ri-card-note">{t("changesPending")}</p>
+      ) : n === 0 && changes.leavers.length === 0 ? (
+        <div className="ri-ok">
+          <span className="empty-icon ok" aria-hidden="true">
+            <Icon name="checkCircle" size={20} />
+          </span>
+          <div>
+            <strong>{t("changesNone")}</strong>
+            <p>{t("changesNoneBody")}</p>
+          </div>
+        </div>
+      ) : (
+        <div className="ri-change-groups">
+          {groups.map((g) => (
+            <div key={g.key} className="ri-change-group" data-kind={g.key} data-kept={g.key === "leavers" && changes.leavers_kept ? "true" : undefined} data-testid={`roster-${g.key}`}>
+              <h4>
+                <span className="ri-change-mark" aria-hidden="true" />
+                {g.label}
+                <span className="ri-change-n num">{g.items.length}</span>
+              </h4>
+              <ul tabIndex={0} aria-label={g.label}>
+                {g.items.map((x, i) => (
+                  <li key={`${x.name}-${i}`}>
+                    <span className="ri-change-name">{x.name}</span>
+                    {x.detail && <span className="ri-change-detail">{x.detail}</span>}
+                  </li>
+                ))}
+              </ul>
+              {g.key === "leavers" && (
+                <label className="ri-keep">
+                  <input type="checkbox" checked={keep} disabled={!canKeep} onChange={(e) => onKeep(e.target.checked)} />
+                  <span>{t("keepLeavers")}</span>
+                </label>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
   );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { translate } from "../../lib/i18n";
 import type { Table } from "../../generated/Table";
 import { rosterDict } from "./dict";
-import { applyColumns, describeTable, fileStem, parseShare, setColumn } from "./model";
+import type { RosterChanges } from "../../generated/RosterChanges";
+import { applyColumns, changeCount, describeTable, fileStem, FRESH, needsNotice, parseShare, restart, rosterArgs, setColumn, target, titles } from "./model";
 
 const zh = (key: keyof typeof rosterDict, vars?: Record<string, string | number>) => translate(rosterDict, "zh", key, vars);
 const en = (key: keyof typeof rosterDict, vars?: Record<string, string | number>) => translate(rosterDict, "en", key, vars);
@@ -59,5 +60,61 @@ describe("roster import", () => {
     expect(describeTable(csv, 2, zh)).toEqual(["CSV 文本", "编码 GB18030", "制表符分隔", "表头在第 1 行", "共 2 行"]);
     expect(describeTable(table({ delimiter: "|" }), 2, zh)[1]).toBe("以「|」分隔");
     expect(describeTable(table({ format: "json", header_row: 0 }), 5, zh)).toEqual(["JSON", "列名取自 JSON 的键", "共 5 行"]);
+  });
+});
+
+describe("roster import into a plan", () => {
+  const file = { file_name: "三月花名册.csv", base64: "YQ==" };
+  const open = { plan: "plan-1", selected: "p-cs" };
+
+  it("reads for a new plan unless asked to bring the roster into the open one", () => {
+    expect(rosterArgs(file, FRESH, open)).toEqual({ file_name: "三月花名册.csv", base64: "YQ==" });
+    const r = { ...FRESH, sheet: "在职", columns: [{ column: "手机", field: null }], skip: true, personal: true };
+    expect(rosterArgs(file, r, open)).toEqual({
+      file_name: "三月花名册.csv", base64: "YQ==", sheet: "在职", columns: [{ column: "手机", field: null }], skip_bad: true, personal: true,
+    });
+  });
+
+  it("as this month's roster, or below the selected position", () => {
+    const into = { ...FRESH, into: true };
+    expect(rosterArgs(file, into, open)).toMatchObject({ plan: "plan-1" });
+    expect(rosterArgs(file, into, open)).not.toHaveProperty("under");
+    expect(rosterArgs(file, { ...into, keep: true }, open)).toMatchObject({ plan: "plan-1", keep_leavers: true });
+    // Below a position there are no leavers to keep.
+    expect(rosterArgs(file, { ...into, under: true, keep: true }, open)).toEqual({ file_name: "三月花名册.csv", base64: "YQ==", plan: "plan-1", under: "p-cs" });
+    // No position selected: the roster updates the team; no plan open: a new plan.
+    expect(target({ ...into, under: true }, { plan: "plan-1", selected: null })).toEqual({ plan: "plan-1" });
+    expect(target(into, null)).toBeNull();
+    expect(rosterArgs(file, into, null)).toEqual({ file_name: "三月花名册.csv", base64: "YQ==" });
+  });
+
+  it("starts the columns over for another sheet, keeping where the roster goes", () => {
+    const r = { ...FRESH, sheet: "a", columns: [{ column: "x", field: null }], skip: true, personal: true, into: true, keep: true };
+    expect(restart(r, "b")).toEqual({ ...FRESH, sheet: "b", personal: true, into: true, keep: true });
+    expect(restart(r).sheet).toBeUndefined();
+  });
+
+  it("counts the changes; kept leavers change nothing", () => {
+    const none: RosterChanges = { joiners: [], leavers: [], leavers_kept: false, moves: [], updated: [], positions_added: [], headcount_raised: [] };
+    expect(changeCount(none)).toBe(0);
+    const some: RosterChanges = {
+      ...none,
+      joiners: [{ name: "钱多多", titles: ["短视频剪辑"] }],
+      leavers: [{ name: "廖强", titles: ["短视频剪辑"] }],
+      moves: [{ name: "吴伟", from: ["售前客服"], to: ["售后客服"] }],
+      headcount_raised: ["售后客服"],
+    };
+    expect(changeCount(some)).toBe(4);
+    expect(changeCount({ ...some, leavers_kept: true })).toBe(3);
+    expect(changeCount({ ...none, leavers: some.leavers, leavers_kept: true })).toBe(0);
+  });
+
+  it("writes titles and the fields to map", () => {
+    expect(titles(["售前客服", "售后客服"])).toBe("售前客服、售后客服");
+    expect(titles([])).toBe("—");
+    expect(needsNotice([], zh)).toBe("");
+    expect(needsNotice(["name"], zh)).toBe("请在下方为「姓名」选择一列");
+    expect(needsNotice(["name", "title"], zh)).toBe("请在下方为「姓名」「职位」选择一列");
+    expect(needsNotice(["name"], en)).toBe("Choose a column below for “Name”");
   });
 });

@@ -5,13 +5,14 @@ import { useApp, type View } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon, Mark, type IconName } from "../../lib/ui/Icon";
 import { Menu, type MenuItem } from "../../lib/ui/Menu";
-import { title } from "../../lib/plan";
+import { hasPersonalData, title } from "../../lib/plan";
 import type { DocFormat } from "../../generated/DocFormat";
 import type { PaperSize } from "../../generated/PaperSize";
 import { shortcut } from "../../lib/actions";
 import { severityCounts } from "../../lib/totals";
 import { usePresent } from "../present";
 import { RosterImportDialog } from "../roster";
+import { SEARCH_LIST_ID, SearchList, searchOptionId, stepSearch, useChartSearch } from "../chart";
 import { shellDict } from "./dict";
 import { historyLabel } from "./history";
 
@@ -44,11 +45,16 @@ export function TopBar() {
   const selected = useApp((s) => s.selected);
   const enterPresent = usePresent((s) => s.enter);
   const [roster, setRoster] = useState(false);
+  // 手机 and 邮箱 are personal data: the plan file and the Excel sheets leave them out unless
+  // ticked, for this plan (off again for another).
+  const [personalFor, setPersonalFor] = useState<string | null>(null);
+  const hasPersonal = current !== null && hasPersonalData(current.doc);
+  const personal = hasPersonal && personalFor === current.doc.plan.id;
 
   const counts = severityCounts(current?.findings ?? []);
   const selectedPosition = current?.doc.positions.find((p) => p.id === selected);
   const previewTarget = selectedPosition ?? current?.doc.positions.find((p) => !p.parent);
-  const save = (format: DocFormat, opts?: { position?: string; paper?: PaperSize }): MenuItem => ({
+  const save = (format: DocFormat, opts?: { position?: string; paper?: PaperSize; personal?: boolean }): MenuItem => ({
     label: "",
     icon: "file",
     disabled: !current,
@@ -68,7 +74,7 @@ export function TopBar() {
           { ...save("html", { position: selectedPosition.id }), label: t("jdOneHtml", { title: title(selectedPosition, lang) }), hint: t("onlyThis") },
         ]
       : []),
-    { ...save("xlsx"), label: t("sheetsExcel"), icon: "table" },
+    { ...save("xlsx", personal ? { personal } : undefined), label: t("sheetsExcel"), icon: "table" },
     { ...save("png"), label: t("chartPng"), icon: "chart" },
     { ...save("svg"), label: t("chartSvg"), icon: "chart" },
     { ...save("chart-pdf", { paper: "a4" }), label: t("chartPdfA4"), icon: "chart" },
@@ -192,12 +198,24 @@ export function TopBar() {
             icon: "download",
             disabled: !current,
             onSelect: async () => {
-              if (await exportPlanFile()) notify("info", t("exported"));
+              if (await exportPlanFile(undefined, personal)) notify("info", t("exported"));
             },
           },
+          ...(hasPersonal
+            ? [
+                {
+                  label: t("includePersonal"),
+                  hint: "Excel · JSON",
+                  checked: personal,
+                  divider: true,
+                  onSelect: () => setPersonalFor(personal ? null : current.doc.plan.id),
+                },
+              ]
+            : []),
           {
             label: t("importFile"),
             icon: "upload",
+            divider: true,
             onSelect: async () => {
               const s = await importPlanFile();
               if (s) notify("info", t("imported", { name: s.doc.plan.name }));
@@ -252,13 +270,26 @@ export function TopBar() {
   );
 }
 
+/** The search box: every view filters by it; on the chart, a list of the matches hangs under
+ * it while it has the focus, and Enter / Shift+Enter (or the arrows) step through them. */
 function SearchBox() {
   const t = useT(shellDict);
   const search = useApp((s) => s.search);
   const setSearch = useApp((s) => s.setSearch);
+  const onChart = useApp((s) => s.view === "chart");
   const input = useRef<HTMLInputElement>(null);
+  const [focused, setFocused] = useState(false);
+  const { matches, active } = useChartSearch();
+  const listing = onChart && focused && search.trim() !== "";
+  const listed = listing && matches.length > 0;
   return (
-    <div className="search">
+    <div
+      className="search"
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+      }}
+    >
       <Icon name="search" size={15} className="search-icon" />
       <input
         ref={input}
@@ -267,14 +298,27 @@ function SearchBox() {
         className="input search-input"
         placeholder={t("searchPlaceholder")}
         aria-label={t("search")}
-        title={`${t("search")} (/)`}
+        aria-controls={listed ? SEARCH_LIST_ID : undefined}
+        aria-activedescendant={listed && active ? searchOptionId(active) : undefined}
+        title={`${t("searchHint")} (${shortcut("Ctrl+F")})`}
+        autoComplete="off"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         onKeyDown={(e) => {
+          // Keys that pick or commit an input method's candidate are the input method's.
+          if (e.nativeEvent.isComposing) return;
           if (e.key === "Escape") {
             e.preventDefault();
             setSearch("");
             input.current?.blur();
+            return;
+          }
+          if (!onChart || e.altKey || e.ctrlKey || e.metaKey) return;
+          const dir = e.key === "ArrowDown" || (e.key === "Enter" && !e.shiftKey) ? 1 : e.key === "ArrowUp" || e.key === "Enter" ? -1 : 0;
+          if (dir !== 0 && search.trim()) {
+            e.preventDefault();
+            setFocused(true);
+            stepSearch(dir);
           }
         }}
       />
@@ -283,6 +327,7 @@ function SearchBox() {
           <Icon name="x" size={13} />
         </button>
       )}
+      {listing && <SearchList query={search} matches={matches} active={active} />}
     </div>
   );
 }

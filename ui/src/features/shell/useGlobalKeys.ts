@@ -1,4 +1,4 @@
-// Window-wide shortcuts: undo/redo, delete the selected position, "/" to search.
+// Window-wide shortcuts: undo/redo, delete the selected position, Ctrl+F (⌘F) or "/" to search.
 import { useEffect } from "react";
 import { useApp } from "../../lib/store";
 import { confirmDeletePosition, isTyping } from "../../lib/actions";
@@ -12,6 +12,17 @@ export function useGlobalKeys() {
       const typing = isTyping(e.target);
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      // Ctrl+F / ⌘F: the app's search, not the browser's find (which cannot see a folded
+      // branch or a name on a card); also from a field.
+      if (mod && !e.altKey && !e.shiftKey && key === "f") {
+        const box = document.getElementById("global-search");
+        if (box instanceof HTMLInputElement) {
+          e.preventDefault();
+          box.focus();
+          box.select();
+        }
+        return;
+      }
       if (mod && !e.altKey && key === "z" && !typing) {
         e.preventDefault();
         if (e.shiftKey) void s.redo();

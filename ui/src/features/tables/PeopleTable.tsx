@@ -1,17 +1,21 @@
 // People: each person, the seats they hold with their share of time (editable), the total
-// share (red above 100%), and actions to assign, rename and remove.
+// share (red above 100%), the roster fields (工号, 人员类型, 入职日期; 手机 and 邮箱 only when
+// the plan has them: personal data), and actions to assign, rename and remove.
 import { useState } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
-import { NumberField, TextField } from "../../lib/ui/fields";
-import { departmentColor, title } from "../../lib/plan";
+import { NumberField, TextField, useDraft } from "../../lib/ui/fields";
+import { departmentColor, hasPersonalData, title } from "../../lib/plan";
 import { fte } from "../../lib/format";
 import type { PersonFigures } from "../../generated/PersonFigures";
 import { confirmRemovePerson } from "../../lib/actions";
 import type { Person } from "../../generated/Person";
 import type { PlanDoc } from "../../generated/PlanDoc";
+import type { PersonKind } from "../../generated/PersonKind";
+import type { PersonPatch } from "../../generated/PersonPatch";
 import { tablesDict } from "./dict";
+import { PERSON_KINDS, personMatches, startDate } from "./rows";
 import { PositionOptions } from "../../lib/ui/PositionOptions";
 import "./tables.css";
 import { LIMITS } from "../../generated/limitValues";
@@ -24,18 +28,10 @@ export function PeopleTable() {
   const [name, setName] = useState("");
   if (!current) return null;
   const doc = current.doc;
-  const q = search.trim().toLowerCase();
-  const byId = new Map(doc.positions.map((p) => [p.id, p]));
-  const people = q
-    ? doc.people.filter(
-        (x) =>
-          x.name.toLowerCase().includes(q) ||
-          x.assignments.some((a) => {
-            const p = byId.get(a.position);
-            return p && (p.title.toLowerCase().includes(q) || p.title_en.toLowerCase().includes(q));
-          }),
-      )
-    : doc.people;
+  const people = doc.people.filter((x) => personMatches(doc, x, search));
+  // 手机 and 邮箱 are personal data: their columns show only in a plan that holds some.
+  const personal = hasPersonalData(doc);
+  const columns = personal ? 9 : 7;
   const f = current.figures;
   const byPerson = new Map(f.by_person.map((x) => [x.person, x]));
 
@@ -91,16 +87,37 @@ export function PeopleTable() {
         </div>
       ) : (
         <div className="tbl-scroll">
-          <table className="tbl people" data-testid="people-table">
+          <table className={personal ? "tbl people personal" : "tbl people"} data-testid="people-table">
             <thead>
               <tr>
                 <th scope="col" className="col-name">
                   {t("name")}
                 </th>
-                <th scope="col">{t("seats")}</th>
+                <th scope="col" className="col-no">
+                  {t("employeeNo")}
+                </th>
+                <th scope="col" className="col-seats">
+                  {t("seats")}
+                </th>
                 <th scope="col" className="col-load">
                   {t("load")}
                 </th>
+                <th scope="col" className="col-kind">
+                  {t("kind")}
+                </th>
+                <th scope="col" className="col-date">
+                  {t("startDate")}
+                </th>
+                {personal && (
+                  <>
+                    <th scope="col" className="col-phone" title={t("personalHint")}>
+                      {t("phone")}
+                    </th>
+                    <th scope="col" className="col-email" title={t("personalHint")}>
+                      {t("email")}
+                    </th>
+                  </>
+                )}
                 <th scope="col" className="col-actions">
                   <span className="sr-only">{t("actions")}</span>
                 </th>
@@ -108,11 +125,19 @@ export function PeopleTable() {
             </thead>
             <tbody>
               {people.map((person, i) => (
-                <PersonRow key={person.id} doc={doc} person={person} figures={byPerson.get(person.id)} n={doc.people.indexOf(person) + 1} index={i} />
+                <PersonRow
+                  key={person.id}
+                  doc={doc}
+                  person={person}
+                  figures={byPerson.get(person.id)}
+                  n={doc.people.indexOf(person) + 1}
+                  index={i}
+                  personal={personal}
+                />
               ))}
               {people.length === 0 && (
                 <tr>
-                  <td colSpan={4} className="tbl-empty">
+                  <td colSpan={columns} className="tbl-empty">
                     {t("noMatch", { q: search })}
                   </td>
                 </tr>
@@ -125,7 +150,20 @@ export function PeopleTable() {
   );
 }
 
-function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; figures: PersonFigures | undefined; n: number; index: number }) {
+function PersonRow({
+  doc,
+  person,
+  figures,
+  n,
+  personal,
+}: {
+  doc: PlanDoc;
+  person: Person;
+  figures: PersonFigures | undefined;
+  n: number;
+  index: number;
+  personal: boolean;
+}) {
   const t = useT(tablesDict);
   const lang = useApp((s) => s.lang);
   const edit = useApp((s) => s.edit);
@@ -134,6 +172,8 @@ function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; 
   const total = figures?.total_share ?? 0;
   const overloaded = figures?.overloaded ?? false;
   const held = new Set(person.assignments.map((a) => a.position));
+  /** Saves roster fields of this person (compare-and-set: the store sends what they held). */
+  const update = (patch: PersonPatch) => edit("update_person", { person: person.id, ...patch });
 
   return (
     <tr data-person={person.id} className={overloaded ? "overloaded" : undefined}>
@@ -152,7 +192,16 @@ function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; 
           />
         </div>
       </td>
-      <td>
+      <td className="col-no">
+        <TextField
+          className="input ghost-input cell-text num"
+          value={person.employee_no}
+          maxLength={LIMITS.short_text}
+          aria-label={t("employeeNoOf", { name: person.name })}
+          onCommit={(v) => update({ employee_no: v })}
+        />
+      </td>
+      <td className="col-seats">
         <div className="seat-chips">
           {person.assignments.length === 0 && <span className="muted">{t("unassigned")}</span>}
           {person.assignments.map((a) => {
@@ -188,7 +237,7 @@ function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; 
             );
           })}
           <select
-            className="input select sm assign-select"
+            className={person.assignments.length ? "input select sm assign-select more" : "input select sm assign-select"}
             aria-label={t("assignTo", { name: person.name })}
             value=""
             onChange={(e) => {
@@ -198,7 +247,7 @@ function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; 
               void edit("assign", { person: person.id, position: id });
             }}
           >
-            <option value="">{t("assignPh")}</option>
+            <option value="">{t(person.assignments.length ? "assignMorePh" : "assignPh")}</option>
             <PositionOptions doc={doc} exclude={(p) => held.has(p.id)} />
           </select>
         </div>
@@ -212,6 +261,51 @@ function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; 
           {overloaded && <span className="load-flag">{t("overloaded")}</span>}
         </div>
       </td>
+      <td className="col-kind">
+        <select
+          className="input select sm cell-kind"
+          aria-label={t("kindOf", { name: person.name })}
+          value={person.kind ?? ""}
+          data-empty={person.kind ? undefined : "true"}
+          onChange={(e) => void update({ kind: (e.target.value || null) as PersonKind | null })}
+        >
+          <option value="">{t("kindNone")}</option>
+          {PERSON_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind_${k}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="col-date">
+        <DateField value={person.start_date} label={t("startDateOf", { name: person.name })} onCommit={(v) => update({ start_date: v })} />
+      </td>
+      {personal && (
+        <>
+          <td className="col-phone">
+            <TextField
+              type="tel"
+              className="input ghost-input cell-text num"
+              value={person.phone}
+              maxLength={LIMITS.short_text}
+              autoComplete="off"
+              aria-label={t("phoneOf", { name: person.name })}
+              onCommit={(v) => update({ phone: v })}
+            />
+          </td>
+          <td className="col-email">
+            <TextField
+              type="email"
+              className="input ghost-input cell-text"
+              value={person.email}
+              maxLength={LIMITS.short_text}
+              autoComplete="off"
+              aria-label={t("emailOf", { name: person.name })}
+              onCommit={(v) => update({ email: v })}
+            />
+          </td>
+        </>
+      )}
       <td className="col-actions">
         <button
           type="button"
@@ -224,5 +318,44 @@ function PersonRow({ doc, person, figures, n }: { doc: PlanDoc; person: Person; 
         </button>
       </td>
     </tr>
+  );
+}
+
+/** A 入职日期: saved on blur or Enter when it is a real day (cleared: no date); a date typed
+ * halfway, or Esc, puts the saved one back. */
+function DateField({ value, label, onCommit }: { value: string | null; label: string; onCommit(v: string | null): Promise<unknown> }) {
+  const [draft, setDraft, revert] = useDraft(value ?? "");
+  async function commit(el: HTMLInputElement) {
+    const next = el.validity.badInput ? undefined : startDate(draft);
+    if (next === undefined) {
+      el.value = value ?? "";
+      revert();
+      return;
+    }
+    if (next === value) return;
+    if ((await onCommit(next)) === null) revert();
+  }
+  return (
+    <input
+      type="date"
+      className="input ghost-input cell-date num"
+      value={draft}
+      min="1900-01-01"
+      max="9999-12-31"
+      aria-label={label}
+      data-empty={draft ? undefined : "true"}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={(e) => void commit(e.currentTarget)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          e.currentTarget.blur();
+        } else if (e.key === "Escape") {
+          e.stopPropagation();
+          e.currentTarget.value = value ?? "";
+          revert();
+        }
+      }}
+    />
   );
 }

@@ -1,29 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { establishmentGroups, matches } from "./rows";
+import { establishmentGroups, matches, personMatches, PERSON_KINDS, startDate } from "./rows";
 import type { PlanFigures } from "../../generated/PlanFigures";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
+import { person } from "../../lib/testkit";
 
 function pos(id: string, parent: string | null, department: string | null, headcount: number): Position {
   return {
     id, parent, title: `岗位${id}`, title_en: `Role ${id}`, department, headcount, grade: "", purpose: "",
     duties: [], requirements: [], dotted: [], collaborations: [], escalations: [], functions: [],
-    pay_band: id === "b" ? { min: 4000, max: 6000 } : null, notes: "", kpis: [], lineage: null,
+    pay_band: id === "b" ? { min: 4000, max: 6000 } : null, notes: "", kpis: [], lineage: null, role: null,
   };
 }
 
 const doc: PlanDoc = {
-  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, created_at: "", updated_at: "" },
+  plan: { id: "p", name: "p", company: "", target_size: 5, stage: "growth", goal_notes: "", template: null, logo: null, scenario_of: null, roster: null, created_at: "", updated_at: "" },
   departments: [
-    { id: "ops", name: "运营部", name_en: "Operations", color: "#2563eb" },
-    { id: "cs", name: "客服组", name_en: "Customer service", color: "#0f766e" },
-    { id: "empty", name: "空部门", name_en: "", color: "#000000" },
+    { id: "ops", name: "运营部", name_en: "Operations", color: "#2563eb", parent: null },
+    { id: "cs", name: "客服组", name_en: "Customer service", color: "#0f766e", parent: null },
+    { id: "empty", name: "空部门", name_en: "", color: "#000000", parent: null },
   ],
   positions: [pos("a", null, "ops", 1), pos("b", "a", "cs", 3), pos("c", "a", null, 1), pos("d", "a", "ops", 2)],
   goals: [],
   people: [
-    { id: "x", name: "X", assignments: [{ position: "b", share: 100 }, { position: "c", share: 50 }] },
-    { id: "y", name: "Y", assignments: [{ position: "c", share: 50 }] },
+    person("x", "X", [{ position: "b", share: 100 }, { position: "c", share: 50 }], { employee_no: "E007" }),
+    person("y", "Y", [{ position: "c", share: 50 }]),
   ],
 };
 
@@ -63,5 +64,28 @@ describe("establishment rows", () => {
     expect(matches(doc, doc.positions[1], "role b")).toBe(true);
     expect(matches(doc, doc.positions[0], "客服")).toBe(false);
     expect(establishmentGroups(doc, figures, (p) => matches(doc, p, "运营")).flatMap((g) => g.rows.map((r) => r.position.id))).toEqual(["a", "d"]);
+  });
+});
+
+describe("people rows", () => {
+  it("finds people by name, 工号 or the title of a seat they hold", () => {
+    const [x, y] = doc.people;
+    expect(personMatches(doc, x, "")).toBe(true);
+    expect(personMatches(doc, x, " x ")).toBe(true);
+    expect(personMatches(doc, x, "e007")).toBe(true);
+    expect(personMatches(doc, y, "e007")).toBe(false);
+    expect(personMatches(doc, y, "岗位c")).toBe(true);
+    expect(personMatches(doc, y, "ROLE C")).toBe(true);
+    expect(personMatches(doc, y, "岗位b")).toBe(false);
+  });
+  it("lists the four 人员类型", () => {
+    expect(PERSON_KINDS).toEqual(["full_time", "part_time", "intern", "outsourced"]);
+  });
+  it("saves a 入职日期 only when it is a real day, and a cleared one as null", () => {
+    expect(startDate("2024-02-29")).toBe("2024-02-29");
+    expect(startDate(" 2019-12-31 ")).toBe("2019-12-31");
+    expect(startDate("")).toBeNull();
+    expect(startDate("  ")).toBeNull();
+    for (const bad of ["2023-02-29", "2024-13-01", "2024-1-5", "0002-01-01", "2024/01/05", "昨天"]) expect(startDate(bad)).toBeUndefined();
   });
 });
