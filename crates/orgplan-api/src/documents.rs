@@ -74,6 +74,8 @@ pub struct ExportDocumentArgs {
     /// Include people's 手机 and 邮箱 (personal data; only the plan file and the 花名册 have
     /// them).
     pub personal: Option<bool>,
+    /// Name who holds each seat on the chart (SVG, PNG, chart PDF); off unless asked.
+    pub names: Option<bool>,
 }
 
 /// One exported file: its suggested name, MIME type and bytes in base64.
@@ -236,6 +238,7 @@ fn prepare_document(ctx: &mut Ctx, a: ExportDocumentArgs) -> R<PreparedExport> {
             date: today(),
             paper: paper.into(),
             personal: a.personal == Some(true),
+            names: a.names == Some(true),
         };
         let bytes = one_file(orgplan_export::export(&doc, a.format.export(), &opts), lang)?;
         let only = a
@@ -291,6 +294,7 @@ fn prepare_comparison(ctx: &mut Ctx, a: ExportComparisonArgs) -> R<PreparedExpor
             date: today(),
             paper: a.paper.unwrap_or_default().into(),
             personal: false,
+            names: false,
         };
         let bytes = one_file(export_comparison(&da, &db, format, &opts), lang)?;
         let name = format!(

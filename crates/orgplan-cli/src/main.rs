@@ -216,6 +216,9 @@ enum Command {
         /// Include people's 手机 and 邮箱 (personal data) in the plan file and the 花名册.
         #[arg(long)]
         personal: bool,
+        /// Name who holds each seat on the chart (svg, png, chart-pdf).
+        #[arg(long)]
+        names: bool,
     },
     /// Read a plan file into a new plan; prints its id.
     Import { file: PathBuf },
@@ -930,6 +933,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             position,
             paper,
             personal,
+            names,
         } => {
             let doc = load(&ctx, &plan)?;
             let position = match position {
@@ -943,6 +947,7 @@ fn run(cli: Cli, lang: Lang) -> Result<u8, Fail> {
             };
             let mut opts = export_options(lang, position, paper);
             opts.personal = personal;
+            opts.names = names;
             let output = orgplan_export::export(&doc, format.export(), &opts)
                 .map_err(|e| Fail::from(ApiError::from_export(e, lang)))?;
             write_output(&out, output)?;
@@ -1078,6 +1083,7 @@ fn export_options(
             PaperArg::A3 => orgplan_export::Paper::A3,
         },
         personal: false,
+        names: false,
     }
 }
 

@@ -625,3 +625,54 @@ fn staffing_sizes_a_plan_from_its_sales() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 到 12"));
 }
+
+/// Chart exports leave names out unless asked; `--names` writes who holds each seat and the
+/// vacancies on the cards.
+#[test]
+fn chart_exports_name_the_holders_only_when_asked() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "--template", "team-5"]).trim().to_string();
+    let plain = cli.dir().join("plain.svg");
+    cli.ok(&[
+        "export",
+        &id,
+        "--format",
+        "svg",
+        "--out",
+        plain.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&plain).unwrap();
+    let doc = cli.json(&["call", "get_plan", &format!("{{\"plan\": \"{id}\"}}")]);
+    let someone = doc["doc"]["people"][0]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(!text.contains(&someone), "no names by default");
+    let named = cli.dir().join("named.svg");
+    cli.ok(&[
+        "export",
+        &id,
+        "--format",
+        "svg",
+        "--names",
+        "--out",
+        named.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&named).unwrap();
+    assert!(text.contains(&someone), "{someone} is on a card");
+    assert!(text.contains("class=\"holders\""));
+    let eight = cli.ok(&["new", "--template", "team-8"]).trim().to_string();
+    let vacant = cli.dir().join("vacant.svg");
+    cli.ok(&[
+        "export",
+        &eight,
+        "--format",
+        "svg",
+        "--names",
+        "--out",
+        vacant.to_str().unwrap(),
+    ]);
+    assert!(std::fs::read_to_string(&vacant)
+        .unwrap()
+        .contains("空缺 ×1"));
+}

@@ -32,6 +32,7 @@ fn job_descriptions(c: &mut Criterion) {
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         paper: Paper::A4,
         personal: false,
+        names: false,
     };
     // Loads the fonts, and says how big the files are.
     for format in [Format::Docx, Format::Pdf] {

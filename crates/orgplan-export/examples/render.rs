@@ -30,6 +30,7 @@ fn main() {
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         paper: Paper::A4,
         personal: false,
+        names: false,
     };
     std::fs::create_dir_all(&out).expect("create the output folder");
     let files = [

@@ -70,6 +70,8 @@ pub struct Options {
     pub paper: Paper,
     /// Include people's 手机 and 邮箱 (personal data) in the plan file and the 花名册.
     pub personal: bool,
+    /// Name who holds each seat on the chart (SVG, PNG, chart PDF).
+    pub names: bool,
 }
 
 /// Paper sizes for the chart PDF, used in landscape.
@@ -128,7 +130,7 @@ pub fn export(doc: &PlanDoc, format: Format, opts: &Options) -> Result<Output, E
         }
         Format::Md => Output::File(text::markdown(&jds(), opts.lang).into_bytes()),
         Format::Html => Output::File(text::html(&jds(), opts.lang).into_bytes()),
-        Format::Svg => Output::File(svg::chart(doc, opts.lang).into_bytes()),
+        Format::Svg => Output::File(svg::chart(doc, opts.lang, opts.names).into_bytes()),
         Format::Docx => Output::File(
             docx::job_descriptions(&jds(), opts.lang).map_err(|e| ExportError::Build("docx", e))?,
         ),
@@ -136,8 +138,10 @@ pub fn export(doc: &PlanDoc, format: Format, opts: &Options) -> Result<Output, E
             Output::File(xlsx::workbook(&sheets()).map_err(|e| ExportError::Build("xlsx", e))?)
         }
         Format::Pdf => Output::File(pdf::job_descriptions(&jds(), opts.lang, opts.date)?),
-        Format::ChartPdf => Output::File(pdf::chart(doc, opts.lang, opts.paper, opts.date)?),
-        Format::Png => Output::File(png::chart(doc, opts.lang)?),
+        Format::ChartPdf => Output::File(pdf::chart(
+            doc, opts.lang, opts.paper, opts.date, opts.names,
+        )?),
+        Format::Png => Output::File(png::chart(doc, opts.lang, opts.names)?),
         Format::Csv => Output::Files(
             sheets()
                 .iter()

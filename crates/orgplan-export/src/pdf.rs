@@ -272,10 +272,11 @@ pub fn chart(
     lang: Lang,
     paper: Paper,
     date: NaiveDate,
+    names: bool,
 ) -> Result<Vec<u8>, ExportError> {
     let fonts = fonts()?;
     let l = Labels::of(lang);
-    let chart = Chart::new(doc, lang);
+    let chart = Chart::new(doc, lang, names);
     let title = format!("{} · {}", doc.plan.name, l.chart);
     let mut w = Writer::new(fonts, title.clone(), lang, date);
     let heading = format!("{title} · {}", date.format("%Y-%m-%d"));
@@ -414,7 +415,7 @@ pub fn comparison(
     };
     // The report's footers count the whole file: its pages and the chart's.
     let (plan, marks) = consultant::marked_plan(a, b, c);
-    let chart = Chart::marked(&plan, lang, &marks);
+    let chart = Chart::marked(&plan, lang, &marks, false);
     let chart_count = ChartPages::new(chart.width as f32, chart.height as f32, paper)
         .windows
         .len();

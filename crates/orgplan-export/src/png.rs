@@ -26,9 +26,9 @@ pub fn scale(width: f32, height: f32) -> f32 {
 
 /// The chart as a PNG image on white, at twice the SVG's width and height ([`SCALE`]; a chart so
 /// large that this would pass [`MAX_PIXELS`] is drawn smaller).
-pub fn chart(doc: &PlanDoc, lang: Lang) -> Result<Vec<u8>, ExportError> {
+pub fn chart(doc: &PlanDoc, lang: Lang, names: bool) -> Result<Vec<u8>, ExportError> {
     let fonts = fonts()?;
-    let svg = crate::svg::chart(doc, lang);
+    let svg = crate::svg::chart(doc, lang, names);
     let tree = usvg::Tree::from_str(&svg, &fonts.usvg_options()).map_err(build_error)?;
     let size = tree.size();
     let s = scale(size.width(), size.height());

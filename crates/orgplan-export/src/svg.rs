@@ -81,8 +81,8 @@ impl Mark {
 }
 
 /// The chart as a standalone SVG document.
-pub fn chart(doc: &PlanDoc, lang: Lang) -> String {
-    let chart = Chart::new(doc, lang);
+pub fn chart(doc: &PlanDoc, lang: Lang, names: bool) -> String {
+    let chart = Chart::new(doc, lang, names);
     let mut out = String::new();
     chart.write(&mut out, [0.0, 0.0, chart.width, chart.height], None);
     out
@@ -106,13 +106,19 @@ pub(crate) struct Chart {
 }
 
 impl Chart {
-    pub(crate) fn new(doc: &PlanDoc, lang: Lang) -> Chart {
-        Chart::marked(doc, lang, &HashMap::new())
+    /// The chart; `names` adds a line of who holds each seat (and its vacancies).
+    pub(crate) fn new(doc: &PlanDoc, lang: Lang, names: bool) -> Chart {
+        Chart::marked(doc, lang, &HashMap::new(), names)
     }
 
     /// The chart with some cards marked: a coloured border and fill, and a tag on the card's
     /// top edge naming the mark (a removed position's title is struck through).
-    pub(crate) fn marked(doc: &PlanDoc, lang: Lang, marks: &HashMap<Id, Mark>) -> Chart {
+    pub(crate) fn marked(
+        doc: &PlanDoc,
+        lang: Lang,
+        marks: &HashMap<Id, Mark>,
+        names: bool,
+    ) -> Chart {
         let opts = LayoutOptions {
             card_width: CARD_W,
             card_height: CARD_H,
@@ -205,24 +211,66 @@ impl Chart {
                     c = m.color(),
                 )
             });
+            // With names: title, holders, then department and headcount, a line each.
+            let (title_y, meta_y) = if names {
+                (y + 24.0, y + 64.0)
+            } else {
+                (y + 30.0, y + 56.0)
+            };
+            let holders = if names {
+                let mut held: Vec<(&str, u32)> = doc
+                    .people
+                    .iter()
+                    .filter_map(|person| {
+                        let a = person.assignments.iter().find(|a| a.position == p.id)?;
+                        Some((person.name.as_str(), a.share))
+                    })
+                    .collect();
+                held.sort_by(|a, b| b.1.cmp(&a.1));
+                let shown: Vec<&str> = held.iter().take(3).map(|h| h.0).collect();
+                let mut line = shown.join(lang.pick("、", ", "));
+                if held.len() > 3 {
+                    line.push_str(&format!(" +{}", held.len() - 3));
+                }
+                let open = p.headcount.saturating_sub(held.len() as u32);
+                let vacancy = match (open, lang) {
+                    (0, _) => String::new(),
+                    (n, Lang::Zh) => format!("空缺 ×{n}"),
+                    (n, Lang::En) => format!("{n} vacant"),
+                };
+                let gap = if line.is_empty() || vacancy.is_empty() {
+                    ""
+                } else {
+                    "  "
+                };
+                format!(
+                    "<text class=\"holders\" x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" fill=\"#1d2530\">{}<tspan fill=\"#c62828\">{gap}{}</tspan></text>",
+                    x + 12.0,
+                    y + 44.0,
+                    xml(&fit(&line, 16.0)),
+                    xml(&vacancy),
+                )
+            } else {
+                String::new()
+            };
             cards.push(Item {
                 bbox: [x, y - 9.0, x + CARD_W, y + CARD_H],
                 svg: format!(
                     "<g class=\"card\" data-id=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{CARD_W}\" height=\"{CARD_H}\" rx=\"8\" fill=\"{fill}\" {stroke}/>\
 <rect x=\"{x}\" y=\"{y}\" width=\"{CARD_W}\" height=\"5\" rx=\"2\" fill=\"{}\"/>\
 <text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"700\" fill=\"#1d2530\"{struck}>{}</text>\
-<text x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" fill=\"#556170\">{}</text>\
+{holders}<text x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" fill=\"#556170\">{}</text>\
 <text class=\"headcount\" x=\"{}\" y=\"{}\" font-size=\"{SMALLEST_TEXT}\" text-anchor=\"end\" fill=\"{}\">{have}/{}</text>{tag}</g>",
                     p.id,
                     xml(&color),
                     x + 12.0,
-                    y + 30.0,
+                    title_y,
                     xml(&fit(position_title(p, lang), 22.0)),
                     x + 12.0,
-                    y + 56.0,
+                    meta_y,
                     xml(&fit(&department_name(doc, p, lang), 18.0)),
                     x + CARD_W - 12.0,
-                    y + 56.0,
+                    meta_y,
                     if vacant { "#c62828" } else { "#556170" },
                     p.headcount,
                 ),

@@ -15,4 +15,8 @@ paper?: PaperSize,
  * Include people's 手机 and 邮箱 (personal data; only the plan file and the 花名册 have
  * them).
  */
-personal?: boolean, };
+personal?: boolean, 
+/**
+ * Name who holds each seat on the chart (SVG, PNG, chart PDF); off unless asked.
+ */
+names?: boolean, };

@@ -13,6 +13,7 @@ pub fn opts(lang: Lang) -> Options {
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         paper: Paper::A4,
         personal: false,
+        names: false,
     }
 }
 
