@@ -226,7 +226,7 @@ impl Chart {
                         Some((person.name.as_str(), a.share))
                     })
                     .collect();
-                held.sort_by(|a, b| b.1.cmp(&a.1));
+                held.sort_by_key(|h| std::cmp::Reverse(h.1));
                 let shown: Vec<&str> = held.iter().take(3).map(|h| h.0).collect();
                 let mut line = shown.join(lang.pick("、", ", "));
                 if held.len() > 3 {
