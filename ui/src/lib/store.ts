@@ -120,7 +120,7 @@ export interface AppState {
   exportPlanFile(id?: string, personal?: boolean): Promise<boolean>;
   /** Exports a document of the open plan and saves it; false when cancelled or refused.
    * `personal` includes people's 手机 and 邮箱 (the 花名册 sheet). */
-  exportDocument(format: DocFormat, opts?: { position?: string; paper?: PaperSize; personal?: boolean }): Promise<boolean>;
+  exportDocument(format: DocFormat, opts?: { position?: string; paper?: PaperSize; personal?: boolean; names?: boolean }): Promise<boolean>;
   /** Saves the comparison of plans `a` and `b`; `false` when cancelled or refused (refusals
    * are notified). */
   exportComparison(a: string, b: string, format: ComparisonDocFormat, paper?: PaperSize): Promise<boolean>;
@@ -525,8 +525,13 @@ export const useApp = create<AppState>((set, get) => {
     async exportDocument(format, opts = {}) {
       const { backend, lang, current } = get();
       if (!current) return false;
-      const { personal, ...rest } = opts;
-      return saveFile(() => backend.exportDocument({ plan: current.doc.plan.id, format, ...rest, ...(personal ? { personal: true } : {}) }, lang));
+      const { personal, names, ...rest } = opts;
+      return saveFile(() =>
+        backend.exportDocument(
+          { plan: current.doc.plan.id, format, ...rest, ...(personal ? { personal: true } : {}), ...(names ? { names: true } : {}) },
+          lang,
+        ),
+      );
     },
 
     async exportComparison(a, b, format, paper) {

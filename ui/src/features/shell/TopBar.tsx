@@ -50,11 +50,14 @@ export function TopBar() {
   const [personalFor, setPersonalFor] = useState<string | null>(null);
   const hasPersonal = current !== null && hasPersonalData(current.doc);
   const personal = hasPersonal && personalFor === current.doc.plan.id;
+  // Chart exports leave names out unless ticked (a chart is often shown outside the team).
+  const [chartNames, setChartNames] = useState(false);
+  const chart = (paper?: PaperSize) => ({ ...(paper ? { paper } : {}), ...(chartNames ? { names: true } : {}) });
 
   const counts = severityCounts(current?.findings ?? []);
   const selectedPosition = current?.doc.positions.find((p) => p.id === selected);
   const previewTarget = selectedPosition ?? current?.doc.positions.find((p) => !p.parent);
-  const save = (format: DocFormat, opts?: { position?: string; paper?: PaperSize; personal?: boolean }): MenuItem => ({
+  const save = (format: DocFormat, opts?: { position?: string; paper?: PaperSize; personal?: boolean; names?: boolean }): MenuItem => ({
     label: "",
     icon: "file",
     disabled: !current,
@@ -75,10 +78,11 @@ export function TopBar() {
         ]
       : []),
     { ...save("xlsx", personal ? { personal } : undefined), label: t("sheetsExcel"), icon: "table" },
-    { ...save("png"), label: t("chartPng"), icon: "chart" },
-    { ...save("svg"), label: t("chartSvg"), icon: "chart" },
-    { ...save("chart-pdf", { paper: "a4" }), label: t("chartPdfA4"), icon: "chart" },
-    { ...save("chart-pdf", { paper: "a3" }), label: t("chartPdfA3"), icon: "chart" },
+    { ...save("png", chart()), label: t("chartPng"), icon: "chart" },
+    { ...save("svg", chart()), label: t("chartSvg"), icon: "chart" },
+    { ...save("chart-pdf", chart("a4")), label: t("chartPdfA4"), icon: "chart" },
+    { ...save("chart-pdf", chart("a3")), label: t("chartPdfA3"), icon: "chart" },
+    { label: t("chartNames"), hint: "PNG · SVG · PDF", checked: chartNames, disabled: !current, onSelect: () => setChartNames(!chartNames) },
   ];
   const issues = counts.error + counts.warning;
   const undoLabel = current ? historyLabel("undo", current.history, lang) : t("undo");

@@ -60,6 +60,7 @@ export const shellDict = {
   exportFile: { zh: "导出方案文件", en: "Export plan file" },
   importFile: { zh: "导入方案文件", en: "Import plan file" },
   includePersonal: { zh: "包含手机、邮箱", en: "Include mobile and email" },
+  chartNames: { zh: "架构图中显示姓名", en: "Names on the chart" },
   importRoster: { zh: "导入花名册", en: "Import roster" },
   exported: { zh: "方案文件已导出", en: "Plan file exported" },
   imported: { zh: "已导入「{name}」", en: "Imported “{name}”" },
