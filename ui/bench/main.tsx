@@ -8,7 +8,10 @@ import { ChartView } from "../src/features/chart";
 import { useApp } from "../src/lib/store";
 import { DEFAULT_SIZES, layoutTree } from "../src/features/chart/layout";
 import { visibleRect } from "../src/features/chart/viewport";
-import { BENCH_SIZE, benchPlan, flatRows, treeStats } from "./tree";
+import { EstablishmentTable, PeopleTable } from "../src/features/tables";
+import type { PlanFigures } from "../src/generated/PlanFigures";
+import type { PlanDoc } from "../src/generated/PlanDoc";
+import { BENCH_SIZE, benchPlan, flatRows, tablePlan, treeStats } from "./tree";
 import type { FlatRow } from "./tree";
 
 export interface RenderResult {
@@ -29,7 +32,72 @@ export interface RenderResult {
 const stage = document.getElementById("stage")!;
 const params = new URLSearchParams(location.search);
 const lib = params.get("lib") ?? "orgplan";
-const doc = benchPlan(Number(params.get("size") ?? BENCH_SIZE));
+const isTable = lib === "people" || lib === "establishment";
+const doc = isTable
+  ? tablePlan(Number(params.get("size") ?? 2000), Number(params.get("people") ?? 2000))
+  : benchPlan(Number(params.get("size") ?? BENCH_SIZE));
+
+/** Figures for the tables' plan, in the shape the core sends (the bench has no core: these are
+ * its fixture, counted here once before timing; the tables only look them up). */
+function benchFigures(d: PlanDoc): PlanFigures {
+  const holders = new Map<string, number>();
+  const share = new Map<string, number>();
+  for (const p of d.people) {
+    for (const a of p.assignments) {
+      holders.set(a.position, (holders.get(a.position) ?? 0) + 1);
+      share.set(p.id, (share.get(p.id) ?? 0) + a.share);
+    }
+  }
+  const zero = { min: 0, max: 0 };
+  const by_position = d.positions.map((p) => {
+    const h = holders.get(p.id) ?? 0;
+    return {
+      position: p.id, headcount: p.headcount, holders: h, over: Math.max(0, h - p.headcount), filled_fte: h,
+      vacancies: Math.max(0, p.headcount - h), payroll_filled: null, payroll_vacancies: null, payroll_monthly: null,
+      people: Math.max(h, p.headcount), team_people: 0,
+    };
+  });
+  const departments = d.departments.map((dep) => {
+    const ps = by_position.filter((f) => d.positions.find((p) => p.id === f.position)?.department === dep.id);
+    const hc = ps.reduce((a, f) => a + f.headcount, 0);
+    const filled = ps.reduce((a, f) => a + f.holders, 0);
+    return {
+      department: dep.id, positions: ps.length, headcount: hc, people: ps.reduce((a, f) => a + f.people, 0), persons: filled,
+      seats_fte: hc, filled_fte: filled, vacancies_fte: Math.max(0, hc - filled), payroll_monthly: zero, payroll_filled: zero,
+      payroll_vacancies: zero, unpriced: ps.length,
+    };
+  });
+  const by_person = d.people.map((p) => ({
+    person: p.id, total_share: share.get(p.id) ?? 0, overloaded: (share.get(p.id) ?? 0) > 100, free_share: Math.max(0, 100 - (share.get(p.id) ?? 0)),
+    main_seat: p.assignments[0]?.position ?? null, payroll_monthly: null,
+  }));
+  const headcount = by_position.reduce((a, f) => a + f.headcount, 0);
+  return {
+    people: d.people.length, persons: d.people.length, multi_seat: 0, overloaded: 0, positions: d.positions.length, headcount,
+    seats_fte: headcount, filled_fte: d.people.length, vacancies_fte: 0, payroll_monthly: zero, payroll_yearly: zero, payroll_filled: zero,
+    payroll_vacancies: zero, unpriced: d.positions.length, departments, by_position, by_person,
+  } as unknown as PlanFigures;
+}
+
+/** Opening a table: from handing the plan to the store to the end of the first frame that shows
+ * the table's rows. */
+async function renderTable(): Promise<RenderResult> {
+  const figures = benchFigures(doc);
+  const Table = lib === "people" ? PeopleTable : EstablishmentTable;
+  const t0 = performance.now();
+  useApp.setState({
+    current: { doc, findings: [], figures, history: { undo: null, redo: null, undo_by: null, redo_by: null }, revision: 1, created: null },
+    loading: false,
+  });
+  createRoot(stage).render(
+    <StrictMode>
+      <Table />
+    </StrictMode>,
+  );
+  const sel = lib === "people" ? '[data-testid="people-table"] tr[data-person]' : '[data-testid="establishment-table"] tr[data-position]';
+  const t1 = await settled(() => document.querySelector(sel) !== null);
+  return { lib, ms: t1 - t0, buildMs: lastMutation - t0, inDom: document.querySelectorAll(sel).length };
+}
 
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 /** Resolves when the first animation frame in which `done()` holds has been rendered: checked in
@@ -126,7 +194,9 @@ function warmFonts() {
 
 async function setup() {
   warmFonts();
-  if (lib === "d3") {
+  if (isTable) {
+    useApp.setState({ current: null, loading: false, search: "", lang: "zh" });
+  } else if (lib === "d3") {
     const { width, height } = DEFAULT_SIZES;
     chart = new OrgChart<FlatRow>()
       .container(stage)
@@ -236,7 +306,7 @@ declare global {
 
 window.__bench = {
   ready: setup(),
-  render: () => (lib === "d3" ? renderD3() : renderOrgPlan()),
+  render: () => (isTable ? renderTable() : lib === "d3" ? renderD3() : renderOrgPlan()),
   stats: treeStats(doc),
   startProbe,
   stopProbe,

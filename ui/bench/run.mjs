@@ -3,7 +3,8 @@
 // serves bench/dist on 127.0.0.1, then alternates the two renderers for ROUNDS rounds (a fresh
 // page each time) and prints the medians; then drags a card across OrgPlan's chart and reports
 // frame times. `npm run bench` (in ui/); BENCH_ROUNDS=n to change the number of rounds,
-// BENCH_SIZE=n the number of positions (1,000).
+// BENCH_SIZE=n the number of positions (1,000). Then opens the 人员 and 定岗定编 tables on
+// 2,000 people in 2,000 positions (BENCH_TABLE_PEOPLE, BENCH_TABLE_SIZE) and prints the medians.
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
@@ -166,6 +167,36 @@ for (let round = 1; round <= ROUNDS; round++) {
   console.log(`round ${round}: ${line.join("; ")}`);
 }
 
+// The tables: opening 人员 and 定岗定编 on TABLE_PEOPLE people in TABLE_SIZE positions.
+const TABLE_SIZE = Number(process.env.BENCH_TABLE_SIZE ?? 2000);
+const TABLE_PEOPLE = Number(process.env.BENCH_TABLE_PEOPLE ?? 2000);
+const tables = { people: [], establishment: [] };
+const tableLabel = { people: "人员 table", establishment: "定岗定编 table" };
+async function openTable(lib) {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error(`[${lib}] page error: ${e.message}`));
+  await page.goto(`${url}?lib=${lib}&size=${TABLE_SIZE}&people=${TABLE_PEOPLE}`);
+  await page.evaluate(() => window.__bench.ready);
+  return page;
+}
+for (const lib of ["people", "establishment"]) {
+  const page = await openTable(lib); // untimed warm-up
+  await page.evaluate(() => window.__bench.render());
+  await close(page);
+}
+for (let round = 1; round <= ROUNDS; round++) {
+  const line = [];
+  for (const lib of round % 2 ? ["people", "establishment"] : ["establishment", "people"]) {
+    const page = await openTable(lib);
+    const r = await page.evaluate(() => window.__bench.render());
+    if (r.inDom === 0) throw new Error(`${tableLabel[lib]} showed no rows`);
+    tables[lib].push(r.ms);
+    line.push(`${tableLabel[lib]} ${ms(r.ms)} [build ${ms(r.buildMs)}] (${r.inDom} rows in the DOM)`);
+    await close(page);
+  }
+  console.log(`tables round ${round}: ${line.join("; ")}`);
+}
+
 await browser.close();
 server.close();
 
@@ -180,9 +211,20 @@ console.log(`orgplan      first render: ${times.orgplan.map(ms).join(", ")} → 
 console.log(`d3-org-chart first render: ${times.d3.map(ms).join(", ")} → median ${ms(d)}`);
 console.log(`drag frames (OrgPlan, ${dragFrames.length} frames that handled a pointer move): interval median ${dm.toFixed(1)} ms, p95 ${d95.toFixed(1)} ms`);
 console.log(`drag frame work (first pointer move to the end of the frame, ${dragWorks.length} frames): median ${wm.toFixed(1)} ms, p95 ${w95.toFixed(1)} ms`);
+for (const lib of ["people", "establishment"]) {
+  console.log(`${tableLabel[lib].padEnd(14)} open (${TABLE_PEOPLE} people, ${TABLE_SIZE} positions): ${tables[lib].map(ms).join(", ")} → median ${ms(median(tables[lib]))}`);
+}
 console.log(`load average ${load0.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end`);
-const misses = [ratio < 3 ? "ratio under 3x" : "", w95 >= 16 ? "drag frame work p95 not under 16 ms" : ""].filter(Boolean);
+const tp = median(tables.people);
+const te = median(tables.establishment);
+const misses = [
+  ratio < 3 ? "ratio under 3x" : "",
+  w95 >= 16 ? "drag frame work p95 not under 16 ms" : "",
+  tp > 100 ? "人员 table open over 100 ms" : "",
+  te > 100 ? "定岗定编 table open over 100 ms" : "",
+].filter(Boolean);
 console.log(
-  `chart-bench: orgplan ${ms(o)}, d3-org-chart ${ms(d)}, ratio ${ratio.toFixed(1)}x; drag frame interval median ${Math.round(dm)} ms p95 ${Math.round(d95)} ms, work median ${wm.toFixed(1)} ms p95 ${w95.toFixed(1)} ms` +
+  `chart-bench: orgplan ${ms(o)}, d3-org-chart ${ms(d)}, ratio ${ratio.toFixed(1)}x; drag frame interval median ${Math.round(dm)} ms p95 ${Math.round(d95)} ms, work median ${wm.toFixed(1)} ms p95 ${w95.toFixed(1)} ms;` +
+    ` 人员 table ${ms(tp)}, 定岗定编 table ${ms(te)}` +
     (misses.length ? ` (target missed: ${misses.join(", ")})` : ""),
 );

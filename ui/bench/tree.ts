@@ -162,3 +162,20 @@ export function treeStats(doc: PlanDoc) {
   for (const d of depth.values()) perLevel[d] = (perLevel[d] ?? 0) + 1;
   return { positions: doc.positions.length, managers: kids.size, leaves: doc.positions.length - kids.size, depth: maxDepth + 1, perLevel };
 }
+
+/** The tables' benchmark plan: `size` positions and exactly `people` people, each in one seat
+ * (round the positions; every seventh also holds a second seat at 50 %). */
+export function tablePlan(size: number, people: number): PlanDoc {
+  const doc = benchPlan(size);
+  const out: Person[] = [];
+  for (let i = 0; i < people; i++) {
+    const no = i + 1;
+    const a = doc.positions[i % doc.positions.length].id;
+    const assignments = i % 7 === 0 ? [{ position: a, share: 50 }, { position: doc.positions[(i * 13 + 5) % doc.positions.length].id, share: 50 }] : [{ position: a, share: 100 }];
+    out.push({
+      id: `e${no}`, name: `员工${no}`, assignments, employee_no: `E${String(no).padStart(5, "0")}`, phone: "", email: "",
+      start_date: `20${String(10 + (i % 15)).padStart(2, "0")}-0${1 + (i % 9)}-1${i % 10}`, kind: i % 5 === 0 ? "part_time" : "full_time",
+    });
+  }
+  return { ...doc, people: out };
+}

@@ -872,6 +872,21 @@ const scenarios = {
     await card(page, "店长").waitFor();
     const dir = mkdtempSync(path.join(tmpdir(), "orgplan-e2e-roster-"));
     const names = () => page.locator('[data-testid="people-table"] tr[data-person] .person-cell input').evaluateAll((els) => els.map((e) => e.value));
+    // The 人员 table renders only the rows in view: a person further down is found through its
+    // filter box (the app's search), as a user would.
+    const filterPeople = async (q) => {
+      await page.getByRole("searchbox", { name: "筛选人员" }).fill(q);
+      await page.waitForFunction(
+        (q) => [...document.querySelectorAll('[data-testid="people-table"] tr[data-person] .person-cell input')].every((e) => !q || e.value.includes(q)),
+        q,
+      );
+    };
+    const has = async (name) => {
+      await filterPeople(name);
+      const found = (await names()).includes(name);
+      await filterPeople("");
+      return found;
+    };
     const openRoster = async () => {
       await page.getByRole("button", { name: "导出与导入" }).click();
       await page.getByRole("menuitem", { name: /^导入花名册/ }).click();
@@ -902,7 +917,9 @@ const scenarios = {
       await page.getByTestId("people-table").waitFor();
       assert((await page.getByLabel("李芳 的工号").inputValue()) === "E001", "工号 shows");
       assert((await page.getByLabel("李芳 的入职日期").inputValue()) === "2019-02-02", "入职日期 shows");
+      await filterPeople("郑静");
       assert((await page.getByLabel("郑静 的人员类型").inputValue()) === "intern", "人员类型 shows");
+      await filterPeople("");
       assert((await page.getByLabel("李芳 的手机").inputValue()) === "13800000001", "手机 shows");
 
       // A plan file leaves 手机 out unless ticked in the export menu.
@@ -960,17 +977,19 @@ const scenarios = {
       await page.getByText(/已按花名册更新方案/).first().waitFor();
 
       // The 人员 table has the joiner and not the leaver; undo brings the leaver back.
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="people-table"] .person-cell input')].some((e) => e.value === "钱多多"));
-      let now = await names();
-      assert(now.includes("钱多多") && !now.includes("廖强"), `updated: ${now.length} people`);
+      await filterPeople("钱多多");
+      await page.locator('[data-testid="people-table"] tr[data-person]').first().waitFor();
+      await filterPeople("");
+      assert((await has("钱多多")) && !(await has("廖强")), "updated: the joiner in, the leaver out");
       doc = await currentPlan(page, url);
       const wu = doc.people.find((p) => p.name === "吴伟");
       assert(doc.positions.find((p) => p.id === wu.assignments[0].position)?.title === "售后客服", "吴伟 holds 售后客服");
       await shot("people-after-update");
       await page.getByTestId("undo-button").click();
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="people-table"] .person-cell input')].some((e) => e.value === "廖强"));
-      now = await names();
-      assert(now.includes("廖强") && !now.includes("钱多多"), "undo brings the leaver back");
+      await filterPeople("廖强");
+      await page.locator('[data-testid="people-table"] tr[data-person]').first().waitFor();
+      await filterPeople("");
+      assert((await has("廖强")) && !(await has("钱多多")), "undo brings the leaver back");
 
       // The roster fields are edited in place (compare-and-set, as every edit).
       await page.getByLabel("李芳 的工号").fill("E100");
@@ -989,6 +1008,135 @@ const scenarios = {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  },
+
+  /** A bigger plan: the 62-row HR roster imported; the 人员 table sorted by 姓名 and filtered
+   * to one person; 定岗定编 sorted by 编制; on the chart, 聚焦部门 客服部 and 缩放到所选. */
+  async "large-plan"({ page, url, shot }) {
+    await card(page, "店长").waitFor();
+    await openPlansView(page);
+    await page.getByRole("button", { name: "导入花名册" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "导入花名册" });
+    await pickRoster(page, dialog, HR_ROSTER);
+    await dialog.getByTestId("roster-summary").waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ri[aria-busy="true"]'));
+    await dialog.locator('[data-testid="roster-import"]:not([disabled])').click();
+    await dialog.waitFor({ state: "detached" });
+    await card(page, "运营总监").waitFor();
+    const doc = await currentPlan(page, url);
+    assert(doc.people.length === 61, `61 people: ${doc.people.length}`);
+
+    // 人员: virtualised (fewer rows in the DOM than people), sorted by 姓名 both ways.
+    await page.getByRole("tab", { name: "人员", exact: true }).click();
+    const table = page.getByTestId("people-table");
+    await table.waitFor();
+    const rowNames = () => table.locator("tr[data-person] .person-cell input").evaluateAll((els) => els.map((e) => e.value));
+    assert((await table.getAttribute("aria-rowcount")) === "62", `aria-rowcount counts every row: ${await table.getAttribute("aria-rowcount")}`);
+    const before = await rowNames();
+    assert(before.length > 0 && before.length < 61, `only the rows in view are rendered: ${before.length}`);
+    const nameHeader = table.getByRole("columnheader", { name: "姓名" });
+    assert((await nameHeader.getAttribute("aria-sort")) === null, "not sorted at first");
+    await nameHeader.getByRole("button").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="people-table"] th[aria-sort="ascending"]'));
+    const asc = await rowNames();
+    const collator = new Intl.Collator(["zh-Hans-CN-u-co-pinyin", "en"], { numeric: true, sensitivity: "base" });
+    const sortedAll = doc.people.map((p) => p.name).sort(collator.compare);
+    assert(asc.join() !== before.join(), "the order changes");
+    assert(asc.join() === sortedAll.slice(0, asc.length).join(), `sorted by 姓名: ${asc.slice(0, 5).join()} vs ${sortedAll.slice(0, 5).join()}`);
+    await nameHeader.getByRole("button").press("Enter");
+    await page.waitForFunction(() => document.querySelector('[data-testid="people-table"] th[aria-sort="descending"]'));
+    assert((await rowNames())[0] === sortedAll.at(-1), "descending: the last name first");
+    assert((await nameHeader.textContent()).includes("▼"), "a visible arrow");
+    await shot("people-sorted");
+    // Scrolled to the bottom, the last rows are rendered, with their row index.
+    await page.locator(".tbl-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.waitForFunction(
+      (last) => [...document.querySelectorAll('[data-testid="people-table"] tr[data-person] .person-cell input')].some((e) => e.value === last),
+      sortedAll[0],
+    );
+    const lastRow = table.locator("tr[data-person]").last();
+    assert((await lastRow.getAttribute("aria-rowindex")) === "62", `the last row is row 62: ${await lastRow.getAttribute("aria-rowindex")}`);
+    // Filtered by a name found only once, one row.
+    const titles = doc.positions.map((p) => p.title).concat(doc.departments.map((d) => d.name));
+    const one = doc.people.find((p) => doc.people.filter((q) => q.name.includes(p.name) || q.employee_no.includes(p.name)).length === 1 && !titles.some((t) => t.includes(p.name)));
+    await page.getByRole("searchbox", { name: "筛选人员" }).fill(one.name);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tr[data-person]').length === 1);
+    assert((await rowNames()).join() === one.name, `filtered to ${one.name}`);
+    await page.getByTestId("people-shown").filter({ hasText: "显示 1 / 61" }).waitFor();
+    await shot("people-filtered");
+    await page.getByRole("searchbox", { name: "筛选人员" }).fill("");
+
+    // 定岗定编 sorted by 编制: ascending within each department; the totals row stays.
+    await page.getByRole("tab", { name: "定岗定编" }).click();
+    const est = page.getByTestId("establishment-table");
+    await est.waitFor();
+    const hcHeader = est.getByRole("columnheader", { name: "编制" });
+    await hcHeader.getByRole("button").click();
+    assert((await hcHeader.getAttribute("aria-sort")) === "ascending", "定岗定编 sorted by 编制");
+    const groups = await est.locator("tbody tr").evaluateAll((trs) => {
+      const out = [];
+      let cur = [];
+      for (const tr of trs) {
+        if (tr.classList.contains("subtotal")) {
+          out.push(cur);
+          cur = [];
+        } else if (tr.dataset.position) cur.push(Number(tr.querySelector('input[aria-label$="的编制"]').value));
+      }
+      if (cur.length) out.push(cur);
+      return out;
+    });
+    assert(groups.length > 0 && groups.every((g) => g.every((x, i) => i === 0 || g[i - 1] <= x)), `编制 ascending in each department: ${JSON.stringify(groups)}`);
+    await est.getByTestId("establishment-total").waitFor();
+    await shot("establishment-sorted");
+
+    // The chart: 聚焦部门 客服部 shows its positions and the path up; others are not shown.
+    await page.getByRole("tab", { name: "架构图" }).click();
+    await card(page, "运营总监").waitFor();
+    const cs = doc.departments.find((d) => d.name === "客服部");
+    assert(cs, `a 客服部: ${doc.departments.map((d) => d.name).join()}`);
+    const parentOf = new Map(doc.positions.map((p) => [p.id, p.parent]));
+    const kept = new Set();
+    for (const p of doc.positions.filter((x) => x.department === cs.id)) for (let at = p.id; at; at = parentOf.get(at)) kept.add(at);
+    const outside = doc.positions.find((p) => !kept.has(p.id));
+    const inside = doc.positions.find((p) => p.department === cs.id && doc.positions.some((q) => q.parent === p.id)) ?? doc.positions.find((p) => p.department === cs.id);
+    assert((await card(page, outside.title).count()) > 0, `${outside.title} shows before the focus`);
+    await page.getByLabel("聚焦部门").selectOption({ label: "客服部" });
+    await card(page, outside.title).waitFor({ state: "detached" });
+    await card(page, inside.title).first().waitFor();
+    assert((await page.locator(".oc-card").count()) === kept.size, `only 客服部 and its superiors: ${await page.locator(".oc-card").count()} cards, ${kept.size} kept`);
+
+    // 缩放到所选: the selected card is centred.
+    const zoomBtn = page.getByRole("button", { name: "缩放到所选" });
+    await card(page, inside.title).first().click();
+    await page.waitForFunction(() => document.querySelector('.oc-card[data-selected="true"]'));
+    assert(await zoomBtn.isEnabled(), "enabled with a card selected");
+    await page.getByRole("button", { name: "放大" }).click();
+    await page.getByRole("button", { name: "放大" }).click();
+    await page.waitForTimeout(400);
+    await zoomBtn.click();
+    await page.waitForTimeout(500);
+    const centred = await page.evaluate((id) => {
+      const vp = document.querySelector(".oc-viewport").getBoundingClientRect();
+      const c = document.querySelector(`.oc-card[data-id="${id}"]`).getBoundingClientRect();
+      return { dx: vp.left + vp.width / 2 - (c.left + c.width / 2), inView: c.left >= vp.left && c.right <= vp.right && c.top >= vp.top && c.bottom <= vp.bottom };
+    }, inside.id);
+    assert(centred.inView, `the selected card is in view: ${JSON.stringify(centred)}`);
+    await shot("chart-focused");
+    // F on the focused card does the same.
+    await page.getByRole("button", { name: "放大" }).click();
+    await page.waitForTimeout(400);
+    await card(page, inside.title).first().focus();
+    await page.keyboard.press("f");
+    await page.waitForTimeout(500);
+    const inView = await page.evaluate((id) => {
+      const vp = document.querySelector(".oc-viewport").getBoundingClientRect();
+      const c = document.querySelector(`.oc-card[data-id="${id}"]`).getBoundingClientRect();
+      return c.left >= vp.left && c.right <= vp.right && c.top >= vp.top && c.bottom <= vp.bottom;
+    }, inside.id);
+    assert(inView, "F frames the selected card too");
+    // Back to all departments: the other card returns.
+    await page.getByLabel("聚焦部门").selectOption({ value: "" });
+    await card(page, outside.title).first().waitFor();
   },
 
   async accessibility({ page, url, shot }) {
@@ -1076,6 +1224,8 @@ const scenarios = {
       if ((await people.count()) === 0) {
         await newPerson.fill("张三");
         await newPerson.press("Enter");
+        // The menu's positions are put in when it is focused (or pressed), as a user opens it.
+        await people.locator("select").first().focus();
         await people.locator("select").first().selectOption({ index: 1 });
         await people.locator(".seat-chip").first().waitFor();
       }

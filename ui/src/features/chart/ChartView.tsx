@@ -25,6 +25,8 @@ import { useEdits } from "./useEdits";
 import { useChartDrag } from "./useChartDrag";
 import { useChartKeys } from "./useChartKeys";
 import { useCardPointer } from "./useCardPointer";
+import { focusableDepartments, subtreeBounds, zoomToBounds } from "./focus";
+import { departmentName } from "../../lib/plan";
 import "./chart.css";
 
 /** `autoFold={false}` opens big plans fully expanded (the benchmark page uses it). */
@@ -56,7 +58,13 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
   const { flash, runPlan } = useEdits();
   const [tip, setTip] = useState<TipInfo | null>(null);
   const dnd = useChartDrag({ doc, lang, live, runPlan, onStart: () => setTip(null) }, vp);
-  const keys = useChartKeys({ doc, live, anchorRef: vp.anchorRef, focusCard, selectAndFocus, runPlan });
+  /** 缩放到所选: frame the card and the cards shown below it. */
+  const zoomTo = (id: string) => {
+    const b = subtreeBounds(live.current.layout, id);
+    const { w, h } = vp.sizeRef.current;
+    if (b && w > 0 && h > 0) vp.setView(zoomToBounds(vp.viewRef.current, b, w, h), true);
+  };
+  const keys = useChartKeys({ doc, live, anchorRef: vp.anchorRef, focusCard, selectAndFocus, runPlan, zoomTo });
   const mouse = useCardPointer({
     viewportRef: vp.viewportRef,
     anchorRef: vp.anchorRef,
@@ -77,12 +85,14 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
   );
   const refit = () => requestAnimationFrame(() => fit(true));
   const { picker } = keys;
+  const departments = useMemo(() => focusableDepartments(doc).map((d) => ({ id: d.id, name: departmentName(d, lang) })), [doc, lang]);
 
   return (
     <div
       className="oc-root"
       data-dragging={dnd.drag ? "true" : undefined}
       data-searching={search.trim() ? "true" : undefined}
+      data-focus={data.focusDept ?? undefined}
       style={{ "--oc-card-w": `${sizes.width}px`, "--oc-card-h": `${sizes.height}px` } as CSSProperties}
     >
       {busy && <div className="oc-progress" aria-hidden="true" />}
@@ -152,6 +162,14 @@ function Chart({ state, autoFold }: { state: PlanState; autoFold: boolean }) {
           data.collapseAll();
           refit();
         }}
+        departments={departments}
+        focusDept={data.focusDept}
+        onFocusDept={(d) => {
+          data.setFocusDept(d);
+          refit();
+        }}
+        canZoomSelected={selected !== null && layout.byId.has(selected)}
+        onZoomSelected={() => selected && zoomTo(selected)}
       />
 
       <HintBar t={t} doc={doc} lang={lang} drag={dnd.drag} plan={dnd.dropPlan} flash={flash} />

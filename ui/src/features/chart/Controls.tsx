@@ -1,5 +1,6 @@
 // The chart's controls, bottom right: the view (holders' names, compact layout), expand and
-// collapse all, and zoom (in, the level, which resets to 100 %, out, fit).
+// collapse all, 聚焦部门 (one department and the path up to the top), and zoom (in, the level,
+// which resets to 100 %, out, 缩放到所选, fit).
 import { useEffect, useState } from "react";
 import type { ChartT } from "./i18n";
 import type { View } from "./viewport";
@@ -20,6 +21,13 @@ export function Controls(props: {
   onNames(): void;
   onExpandAll(): void;
   onCollapseAll(): void;
+  /** 聚焦部门: the departments to pick from, the one focused (null: all). */
+  departments: { id: string; name: string }[];
+  focusDept: string | null;
+  onFocusDept(id: string | null): void;
+  /** 缩放到所选 (F on a card): frame the selected card and its subtree. */
+  canZoomSelected: boolean;
+  onZoomSelected(): void;
 }) {
   const { t, subscribe } = props;
   const [k, setK] = useState(props.initial);
@@ -32,6 +40,28 @@ export function Controls(props: {
   }, [subscribe]);
   return (
     <div className="oc-controls oc-ui">
+      {props.departments.length > 0 && (
+        <div className="oc-focus" data-active={props.focusDept ? "true" : undefined} title={t("focusDept")}>
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <circle cx="8" cy="8" r="2" fill="currentColor" />
+          </svg>
+          <select
+            className="input select sm oc-focus-select"
+            aria-label={t("focusDept")}
+            value={props.focusDept ?? ""}
+            data-testid="chart-focus-dept"
+            onChange={(e) => props.onFocusDept(e.target.value || null)}
+          >
+            <option value="">{t("focusAll")}</option>
+            {props.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="oc-control-group">
         <button
           type="button"
@@ -103,6 +133,20 @@ export function Controls(props: {
         <button type="button" className="oc-ctl" aria-label={t("zoomOut")} title={t("zoomOut")} onClick={props.onZoomOut}>
           <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="oc-ctl"
+          aria-label={t("zoomSelected")}
+          title={`${t("zoomSelected")} (F)`}
+          aria-keyshortcuts="F"
+          disabled={!props.canZoomSelected}
+          onClick={props.onZoomSelected}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <rect x="5" y="5" width="6" height="6" rx="1" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <path d="M1.5 4.5v-3h3M11.5 1.5h3v3M14.5 11.5v3h-3M4.5 14.5h-3v-3" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
           </svg>
         </button>
         <button type="button" className="oc-ctl" aria-label={t("fit")} title={t("fit")} onClick={props.onFit}>

@@ -21,6 +21,10 @@ export const chartDict = {
   compact: { zh: "紧凑布局（末级岗位竖排）", en: "Compact layout (stack the last level)" },
   expandAll: { zh: "全部展开", en: "Expand all" },
   collapseAll: { zh: "只看前两层", en: "Show top two levels" },
+  focusDept: { zh: "聚焦部门", en: "Focus on department" },
+  focusAll: { zh: "全部部门", en: "All departments" },
+  focusNote: { zh: "只显示「{d}」及其上级", en: "Showing {d} and its superiors only" },
+  zoomSelected: { zh: "缩放到所选", en: "Zoom to selection" },
   legendSolid: { zh: "直接汇报", en: "Reports to" },
   legendDotted: { zh: "虚线汇报", en: "Dotted line" },
   legendVacant: { zh: "空缺", en: "Vacant" },
@@ -64,8 +68,8 @@ export const chartDict = {
   moveNone: { zh: "没有可选的上级岗位", en: "No possible superior" },
   moved: { zh: "已移动「{a}」", en: "Moved {a}" },
   keysHint: {
-    zh: "方向键切换岗位 · Alt+方向键调整顺序 · M 移动 · −/+ 收起展开",
-    en: "Arrows move · Alt+arrows reorder · M move · −/+ collapse",
+    zh: "方向键切换岗位 · Alt+方向键调整顺序 · M 移动 · −/+ 收起展开 · F 缩放到所选",
+    en: "Arrows move · Alt+arrows reorder · M move · −/+ collapse · F zoom to selection",
   },
 } satisfies Dict;
 

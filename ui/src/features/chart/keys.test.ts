@@ -59,6 +59,8 @@ describe("keyAction", () => {
     expect(key("a", "=", plain, folded)).toEqual({ kind: "fold" });
     expect(key("b", "m")).toEqual({ kind: "move" });
     expect(key("b", "M")).toEqual({ kind: "move" });
+    expect(key("b", "f")).toEqual({ kind: "zoom" });
+    expect(key("a", "F")).toEqual({ kind: "zoom" });
     // The root reports to no one.
     expect(key("root", "m")).toEqual({ kind: "none" });
   });

@@ -18,7 +18,9 @@ export type KeyAction =
   /** Collapse or expand the card, holding it still. */
   | { kind: "fold" }
   /** "Move under…": the picker of a new superior. */
-  | { kind: "move" };
+  | { kind: "move" }
+  /** 缩放到所选: zoom to the card and its subtree. */
+  | { kind: "zoom" };
 
 /** The action for `key` on card `id`, or null when the key is not the chart's (then it is left
  * to the browser). */
@@ -71,6 +73,9 @@ export function keyAction(
     case "m":
     case "M":
       return node.parent !== null ? { kind: "move" } : { kind: "none" };
+    case "f":
+    case "F":
+      return { kind: "zoom" };
     default:
       return null;
   }

@@ -11,6 +11,7 @@ import { DEFAULT_SIZES, dottedLinks, dottedPath, edgePath, layoutTree } from "./
 import type { TreeLayout } from "./layout";
 import { cardModels, chainsOf, defaultFold, searchMatches } from "./model";
 import { CULL_THRESHOLD } from "./detail";
+import { focusDoc, focusSet } from "./focus";
 
 /** A plan bigger than this opens with its lower levels collapsed (once per session). */
 const BIG_PLAN = 150;
@@ -59,8 +60,13 @@ export function useChartData(state: PlanState, { autoFold, lang, search }: { aut
   }, [initialFold]);
   const folded = foldSynced.current ? collapsed : initialFold;
 
+  // 聚焦部门: only that department's positions and the path up to the top are laid out.
+  const [focusDept, setFocusDept] = useState<string | null>(null);
+  const focus = useMemo(() => focusSet(doc, focusDept), [doc, focusDept]);
+  const shownDoc = useMemo(() => focusDoc(doc, focus), [doc, focus]);
+
   const sizes = sizesFor(lang);
-  const layout = useMemo(() => layoutTree(doc, folded, sizes, { stackLeaves: compact }), [doc, folded, sizes, compact]);
+  const layout = useMemo(() => layoutTree(shownDoc, folded, sizes, { stackLeaves: compact }), [shownDoc, folded, sizes, compact]);
   const models = useMemo(() => cardModels(doc, state.figures, state.findings, layout, lang), [doc, state.figures, state.findings, layout, lang]);
   const matches = useMemo(() => searchMatches(doc, search, lang), [doc, search, lang]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
@@ -84,11 +90,11 @@ export function useChartData(state: PlanState, { autoFold, lang, search }: { aut
   const expandAll = () => useApp.setState({ collapsed: [] });
   /** Everything folded below the root's subordinates. */
   const collapseAll = () => {
-    const deep = layoutTree(doc, [], sizes).nodes.filter((n) => n.depth === 1 && n.childCount > 0).map((n) => n.id);
+    const deep = layoutTree(shownDoc, [], sizes).nodes.filter((n) => n.depth === 1 && n.childCount > 0).map((n) => n.id);
     useApp.setState({ collapsed: deep });
   };
 
-  return { sizes, layout, models, matches, matchSet, chain, edges, chainEdges, dotted, cull, compact, toggleCompact, showNames, toggleNames, expandAll, collapseAll };
+  return { focusDept: focus ? focusDept : null, setFocusDept, sizes, layout, models, matches, matchSet, chain, edges, chainEdges, dotted, cull, compact, toggleCompact, showNames, toggleNames, expandAll, collapseAll };
 }
 
 /** Latest values for native listeners and callbacks that must stay stable. */

@@ -1,5 +1,5 @@
 // The keyboard on the chart: arrows move between cards, Alt+arrows reorder, Enter selects, −/+
-// fold, M opens "move under…" (the picker, the keyboard's drag). What a key does is decided in
+// fold, M opens "move under…" (the picker, the keyboard's drag), F zooms to the card's subtree. What a key does is decided in
 // keys.ts; here it is done.
 import { useState } from "react";
 import type { KeyboardEvent } from "react";
@@ -17,9 +17,11 @@ interface Options {
   focusCard(id: string): void;
   selectAndFocus(id: string): void;
   runPlan(plan: DropPlan, roleId: string | null): Promise<unknown>;
+  /** 缩放到所选 (F): frame the card and its subtree. */
+  zoomTo(id: string): void;
 }
 
-export function useChartKeys({ doc, live, anchorRef, focusCard, selectAndFocus, runPlan }: Options) {
+export function useChartKeys({ doc, live, anchorRef, focusCard, selectAndFocus, runPlan, zoomTo }: Options) {
   /** The card the move picker is open for. */
   const [picker, setPicker] = useState<string | null>(null);
 
@@ -55,6 +57,10 @@ export function useChartKeys({ doc, live, anchorRef, focusCard, selectAndFocus, 
       case "move":
         store.select(id);
         setPicker(id);
+        break;
+      case "zoom":
+        store.select(id);
+        zoomTo(id);
         break;
     }
   };

@@ -1,7 +1,8 @@
 // People: each person, the seats they hold with their share of time (editable), the total
 // share (red above 100%), the roster fields (工号, 人员类型, 入职日期; 手机 and 邮箱 only when
 // the plan has them: personal data), and actions to assign, rename and remove.
-import { useState } from "react";
+import { memo, useMemo, useState } from "react";
+import type { ReactNode } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
@@ -15,7 +16,10 @@ import type { PlanDoc } from "../../generated/PlanDoc";
 import type { PersonKind } from "../../generated/PersonKind";
 import type { PersonPatch } from "../../generated/PersonPatch";
 import { tablesDict } from "./dict";
-import { PERSON_KINDS, personMatches, startDate } from "./rows";
+import { PERSON_KINDS, filterPeople, nextSort, sortPeople, startDate } from "./rows";
+import type { PeopleSortKey, SortState } from "./rows";
+import { SortTh, Spacer, useTableRows } from "./virtual";
+import type { Position } from "../../generated/Position";
 import { PositionOptions } from "../../lib/ui/PositionOptions";
 import "./tables.css";
 import { LIMITS } from "../../generated/limitValues";
@@ -25,15 +29,30 @@ export function PeopleTable() {
   const current = useApp((s) => s.current);
   const edit = useApp((s) => s.edit);
   const search = useApp((s) => s.search);
+  const setSearch = useApp((s) => s.setSearch);
   const [name, setName] = useState("");
-  if (!current) return null;
-  const doc = current.doc;
-  const people = doc.people.filter((x) => personMatches(doc, x, search));
+  const [sort, setSort] = useState<SortState<PeopleSortKey> | null>(null);
+  const doc = current?.doc;
+  const f = current?.figures;
+  // Filtered, then sorted: pure (rows.ts); recomputed only when the plan, search or sort change.
+  const people = useMemo(
+    () => (doc && f ? sortPeople(doc, filterPeople(doc, doc.people, search), f, sort) : []),
+    [doc, f, search, sort],
+  );
+  const byPerson = useMemo(() => new Map((f?.by_person ?? []).map((x) => [x.person, x])), [f]);
+  const positions = useMemo(() => new Map((doc?.positions ?? []).map((p) => [p.id, p])), [doc]);
+  const order = useMemo(() => new Map((doc?.people ?? []).map((p, i) => [p.id, i + 1])), [doc]);
+  const rows = useTableRows(people.length, ROW_HEIGHT);
+  if (!current || !doc || !f) return null;
   // 手机 and 邮箱 are personal data: their columns show only in a plan that holds some.
   const personal = hasPersonalData(doc);
   const columns = personal ? 9 : 7;
-  const f = current.figures;
-  const byPerson = new Map(f.by_person.map((x) => [x.person, x]));
+  const onSort = (k: PeopleSortKey) => setSort((s) => nextSort(s, k));
+  const th = (k: PeopleSortKey, className: string, label: string, title?: string) => (
+    <SortTh k={k} sort={sort} onSort={onSort} className={className} title={title} hint={t("sortHint")}>
+      {label}
+    </SortTh>
+  );
 
   async function add() {
     if (!name.trim()) return;
@@ -56,25 +75,36 @@ export function PeopleTable() {
         </div>
       </header>
 
-      <div className="tbl-toolbar">
-        <input
-          className="input"
-          aria-label={t("newPersonName")}
-          placeholder={t("newPersonName")}
-          value={name}
-          maxLength={LIMITS.short_text}
-          onChange={(e) => setName(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              void add();
-            }
-          }}
-        />
-        <button type="button" className="btn primary" disabled={!name.trim()} onClick={() => void add()}>
-          <Icon name="userPlus" size={15} />
-          {t("addPerson")}
-        </button>
+      <div className="tbl-bar">
+        <div className="tbl-toolbar">
+          <input
+            className="input"
+            aria-label={t("newPersonName")}
+            placeholder={t("newPersonName")}
+            value={name}
+            maxLength={LIMITS.short_text}
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                void add();
+              }
+            }}
+          />
+          <button type="button" className="btn primary" disabled={!name.trim()} onClick={() => void add()}>
+            <Icon name="userPlus" size={15} />
+            {t("addPerson")}
+          </button>
+        </div>
+        {doc.people.length > 0 && (
+          <FilterBox label={t("filterPeople")} placeholder={t("filterPeoplePh")} value={search} onChange={setSearch} clear={t("clearSearch")}>
+            {search.trim() && (
+              <span className="muted tbl-shown" role="status" data-testid="people-shown">
+                {t("shownOf", { n: people.length, total: doc.people.length })}
+              </span>
+            )}
+          </FilterBox>
+        )}
       </div>
 
       {doc.people.length === 0 ? (
@@ -86,36 +116,25 @@ export function PeopleTable() {
           <p>{t("noPeopleBody")}</p>
         </div>
       ) : (
-        <div className="tbl-scroll">
-          <table className={personal ? "tbl people personal" : "tbl people"} data-testid="people-table">
+        <div className="tbl-scroll" ref={rows.scrollRef}>
+          <table
+            className={personal ? "tbl people personal" : "tbl people"}
+            data-testid="people-table"
+            aria-label={t("people")}
+            aria-rowcount={people.length + 1}
+          >
             <thead>
-              <tr>
-                <th scope="col" className="col-name">
-                  {t("name")}
-                </th>
-                <th scope="col" className="col-no">
-                  {t("employeeNo")}
-                </th>
-                <th scope="col" className="col-seats">
-                  {t("seats")}
-                </th>
-                <th scope="col" className="col-load">
-                  {t("load")}
-                </th>
-                <th scope="col" className="col-kind">
-                  {t("kind")}
-                </th>
-                <th scope="col" className="col-date">
-                  {t("startDate")}
-                </th>
+              <tr aria-rowindex={1}>
+                {th("name", "col-name", t("name"))}
+                {th("employee_no", "col-no", t("employeeNo"))}
+                {th("seats", "col-seats", t("seats"))}
+                {th("load", "col-load", t("load"))}
+                {th("kind", "col-kind", t("kind"))}
+                {th("start_date", "col-date", t("startDate"))}
                 {personal && (
                   <>
-                    <th scope="col" className="col-phone" title={t("personalHint")}>
-                      {t("phone")}
-                    </th>
-                    <th scope="col" className="col-email" title={t("personalHint")}>
-                      {t("email")}
-                    </th>
+                    {th("phone", "col-phone", t("phone"), t("personalHint"))}
+                    {th("email", "col-email", t("email"), t("personalHint"))}
                   </>
                 )}
                 <th scope="col" className="col-actions">
@@ -124,17 +143,24 @@ export function PeopleTable() {
               </tr>
             </thead>
             <tbody>
-              {people.map((person, i) => (
-                <PersonRow
-                  key={person.id}
-                  doc={doc}
-                  person={person}
-                  figures={byPerson.get(person.id)}
-                  n={doc.people.indexOf(person) + 1}
-                  index={i}
-                  personal={personal}
-                />
-              ))}
+              <Spacer height={rows.padTop} cols={columns} />
+              {rows.items.map((item) => {
+                const person = people[item.index];
+                return (
+                  <PersonRow
+                    key={person.id}
+                    doc={doc}
+                    positions={positions}
+                    person={person}
+                    figures={byPerson.get(person.id)}
+                    n={order.get(person.id) ?? 0}
+                    index={item.index}
+                    measure={rows.virtualizer.measureElement}
+                    personal={personal}
+                  />
+                );
+              })}
+              <Spacer height={rows.padBottom} cols={columns} />
               {people.length === 0 && (
                 <tr>
                   <td colSpan={columns} className="tbl-empty">
@@ -150,25 +176,79 @@ export function PeopleTable() {
   );
 }
 
-function PersonRow({
+/** A row's height before it is measured (a row with one line of seats). */
+const ROW_HEIGHT = 47;
+
+/** The filter box above a table: the app's one search (the top bar's), typed here too. */
+export function FilterBox({
+  label,
+  placeholder,
+  value,
+  onChange,
+  clear,
+  children,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange(v: string): void;
+  clear: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="tbl-filter">
+      <div className="tbl-filter-box">
+        <Icon name="search" size={14} className="tbl-filter-icon" />
+        <input
+          type="search"
+          className="input"
+          aria-label={label}
+          placeholder={placeholder}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && value) {
+              e.stopPropagation();
+              onChange("");
+            }
+          }}
+        />
+        {value && (
+          <button type="button" className="tbl-filter-clear" aria-label={clear} title={clear} onClick={() => onChange("")}>
+            <Icon name="x" size={12} />
+          </button>
+        )}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+const PersonRow = memo(function PersonRow({
   doc,
+  positions: byId,
   person,
   figures,
   n,
+  index,
+  measure,
   personal,
 }: {
   doc: PlanDoc;
+  positions: Map<string, Position>;
   person: Person;
   figures: PersonFigures | undefined;
+  /** The person's place in the plan (for the name field's label). */
   n: number;
+  /** The row's place in the filtered, sorted list (0-based). */
   index: number;
+  measure(el: Element | null): void;
   personal: boolean;
 }) {
   const t = useT(tablesDict);
   const lang = useApp((s) => s.lang);
   const edit = useApp((s) => s.edit);
   const select = useApp((s) => s.select);
-  const byId = new Map(doc.positions.map((p) => [p.id, p]));
   const total = figures?.total_share ?? 0;
   const overloaded = figures?.overloaded ?? false;
   const held = new Set(person.assignments.map((a) => a.position));
@@ -176,7 +256,7 @@ function PersonRow({
   const update = (patch: PersonPatch) => edit("update_person", { person: person.id, ...patch });
 
   return (
-    <tr data-person={person.id} className={overloaded ? "overloaded" : undefined}>
+    <tr data-person={person.id} data-index={index} ref={measure} aria-rowindex={index + 2} className={overloaded ? "overloaded" : undefined}>
       <td className="col-name">
         <div className="person-cell">
           <span className="avatar" aria-hidden="true">
@@ -236,20 +316,15 @@ function PersonRow({
               </span>
             );
           })}
-          <select
-            className={person.assignments.length ? "input select sm assign-select more" : "input select sm assign-select"}
-            aria-label={t("assignTo", { name: person.name })}
-            value=""
-            onChange={(e) => {
-              const id = e.target.value;
-              if (!id) return;
-              // The core proposes the share still free, and refuses when none is.
-              void edit("assign", { person: person.id, position: id });
-            }}
-          >
-            <option value="">{t(person.assignments.length ? "assignMorePh" : "assignPh")}</option>
-            <PositionOptions doc={doc} exclude={(p) => held.has(p.id)} />
-          </select>
+          <AssignSelect
+            doc={doc}
+            held={held}
+            more={person.assignments.length > 0}
+            label={t("assignTo", { name: person.name })}
+            placeholder={t(person.assignments.length ? "assignMorePh" : "assignPh")}
+            // The core proposes the share still free, and refuses when none is.
+            onPick={(id) => void edit("assign", { person: person.id, position: id })}
+          />
         </div>
       </td>
       <td className="col-load">
@@ -318,6 +393,46 @@ function PersonRow({
         </button>
       </td>
     </tr>
+  );
+});
+
+/** The menu of positions to assign a person to. Its options (every position of the plan) are
+ * put in only once it is focused or pressed: 2,000 positions in each visible row would make
+ * the table slow to open. */
+function AssignSelect({
+  doc,
+  held,
+  more,
+  label,
+  placeholder,
+  onPick,
+}: {
+  doc: PlanDoc;
+  held: Set<string>;
+  more: boolean;
+  label: string;
+  placeholder: string;
+  onPick(id: string): void;
+}) {
+  const [armed, setArmed] = useState(false);
+  const arm = () => setArmed(true);
+  return (
+    <select
+      className={more ? "input select sm assign-select more" : "input select sm assign-select"}
+      aria-label={label}
+      value=""
+      onFocus={arm}
+      onPointerDown={arm}
+      onMouseDown={arm}
+      onPointerEnter={arm}
+      onChange={(e) => {
+        const id = e.target.value;
+        if (id) onPick(id);
+      }}
+    >
+      <option value="">{placeholder}</option>
+      {armed && <PositionOptions doc={doc} exclude={(p) => held.has(p.id)} />}
+    </select>
   );
 }
 

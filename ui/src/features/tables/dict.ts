@@ -36,6 +36,12 @@ export const tablesDict = {
   clearSearch: { zh: "清除搜索", en: "Clear search" },
   filtered: { zh: "已按「{q}」筛选", en: "Filtered by “{q}”" },
 
+  sortHint: { zh: "点击排序", en: "Click to sort" },
+  filterPositions: { zh: "筛选岗位", en: "Filter positions" },
+  filterPositionsPh: { zh: "按岗位、职级或部门筛选", en: "Filter by title, grade or department" },
+  filterPeople: { zh: "筛选人员", en: "Filter people" },
+  filterPeoplePh: { zh: "按姓名、工号、岗位或部门筛选", en: "Filter by name, ID, seat or department" },
+  shownOf: { zh: "显示 {n} / {total}", en: "{n} of {total} shown" },
   people: { zh: "人员与兼岗", en: "People and shared seats" },
   peopleIntro: {
     zh: "一个人可以担任多个岗位，每个岗位占用一部分时间。总占比超过 100% 即为超负荷。",

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { establishmentGroups, matches, personMatches, PERSON_KINDS, startDate } from "./rows";
+import {
+  ariaSort, compareValues, establishmentGroups, establishmentLines, filterPeople, matches, nextSort, personMatches, PERSON_KINDS, sortBy,
+  sortEstablishment, sortPeople, startDate,
+} from "./rows";
 import type { PlanFigures } from "../../generated/PlanFigures";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
@@ -87,5 +90,83 @@ describe("people rows", () => {
     expect(startDate("")).toBeNull();
     expect(startDate("  ")).toBeNull();
     for (const bad of ["2023-02-29", "2024-13-01", "2024-1-5", "0002-01-01", "2024/01/05", "昨天"]) expect(startDate(bad)).toBeUndefined();
+  });
+});
+
+describe("sorting", () => {
+  it("flips the direction on the same column, starts ascending on another", () => {
+    expect(nextSort(null, "name")).toEqual({ key: "name", dir: "asc" });
+    expect(nextSort({ key: "name", dir: "asc" }, "name")).toEqual({ key: "name", dir: "desc" });
+    expect(nextSort({ key: "name", dir: "desc" }, "name")).toEqual({ key: "name", dir: "asc" });
+    expect(nextSort({ key: "name", dir: "desc" }, "load")).toEqual({ key: "load", dir: "asc" });
+    expect(ariaSort({ key: "name", dir: "desc" }, "name")).toBe("descending");
+    expect(ariaSort({ key: "name", dir: "asc" }, "name")).toBe("ascending");
+    expect(ariaSort({ key: "name", dir: "asc" }, "load")).toBeUndefined();
+    expect(ariaSort(null, "load")).toBeUndefined();
+  });
+  it("puts empty values last in both directions, numbers by value, text naturally", () => {
+    expect(sortBy([3, null, 10, 1], (x) => x, "asc")).toEqual([1, 3, 10, null]);
+    expect(sortBy([3, null, 10, 1], (x) => x, "desc")).toEqual([10, 3, 1, null]);
+    expect(sortBy(["E10", "", "E9", "E100"], (x) => x, "asc")).toEqual(["E9", "E10", "E100", ""]);
+    expect(compareValues("a", "a", "desc")).toBe(0);
+  });
+  it("is stable: equal values keep the plan's order", () => {
+    const items = [{ k: 1, id: "a" }, { k: 0, id: "b" }, { k: 1, id: "c" }, { k: 0, id: "d" }];
+    expect(sortBy(items, (x) => x.k, "asc").map((x) => x.id)).toEqual(["b", "d", "a", "c"]);
+    expect(sortBy(items, (x) => x.k, "desc").map((x) => x.id)).toEqual(["a", "c", "b", "d"]);
+  });
+  it("sorts people by name, 工号, total share (the core's figure) or first seat", () => {
+    const people = [
+      person("1", "赵六", [{ position: "b", share: 100 }], { employee_no: "E10" }),
+      person("2", "李四", [], { employee_no: "E9" }),
+      person("3", "王五", [{ position: "a", share: 50 }], { employee_no: "" }),
+    ];
+    const withShares: PlanFigures = {
+      ...figures,
+      by_person: [
+        { person: "1", total_share: 100, overloaded: false, seats: 1 },
+        { person: "2", total_share: 0, overloaded: false, seats: 0 },
+        { person: "3", total_share: 150, overloaded: true, seats: 1 },
+      ] as unknown as PlanFigures["by_person"],
+    };
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+    expect(ids(sortPeople(doc, people, withShares, null))).toEqual(["1", "2", "3"]);
+    expect(ids(sortPeople(doc, people, withShares, { key: "name", dir: "asc" }))).toEqual(["2", "3", "1"]);
+    expect(ids(sortPeople(doc, people, withShares, { key: "employee_no", dir: "asc" }))).toEqual(["2", "1", "3"]);
+    expect(ids(sortPeople(doc, people, withShares, { key: "employee_no", dir: "desc" }))).toEqual(["1", "2", "3"]);
+    expect(ids(sortPeople(doc, people, withShares, { key: "load", dir: "desc" }))).toEqual(["3", "1", "2"]);
+    expect(ids(sortPeople(doc, people, withShares, { key: "seats", dir: "asc" }))).toEqual(["3", "1", "2"]);
+  });
+  it("sorts 定岗定编 rows within their department, or the departments by name", () => {
+    const groups = establishmentGroups(doc, figures);
+    const rowIds = (gs: ReturnType<typeof establishmentGroups>) => gs.map((g) => g.rows.map((r) => r.position.id));
+    expect(rowIds(sortEstablishment(doc, groups, { key: "headcount", dir: "desc" }))).toEqual([["d", "a"], ["b"], ["c"]]);
+    expect(rowIds(sortEstablishment(doc, groups, { key: "headcount", dir: "asc" }))).toEqual([["a", "d"], ["b"], ["c"]]);
+    expect(rowIds(sortEstablishment(doc, groups, { key: "vacant", dir: "desc" }))).toEqual([["d", "a"], ["b"], ["c"]]);
+    const byDept = sortEstablishment(doc, groups, { key: "department", dir: "desc" });
+    expect(byDept.map((g) => g.department?.id ?? null)).toEqual(["ops", "cs", null]);
+    expect(sortEstablishment(doc, groups, { key: "department", dir: "asc" }).at(-1)?.department).toBeNull();
+    // The figures travel with their rows, untouched.
+    expect(sortEstablishment(doc, groups, { key: "headcount", dir: "desc" })[0].rows[0].figures).toBe(groups[0].rows[1].figures);
+  });
+  it("lays the groups out as lines: rows, the first naming the department, then the subtotal", () => {
+    const lines = establishmentLines(establishmentGroups(doc, figures));
+    expect(lines.map((l) => (l.kind === "row" ? `${l.row.position.id}${l.first ? "*" : ""}` : `sub:${l.group.department?.id ?? "-"}`))).toEqual([
+      "a*", "d", "sub:ops", "b*", "sub:cs", "c*", "sub:-",
+    ]);
+  });
+});
+
+describe("people filter", () => {
+  it("keeps people by name, 工号, seat title or the department of a seat", () => {
+    const names = (q: string) => filterPeople(doc, doc.people, q).map((p) => p.id);
+    expect(names("")).toEqual(["x", "y"]);
+    expect(names("E007")).toEqual(["x"]);
+    expect(names("role c")).toEqual(["x", "y"]);
+    expect(names("客服组")).toEqual(["x"]);
+    expect(names("customer")).toEqual(["x"]);
+    expect(names("nobody")).toEqual([]);
+    // The same as personMatches where that looks.
+    for (const q of ["x", "e007", "岗位c", "岗位b"]) expect(names(q)).toEqual(doc.people.filter((p) => personMatches(doc, p, q)).map((p) => p.id));
   });
 });
