@@ -306,6 +306,12 @@ const scenarios = {
     await card(page, "店长").waitFor();
     const doc = await currentPlan(page, url);
     await api(url, "update_plan", { plan: doc.plan.id, company: "杭州云杉电子商务有限公司" });
+    // One holder, so there is a name the client must not see unless the presenter asks.
+    const manager = doc.positions.find((p) => p.title === "店长");
+    const added = (await api(url, "add_person", { plan: doc.plan.id, name: "林晓雯" })).body;
+    const lin = added.doc.people.find((p) => p.name === "林晓雯");
+    assert(lin, `the person is added: ${JSON.stringify(added).slice(0, 200)}`);
+    assert((await api(url, "assign", { plan: doc.plan.id, person: lin.id, position: manager.id })).status === 200, "林晓雯 holds 店长");
     await page.reload();
     await card(page, "店长").waitFor();
     await page.evaluate(() => (window.__notReloaded = true));
@@ -359,6 +365,22 @@ const scenarios = {
     await page.keyboard.press("ArrowRight");
     assert((await heading()) === "组织架构", "step 2 is the top of the chart");
     await present.getByTestId("present-card").filter({ hasText: "店长" }).first().waitFor();
+    // Holders' names: off by default, a real toggle button, remembered for the session.
+    const namesButton = present.getByRole("button", { name: "显示姓名" });
+    assert((await namesButton.getAttribute("aria-pressed")) === "false", "names are off by default");
+    const linName = present.getByTestId("present-step").getByText("林晓雯");
+    assert((await linName.count()) === 0, "the holder's name is not on the slide by default");
+    await namesButton.click();
+    await linName.first().waitFor();
+    assert((await namesButton.getAttribute("aria-pressed")) === "true", "the button shows names are on");
+    await present.getByTestId("present-step").getByText("空缺 ×1").first().waitFor();
+    assert((await page.evaluate(() => sessionStorage.getItem("orgplan.present.showNames"))) === "shown", "the choice is kept for the session");
+    await page.mouse.move(960, 600);
+    await settled(page);
+    await shot("structure-names");
+    await namesButton.click();
+    await linName.first().waitFor({ state: "detached" });
+    assert((await namesButton.getAttribute("aria-pressed")) === "false", "names are off again");
     await settled(page);
     await shot("structure");
     for (const [i, d] of doc.departments.entries()) {

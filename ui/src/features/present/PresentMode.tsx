@@ -1,6 +1,6 @@
 // Present mode: the plan as a sequence of full-screen steps for a client. A modal dialog over
 // the whole window (and full screen when the browser allows it); ← → to move, H to hide pay
-// and notes, Esc to leave. The presenter's controls fade when the mouse rests.
+// and notes, N to show holders' names, Esc to leave. The presenter's controls fade when the mouse rests.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { useApp } from "../../lib/store";
@@ -37,13 +37,19 @@ function Presentation() {
   const hide = usePresent((s) => s.hidePrivate);
   const toggleStore = usePresent((s) => s.toggleHide);
   /** Set once the presenter switches privacy, so the new state is announced (not on entry). */
-  const [toggled, setToggled] = useState(false);
+  const [toggled, setToggled] = useState<"privacy" | "names" | null>(null);
   const toggleHide = useCallback(() => {
     toggleStore();
-    setToggled(true);
+    setToggled("privacy");
   }, [toggleStore]);
+  const showNames = usePresent((s) => s.showNames);
+  const namesStore = usePresent((s) => s.toggleNames);
+  const toggleNames = useCallback(() => {
+    namesStore();
+    setToggled("names");
+  }, [namesStore]);
   const leave = usePresent((s) => s.leave);
-  const steps = useMemo(() => presentSteps(doc, figures, { hidePrivate: hide }), [doc, figures, hide]);
+  const steps = useMemo(() => presentSteps(doc, figures, { hidePrivate: hide, showNames }), [doc, figures, hide, showNames]);
   // The step shown, by id: showing or hiding notes may split a department differently, and
   // the presenter stays on the same department.
   const [shown, setShown] = useState("overview");
@@ -128,6 +134,11 @@ function Presentation() {
           if (isTyping(e.target)) return;
           toggleHide();
           break;
+        case "n":
+        case "N":
+          if (isTyping(e.target)) return;
+          toggleNames();
+          break;
         default:
           return;
       }
@@ -136,7 +147,7 @@ function Presentation() {
     }
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [at, go, leave, listOpen, steps.length, toggleHide]);
+  }, [at, go, leave, listOpen, steps.length, toggleHide, toggleNames]);
 
   // Controls show on mouse movement and fade after a rest, unless in use.
   useEffect(() => {
@@ -242,7 +253,7 @@ function Presentation() {
         {t("announce", { i: at + 1, n: steps.length, name })}
       </p>
       <p className="sr-only" aria-live="polite">
-        {toggled ? t(hide ? "privacyOn" : "privacyOff") : ""}
+        {toggled === "privacy" ? t(hide ? "privacyOn" : "privacyOff") : toggled === "names" ? t(showNames ? "namesOn" : "namesOff") : ""}
       </p>
 
       <div className="pm-progress" aria-hidden="true">
@@ -309,6 +320,17 @@ function Presentation() {
           <span className="pm-switch-track" aria-hidden="true">
             <span />
           </span>
+        </button>
+        <button
+          type="button"
+          aria-pressed={showNames}
+          className="pm-btn pm-names"
+          title={t("showNamesHint")}
+          data-testid="present-names"
+          onClick={toggleNames}
+        >
+          <Icon name="users" size={18} />
+          {t("showNames")}
         </button>
         <LogoInput logo={logo} />
         <div className="pm-seg" role="group" aria-label={lang === "zh" ? "语言" : "Language"}>

@@ -5,7 +5,7 @@ import type { Lang } from "../../generated/Lang";
 import { useT } from "../../lib/i18n";
 import { moneyRange, payBandText } from "../../lib/format";
 import { presentDict } from "./dict";
-import type { Bilingual, DepartmentStep, OverviewStep, PresentCard, PresentPosition, TopStep } from "./steps";
+import type { Bilingual, DepartmentStep, OverviewStep, PresentCard, PresentPosition, SeatNames, TopStep } from "./steps";
 
 type T = ReturnType<typeof useT<typeof presentDict>>;
 
@@ -135,12 +135,25 @@ function TreeCard({ card, lang, t, staffed, big }: { card: PresentCard; lang: La
         <span className="pm-num">{staffed ? t("seatsFilled", { filled: card.filled, n: card.headcount }) : t("seats", { n: card.headcount })}</span>
       </span>
       {card.team > card.headcount && <span className="pm-card-team">{t("teamOf", { n: card.team })}</span>}
-      {card.people.length > 0 && (
-        <span className="pm-card-people" data-private="true">
-          {card.people.join("、")}
+      {card.names && <Holders names={card.names} lang={lang} t={t} className="pm-card-people" />}
+    </div>
+  );
+}
+
+/** Who holds a position: up to three names, "+n" for the rest, and 空缺 ×n for the seats
+ * nobody holds. Nothing when the position has neither. */
+function Holders({ names, lang, t, className }: { names: SeatNames; lang: Lang; t: T; className: string }) {
+  if (names.shown.length === 0 && names.vacancies === 0) return null;
+  return (
+    <span className={className} data-private="true" data-testid="present-holders">
+      {names.shown.length > 0 && (
+        <span className="pm-holder-names">
+          {names.shown.join(lang === "zh" ? "、" : ", ")}
+          {names.more > 0 && <span className="pm-more pm-num">{t("moreNames", { n: names.more })}</span>}
         </span>
       )}
-    </div>
+      {names.vacancies > 0 && <span className="pm-vacant pm-num">{t("vacancies", { n: names.vacancies })}</span>}
+    </span>
   );
 }
 
@@ -210,16 +223,18 @@ function PositionCard({ p, lang, t, staffed, wide }: { p: PresentPosition; lang:
           )}
         </p>
         {p.purpose && <p className="pm-purpose">{p.purpose}</p>}
-        {(p.people.length > 0 || vacant) && (
-          <p className="pm-holders">
-            {p.people.length > 0 && (
-              <span data-private="true">
-                <span className="pm-fact-label">{t("holders")}</span> {p.people.join("、")}
-              </span>
+        {p.names
+          ? (p.names.shown.length > 0 || p.names.vacancies > 0) && (
+              <p className="pm-holders">
+                {p.names.shown.length > 0 && <span className="pm-fact-label">{t("holders")}</span>}
+                <Holders names={p.names} lang={lang} t={t} className="pm-holder-list" />
+              </p>
+            )
+          : vacant && (
+              <p className="pm-holders">
+                <span className="pm-vacant">{t("vacant")}</span>
+              </p>
             )}
-            {vacant && <span className="pm-vacant">{t("vacant")}</span>}
-          </p>
-        )}
       </header>
       <div className={wide ? "pm-pos-body wide" : "pm-pos-body"}>
         <section className="pm-sec">

@@ -6,6 +6,16 @@ import { create } from "zustand";
 import { useApp } from "../../lib/store";
 
 const HIDE_KEY = "orgplan.present.hidePrivate";
+/** Holders' names on the slides: off by default, remembered for the browser session. */
+const NAMES_KEY = "orgplan.present.showNames";
+
+function storedNames(): boolean {
+  try {
+    return sessionStorage.getItem(NAMES_KEY) === "shown";
+  } catch {
+    return false;
+  }
+}
 
 function storedHide(): boolean {
   try {
@@ -17,20 +27,24 @@ function storedHide(): boolean {
 
 interface PresentState {
   open: boolean;
-  /** Pay bands, notes and names hidden. */
+  /** Pay bands and notes hidden. */
   hidePrivate: boolean;
+  /** Holders' names shown next to each position. */
+  showNames: boolean;
   enter(): void;
   leave(): void;
   toggleHide(): void;
+  toggleNames(): void;
 }
 
 export const usePresent = create<PresentState>((set, get) => ({
   open: false,
   hidePrivate: storedHide(),
+  showNames: storedNames(),
 
   enter() {
     if (get().open || !useApp.getState().current) return;
-    set({ open: true, hidePrivate: storedHide() });
+    set({ open: true, hidePrivate: storedHide(), showNames: storedNames() });
     // Called from the key press or click itself: full screen needs that user gesture.
     const root = document.documentElement;
     if (root.requestFullscreen && !document.fullscreenElement) {
@@ -60,6 +74,16 @@ export const usePresent = create<PresentState>((set, get) => ({
       /* private mode */
     }
     set({ hidePrivate });
+  },
+
+  toggleNames() {
+    const showNames = !get().showNames;
+    try {
+      sessionStorage.setItem(NAMES_KEY, showNames ? "shown" : "hidden");
+    } catch {
+      /* private mode */
+    }
+    set({ showNames });
   },
 }));
 

@@ -1,6 +1,6 @@
 // The steps of present mode, built from the built-in templates and from made-up plans.
 import { describe, expect, it } from "vitest";
-import { COLUMNS, presentSteps, splitColumns, type DepartmentStep, type PresentStep } from "./steps";
+import { COLUMNS, presentSteps, seatNames, splitColumns, type DepartmentStep, type PresentStep } from "./steps";
 import { logoProblem, LOGO_MAX_BYTES } from "./logo";
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
@@ -81,7 +81,7 @@ function figuresOf(doc: PlanDoc): PlanFigures {
     by_person: [],
   };
 }
-const build = (doc: PlanDoc, hidePrivate: boolean) => presentSteps(doc, figuresOf(doc), { hidePrivate });
+const build = (doc: PlanDoc, hidePrivate: boolean, showNames = false) => presentSteps(doc, figuresOf(doc), { hidePrivate, showNames });
 
 const names = (steps: PresentStep[]) =>
   steps.map((s) => (s.kind === "department" ? `${s.dept?.zh ?? "-"}${s.parts > 1 ? ` ${s.part}/${s.parts}` : ""}` : s.kind));
@@ -127,21 +127,61 @@ describe("presentSteps", () => {
     ]);
   });
 
-  it("hiding drops pay bands, notes and names; showing keeps them", () => {
+  it("hiding drops pay bands and notes, and names are dropped unless asked for", () => {
     const doc = withPeople(fromFile(team8 as PlanFile));
     const hidden = build(doc, true);
     const text = JSON.stringify(hidden);
     for (const secret of ["王小明", "老板亲戚", "明年再谈涨薪", "16000", "\"payBand\":{"]) expect(text).not.toContain(secret);
     expect(hidden[0]).toMatchObject({ company: "杭州某某电子商务有限公司", payroll: null, goal: "", persons: 1, people: 8, staffed: true });
     const manager = depts(hidden)[0].positions[0];
-    expect([manager.filled, manager.people, manager.payBand, manager.notes]).toEqual([1, [], null, ""]);
+    expect([manager.filled, manager.names, manager.payBand, manager.notes]).toEqual([1, null, null, ""]);
+    // Showing pay and notes does not bring the names along.
+    expect(JSON.stringify(build(doc, false))).not.toContain("王小明");
 
-    const shown = build(doc, false);
+    const shown = build(doc, false, true);
     const top = depts(shown)[0].positions[0];
-    expect([top.people, top.payBand, top.notes]).toEqual([["王小明"], { min: 10000, max: 16000 }, "老板亲戚，勿动"]);
-    expect(shown[1].kind === "top" && shown[1].root.people).toEqual(["王小明"]);
+    expect([top.names, top.payBand, top.notes]).toEqual([
+      { shown: ["王小明"], more: 0, vacancies: 0 },
+      { min: 10000, max: 16000 },
+      "老板亲戚，勿动",
+    ]);
+    expect(shown[1].kind === "top" && shown[1].root.names).toEqual({ shown: ["王小明"], more: 0, vacancies: 0 });
+    // Names with pay and notes hidden: the names only.
+    const namesOnly = build(doc, true, true);
+    expect(depts(namesOnly)[0].positions[0]).toMatchObject({ names: { shown: ["王小明"] }, payBand: null, notes: "" });
     expect(shown[0]).toMatchObject({ goal: "内部：明年再谈涨薪" });
     expect(shown[0].kind === "overview" && shown[0].payroll!.min).toBeGreaterThan(0);
+  });
+
+  it("names: up to three holders, +n for the rest, and the core's vacancies", () => {
+    const base = fromFile(team8 as PlanFile);
+    const cs = base.positions.find((p) => p.title === "售前客服")!;
+    const doc: PlanDoc = {
+      ...base,
+      positions: base.positions.map((p) => (p.id === cs.id ? { ...p, headcount: 7 } : p)),
+      people: ["甲", "乙", "丙", "丁", "戊"].map((n, i) => person(`u${i}`, n, [{ position: cs.id, share: 100 }])),
+    };
+    const figures = figuresOf(doc);
+    const at = (steps: PresentStep[]) => depts(steps).flatMap((s) => s.positions).find((p) => p.id === cs.id)!;
+    expect(at(presentSteps(doc, figures, { hidePrivate: true, showNames: true })).names).toEqual({
+      shown: ["甲", "乙", "丙"],
+      more: 2,
+      vacancies: 2,
+    });
+    // Vacancies are the core's figure, never recounted from headcount and holders.
+    const told = { ...figures, by_position: figures.by_position.map((f) => (f.position === cs.id ? { ...f, vacancies: 9 } : f)) };
+    expect(at(presentSteps(doc, told, { hidePrivate: true, showNames: true })).names?.vacancies).toBe(9);
+    // An unstaffed position still shows its vacancies; the other positions of the plan too.
+    const other = depts(presentSteps(doc, figures, { hidePrivate: true, showNames: true }))[0].positions[0];
+    expect(other.names).toEqual({ shown: [], more: 0, vacancies: 1 });
+  });
+
+  it("seatNames", () => {
+    expect(seatNames([], 0)).toEqual({ shown: [], more: 0, vacancies: 0 });
+    expect(seatNames(["甲", "乙", "丙"], 1)).toEqual({ shown: ["甲", "乙", "丙"], more: 0, vacancies: 1 });
+    expect(seatNames(["甲", "乙", "丙", "丁"], 0)).toEqual({ shown: ["甲", "乙", "丙"], more: 1, vacancies: 0 });
+    expect(seatNames(["甲", "乙"], 0, 1)).toEqual({ shown: ["甲"], more: 1, vacancies: 0 });
+    expect(seatNames(["甲"], -1)).toEqual({ shown: ["甲"], more: 0, vacancies: 0 });
   });
 
   it("a department with many positions splits evenly; positions without one come last", () => {

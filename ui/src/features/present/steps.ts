@@ -1,6 +1,6 @@
 // The steps of present mode, built from a plan by one pure function. What the client must not
 // see (pay bands, notes, people's names) is dropped here, not merely hidden by the view, so a
-// step built with `hidePrivate` cannot leak it.
+// step built with `hidePrivate` (or without `showNames`) cannot leak it.
 import type { PlanDoc } from "../../generated/PlanDoc";
 import type { Position } from "../../generated/Position";
 import type { Stage } from "../../generated/Stage";
@@ -11,8 +11,30 @@ import type { PlanFigures } from "../../generated/PlanFigures";
 import { NEUTRAL_COLOR } from "../../lib/plan";
 
 export interface PresentOptions {
-  /** Drop pay bands, notes (the plan's and each position's) and people's names. */
+  /** Drop pay bands and notes (the plan's and each position's). */
   hidePrivate: boolean;
+  /** Keep the holders' names of each position (off by default in present mode). */
+  showNames: boolean;
+}
+
+/** Who holds a position's seats, as a slide lists them. */
+export interface SeatNames {
+  /** The first holders' names, at most NAMES_SHOWN. */
+  shown: string[];
+  /** Holders beyond those shown ("+n"). */
+  more: number;
+  /** Seats nobody holds, as the core counts them (空缺 ×n). */
+  vacancies: number;
+}
+
+/** Names listed per position before the rest is counted as "+n". */
+export const NAMES_SHOWN = 3;
+
+/** The names to show for a position: its holders' names (first NAMES_SHOWN, the rest counted)
+ * and the core's vacancies. */
+export function seatNames(holders: readonly string[], vacancies: number, max = NAMES_SHOWN): SeatNames {
+  const shown = holders.slice(0, Math.max(0, max));
+  return { shown, more: holders.length - shown.length, vacancies: Math.max(0, vacancies) };
 }
 
 /** A title in both languages. */
@@ -42,8 +64,8 @@ export interface PresentCard {
   filled: number;
   /** People in the position and everything below it, as the core counts them. */
   team: number;
-  /** Holders' names; empty when hidden. */
-  people: string[];
+  /** Holders' names and vacancies; null when names are not shown. */
+  names: SeatNames | null;
 }
 
 export interface PresentKpi {
@@ -177,9 +199,10 @@ export function presentSteps(doc: PlanDoc, figures: PlanFigures, opts: PresentOp
   const byId = new Map(doc.positions.map((p) => [p.id, p]));
   const depts = new Map(doc.departments.map((d) => [d.id, d]));
   const names = new Map<string, string[]>();
-  if (!hide) {
+  if (opts.showNames) {
     for (const person of doc.people) {
-      for (const a of person.assignments) names.set(a.position, [...(names.get(a.position) ?? []), person.name]);
+      // Each person once per position, in the plan's order of people.
+      for (const at of new Set(person.assignments.map((a) => a.position))) names.set(at, [...(names.get(at) ?? []), person.name]);
     }
   }
 
@@ -198,7 +221,7 @@ export function presentSteps(doc: PlanDoc, figures: PlanFigures, opts: PresentOp
       headcount: p.headcount,
       filled: f?.holders ?? 0,
       team: f?.team_people ?? 0,
-      people: names.get(p.id) ?? [],
+      names: opts.showNames ? seatNames(names.get(p.id) ?? [], f?.vacancies ?? 0) : null,
     };
   };
   const full = (p: Position): PresentPosition => {
