@@ -19,6 +19,13 @@ export function useTableRows(count: number, estimate: number) {
     overscan: OVERSCAN,
     // Before the first measure: a window's worth of rows, so the first frame is not empty.
     initialRect: { width: 1200, height: 900 },
+    // A row's height comes from the ResizeObserver that watches it, after the browser has laid
+    // it out; until then, the estimate. Reading it on mount (getBoundingClientRect) would force
+    // a layout of the whole table for every row drawn.
+    measureElement: (_el, entry) => {
+      const box = entry?.borderBoxSize?.[0];
+      return box ? Math.round(box.blockSize) : estimate;
+    },
   });
   const items = virtualizer.getVirtualItems();
   const total = virtualizer.getTotalSize();
