@@ -121,13 +121,7 @@ pub fn merge(
     // Roster position → plan position.
     let mut map: HashMap<Id, Id> = HashMap::new();
     let mut taken: HashSet<Id> = HashSet::new();
-    let holders = |pos: Id| -> u32 {
-        roster
-            .people
-            .iter()
-            .filter(|p| p.assignments.iter().any(|a| a.position == pos))
-            .count() as u32
-    };
+    let holders = crate::cost::holders(roster);
     let mut added: Vec<Arc<Position>> = Vec::new();
     for rp in &roster.positions {
         let parent = match rp.parent {
@@ -168,7 +162,7 @@ pub fn merge(
             Some(id) => {
                 map.insert(rp.id, id);
                 taken.insert(id);
-                let need = holders(rp.id);
+                let need = holders.get(&rp.id).copied().unwrap_or(0);
                 let p = next.position_mut(id).expect("a position of the plan");
                 if need > p.headcount {
                     p.headcount = need;
@@ -317,12 +311,9 @@ pub fn merge(
     }
     next.people.extend(joiners);
     // A seat never holds more people than its 编制.
+    let held = crate::cost::holders(&next);
     for p in next.positions.iter_mut() {
-        let n = next
-            .people
-            .iter()
-            .filter(|x| x.assignments.iter().any(|a| a.position == p.id))
-            .count() as u32;
+        let n = held.get(&p.id).copied().unwrap_or(0);
         if n > p.headcount {
             let title = p.title.clone();
             Arc::make_mut(p).headcount = n;

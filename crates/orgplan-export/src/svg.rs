@@ -133,6 +133,18 @@ impl Chart {
             .map(|n| (n.id, (n.x + MARGIN, n.y + MARGIN)))
             .collect();
         let filled = filled_counts(doc);
+        // Who holds each seat, at what share: one pass over the people, not one per card.
+        let mut held_by: HashMap<Id, Vec<(&str, u32)>> = HashMap::new();
+        if names {
+            for person in &doc.people {
+                for a in &person.assignments {
+                    held_by
+                        .entry(a.position)
+                        .or_default()
+                        .push((person.name.as_str(), a.share));
+                }
+            }
+        }
         // Reporting lines: down from the superior, across, down to the card.
         let mut lines = Vec::new();
         for p in &doc.positions {
@@ -218,21 +230,15 @@ impl Chart {
                 (y + 30.0, y + 56.0)
             };
             let holders = if names {
-                let mut held: Vec<(&str, u32)> = doc
-                    .people
-                    .iter()
-                    .filter_map(|person| {
-                        let a = person.assignments.iter().find(|a| a.position == p.id)?;
-                        Some((person.name.as_str(), a.share))
-                    })
-                    .collect();
+                let mut held = held_by.get(&p.id).cloned().unwrap_or_default();
                 held.sort_by_key(|h| std::cmp::Reverse(h.1));
                 let shown: Vec<&str> = held.iter().take(3).map(|h| h.0).collect();
                 let mut line = shown.join(lang.pick("、", ", "));
                 if held.len() > 3 {
                     line.push_str(&format!(" +{}", held.len() - 3));
                 }
-                let open = p.headcount.saturating_sub(held.len() as u32);
+                // The same count as the card's badge (the core's holders).
+                let open = p.headcount.saturating_sub(have);
                 let vacancy = match (open, lang) {
                     (0, _) => String::new(),
                     (n, Lang::Zh) => format!("空缺 ×{n}"),
