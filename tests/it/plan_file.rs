@@ -171,6 +171,7 @@ fn rostered() -> orgplan_core::PlanDoc {
         ],
         personal: true,
         imported_at: t0(),
+        suggested: vec![doc.positions[1].id],
     });
     doc
 }
@@ -191,6 +192,7 @@ fn roster_fields_round_trip_from_version_3() {
         back.positions[1].role.is_some(),
         "template seats name their role"
     );
+    assert!(back.is_suggested(back.positions[1].id) && !back.is_suggested(back.positions[0].id));
 
     let plain = export(&doc);
     assert!(!plain.contains("example.com") && !plain.contains("13900000"));
@@ -222,6 +224,9 @@ fn roster_fields_round_trip_from_version_3() {
     let mut v: Value = serde_json::from_str(&full).unwrap();
     v["people"][0]["kind"] = json!("boss");
     assert!(refused_value(v).starts_with("people[0].kind"));
+    let mut v: Value = serde_json::from_str(&full).unwrap();
+    v["plan"]["roster"]["suggested"] = json!(["no-such-position"]);
+    assert!(refused_value(v).starts_with("plan.roster.suggested[0]"));
 }
 
 fn export_with_all(doc: &orgplan_core::PlanDoc) -> String {

@@ -48,6 +48,14 @@ impl App {
     }
 }
 
+/// The id of the plan an import created.
+fn created(out: &Value) -> String {
+    out["created"]["doc"]["plan"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 fn kind(e: &orgplan_api::ApiError) -> String {
     serde_json::to_value(e.kind)
         .unwrap()
@@ -56,13 +64,18 @@ fn kind(e: &orgplan_api::ApiError) -> String {
         .to_string()
 }
 
-fn person<'a>(doc: &'a Value, name: &str) -> &'a Value {
-    doc["people"]
+/// The entry of `doc[list]` whose `field` is `value`.
+fn entry<'a>(doc: &'a Value, list: &str, field: &str, value: &str) -> &'a Value {
+    doc[list]
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["name"] == name)
-        .unwrap_or_else(|| panic!("{name} is in the plan"))
+        .find(|p| p[field] == value)
+        .unwrap_or_else(|| panic!("{value} is in the plan's {list}"))
+}
+
+fn person<'a>(doc: &'a Value, name: &str) -> &'a Value {
+    entry(doc, "people", "name", name)
 }
 
 fn names(doc: &Value) -> Vec<String> {
@@ -113,10 +126,7 @@ const DECEMBER: &str = "姓名,工号,部门,职位,直属上级,入职日期,�
 fn roster_fields_are_kept_and_personal_data_only_when_asked() {
     let mut app = App::new();
     let out = app.roster("十一月.csv", NOVEMBER, json!({}));
-    let plan = out["created"]["doc"]["plan"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let plan = created(&out);
     let doc = app.doc(&plan);
     let li = person(&doc, "李雷");
     assert_eq!(li["employee_no"], "E02");
@@ -162,10 +172,7 @@ fn roster_fields_are_kept_and_personal_data_only_when_asked() {
         NOVEMBER,
         json!({"personal": true, "name": "带联系方式"}),
     );
-    let plan = out["created"]["doc"]["plan"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let plan = created(&out);
     let doc = app.doc(&plan);
     assert_eq!(person(&doc, "王芳")["phone"], "13900000001");
     assert_eq!(person(&doc, "王芳")["email"], "wf@example.com");
@@ -196,10 +203,7 @@ fn roster_fields_are_kept_and_personal_data_only_when_asked() {
 fn the_people_table_edits_roster_fields() {
     let mut app = App::new();
     let out = app.roster("十一月.csv", NOVEMBER, json!({}));
-    let plan = out["created"]["doc"]["plan"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let plan = created(&out);
     let doc = app.doc(&plan);
     let id = person(&doc, "周杰")["id"].clone();
     let after = app.call(
@@ -242,10 +246,7 @@ fn the_people_table_edits_roster_fields() {
 fn next_months_roster_updates_the_team_in_one_undo_step() {
     let mut app = App::new();
     let out = app.roster("十一月.csv", NOVEMBER, json!({}));
-    let plan = out["created"]["doc"]["plan"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let plan = created(&out);
     // The founder designs on top of the imported team: a vacancy and duties.
     let before = app.doc(&plan);
     let service = before["positions"]
@@ -362,10 +363,7 @@ fn the_mapping_kept_with_the_plan_reads_next_months_export() {
                            {"column": "岗", "field": "title"},
                            {"column": "汇报给", "field": "manager"}]}),
     );
-    let plan = mapped["created"]["doc"]["plan"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let plan = created(&mapped);
     // December's export, same columns: no mapping given, the plan's own is used.
     let december = "成员,编号,岗,汇报给\n王芳,E01,店长,\n李雷,E02,客服,E01\n赵敏,E03,客服,E01\n";
     let next = app.roster(
@@ -465,10 +463,7 @@ fn departments_nest_and_never_loop() {
 fn compare_matches_an_imported_team_to_a_template_by_role() {
     let mut app = App::new();
     let today = app.roster("现状.csv", NOVEMBER, json!({"name": "现状"}));
-    let today = today["created"]["doc"]["plan"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let today = created(&today);
     app.call("create_plan", json!({"template": "team-8", "name": "提案"}));
     let c = app.call("compare_plans", json!({"a": today, "b": "提案"}));
     let renamed: Vec<(String, String)> = c["renamed"]
@@ -505,4 +500,107 @@ fn compare_matches_an_imported_team_to_a_template_by_role() {
     );
     let removed = titles(&c["removed"], Some("position"));
     assert!(!removed.contains(&"客服".to_string()), "{removed:?}");
+}
+
+fn position_titled<'a>(doc: &'a Value, title: &str) -> &'a Value {
+    entry(doc, "positions", "title", title)
+}
+
+fn suggested_titles(doc: &Value) -> Vec<String> {
+    let mut t: Vec<String> = doc["plan"]["roster"]["suggested"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| {
+            doc["positions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| &p["id"] == id)
+                .unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    t.sort();
+    t
+}
+
+#[test]
+fn library_content_of_matched_titles_stays_a_suggestion_until_reviewed() {
+    let mut app = App::new();
+    let out = app.roster("十一月.csv", NOVEMBER, json!({"name": "建议"}));
+    let plan = created(&out);
+    let doc = app.doc(&plan);
+    // Every matched title got the library's duties, flagged; nothing else is.
+    assert_eq!(suggested_titles(&doc), ["客服", "店长", "美工"]);
+    let cs = position_titled(&doc, "客服").clone();
+    assert!(
+        !cs["duties"].as_array().unwrap().is_empty(),
+        "the role's duties were copied"
+    );
+
+    // Accepting keeps the content and drops the flag, as one undoable edit.
+    let accepted = app.call(
+        "accept_suggestion",
+        json!({"plan": plan, "position": cs["id"]}),
+    );
+    assert_eq!(accepted["history"]["undo"], "accept_suggestion");
+    let doc = accepted["doc"].clone();
+    assert_eq!(suggested_titles(&doc), ["店长", "美工"]);
+    assert_eq!(position_titled(&doc, "客服")["duties"], cs["duties"]);
+    // Twice is refused in plain words, and nothing changes.
+    let err = app.fails(
+        "accept_suggestion",
+        json!({"plan": plan, "position": cs["id"]}),
+    );
+    assert_eq!(kind(&err), "not_found");
+    assert!(err.message.contains("客服"), "{}", err.message);
+
+    // Editing the duties is reviewing them; editing the title is not.
+    let artist = position_titled(&doc, "美工")["id"].clone();
+    let doc = app.call(
+        "update_position",
+        json!({"plan": plan, "position": artist, "title": "视觉设计"}),
+    )["doc"]
+        .clone();
+    assert_eq!(suggested_titles(&doc), ["店长", "视觉设计"]);
+    let doc = app.call(
+        "update_position",
+        json!({"plan": plan, "position": artist, "duties": ["主图与详情页"]}),
+    )["doc"]
+        .clone();
+    assert_eq!(suggested_titles(&doc), ["店长"]);
+    let undone = app.call("undo", json!({ "plan": plan }))["doc"].clone();
+    assert_eq!(suggested_titles(&undone), ["店长", "视觉设计"]);
+
+    // The flag travels with the plan file, and a copy made from it.
+    let file = app.call("export_plan", json!({ "plan": plan }));
+    let copy = app.call("import_plan", json!({ "text": file["text"] }));
+    assert_eq!(suggested_titles(&copy["doc"]), ["店长", "视觉设计"]);
+
+    // Deleting a suggested position drops it from the list.
+    let manager = position_titled(&undone, "店长")["id"].clone();
+    let store = position_titled(&undone, "视觉设计")["id"].clone();
+    let doc = app.call("delete_position", json!({"plan": plan, "position": store}))["doc"].clone();
+    assert_eq!(suggested_titles(&doc), ["店长"]);
+    assert_eq!(doc["plan"]["roster"]["suggested"], json!([manager]));
+}
+
+#[test]
+fn a_roster_merged_in_flags_only_the_positions_it_added() {
+    let mut app = App::new();
+    let out = app.roster("十一月.csv", NOVEMBER, json!({"name": "合并建议"}));
+    let plan = created(&out);
+    let doc = app.doc(&plan);
+    let manager = position_titled(&doc, "店长")["id"].clone();
+    app.call(
+        "accept_suggestion",
+        json!({"plan": plan, "position": manager}),
+    );
+    // December adds 售后客服, a library title; 店长 stays accepted.
+    let out = app.roster("十二月.csv", DECEMBER, json!({"plan": plan}));
+    let doc = out["merged"]["doc"].clone();
+    assert_eq!(suggested_titles(&doc), ["售后客服", "客服", "美工"]);
 }

@@ -562,13 +562,42 @@ fn checkpoint_format_matches_the_model() {
     bytes.extend(orgplan_store::checkpoint::encode(
         &orgplan_core::generate::generate(40, 5, fixed),
     ));
+    // And one with what a roster import adds: people's roster fields, a nested department,
+    // library roles, the roster source with its suggestions.
+    let mut rostered = orgplan_core::generate::generate(12, 3, fixed);
+    for (i, p) in rostered.people.iter_mut().enumerate() {
+        p.employee_no = format!("E{i:02}");
+        p.phone = format!("1390000000{i}");
+        p.email = format!("p{i}@example.com");
+        p.start_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1 + i as u32 % 28);
+        p.kind = Some(orgplan_core::PersonKind::ALL[i % 4]);
+    }
+    let mut nested = rostered.departments[0].clone();
+    nested.id = uuid::Uuid::from_u128(7);
+    nested.name = "客服部".into();
+    nested.parent = Some(rostered.departments[0].id);
+    rostered.departments.push(nested);
+    let first = rostered.positions[1].id;
+    std::sync::Arc::make_mut(&mut rostered.positions[1]).role = Some("role-presale-cs".into());
+    rostered.plan.roster = Some(orgplan_core::RosterSource {
+        file_name: "花名册.xlsx".into(),
+        sheet: Some("在职".into()),
+        columns: vec![orgplan_core::RosterColumn {
+            header: "姓名".into(),
+            field: "name".into(),
+        }],
+        personal: true,
+        imported_at: fixed,
+        suggested: vec![first],
+    });
+    bytes.extend(orgplan_store::checkpoint::encode(&rostered));
     // FNV-1a, 64 bits.
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     assert_eq!(
         (orgplan_store::checkpoint::FORMAT, format!("{hash:016x}")),
-        (3, "b943c4ad11dbc08e".to_string()),
+        (4, "d84c6bf75ae01b69".to_string()),
         "the checkpoint encoding changed: bump checkpoint::FORMAT and update this test"
     );
 }

@@ -575,6 +575,7 @@ fn every_earlier_schema_keeps_roster_fields_after_upgrade() {
             }],
             personal: true,
             imported_at: t0(),
+            suggested: roster.positions.iter().map(|p| p.id).collect(),
         });
         let expected = merge::merge(&doc, &roster, doc.root().map(|r| r.id), false).0;
         let written = store
@@ -594,6 +595,10 @@ fn every_earlier_schema_keeps_roster_fields_after_upgrade() {
         assert_eq!(read.departments, written.departments);
         assert_eq!(read.positions, written.positions);
         assert_eq!(read.plan.roster, written.plan.roster);
+        assert!(
+            !read.plan.roster.as_ref().unwrap().suggested.is_empty(),
+            "v{version}: the added seats stay suggestions"
+        );
         assert_eq!(read.people.len(), old_people + 1);
         assert_eq!(expected.people, written.people);
         let stored = read.people.iter().find(|p| p.name == "陈晨").unwrap();

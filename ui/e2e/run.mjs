@@ -834,6 +834,30 @@ const scenarios = {
     await page.waitForFunction((id) => document.querySelector(`.oc-card[data-id="${id}"]`)?.dataset.selected === "true", top.id);
     assert((await card(page, "运营总监").getAttribute("aria-selected")) === "true", "the match is selected");
     await shot("roster-search");
+
+    // 运营总监 matched the library: its content is a suggestion, marked, until accepted.
+    const insp = page.getByTestId("inspector");
+    const banner = insp.getByTestId("suggestion");
+    await banner.waitFor();
+    assert((await banner.textContent()).includes("岗位库「运营总监」"), `the banner names the role: ${await banner.textContent()}`);
+    assert((await insp.getByTestId("suggested-mark").count()) === 3, "duties, requirements and KPI points are marked");
+    const pending = doc.plan.roster.suggested;
+    assert(pending.includes(top.id), "the core lists 运营总监 as a suggestion");
+    await shot("roster-suggestion");
+    await banner.getByRole("button", { name: "采纳建议" }).click();
+    await banner.waitFor({ state: "detached" });
+    assert((await insp.getByTestId("suggested-mark").count()) === 0, "the marks go with it");
+    const accepted = await currentPlan(page, url);
+    assert(accepted.plan.roster.suggested.length === pending.length - 1 && !accepted.plan.roster.suggested.includes(top.id), "accepted in the store");
+    const kept = accepted.positions.find((p) => p.id === top.id);
+    assert(JSON.stringify(kept.duties) === JSON.stringify(top.duties) && kept.duties.length > 0, "the duties are kept as they were");
+    // With nothing selected, the overview counts what is left and leads to the first.
+    await page.locator(".oc-viewport").click({ position: { x: 4, y: 4 } });
+    const left = page.getByTestId("pending-suggestions");
+    await left.waitFor();
+    assert((await left.textContent()).includes(`${pending.length - 1} 个岗位`), `the count of what is left: ${await left.textContent()}`);
+    await left.getByRole("button", { name: "从第一个开始核对" }).click();
+    await banner.waitFor();
   },
 
   /** A CSV with a manager not in the file: the row is named, and importing waits until rows

@@ -1070,6 +1070,7 @@ macro_rules! edit_handlers {
 edit_handlers! {
     move_position(MovePositionArgs) => |a| Edit::MovePosition { position: a.position, new_parent: a.new_parent, index: a.index };
     delete_position(PositionArg) => |a| Edit::DeletePosition { position: a.position };
+    accept_suggestion(PositionArg) => |a| Edit::AcceptSuggestion { position: a.position };
     add_dotted(DottedArgs) => |a| Edit::AddDotted { position: a.position, superior: a.superior };
     remove_dotted(DottedArgs) => |a| Edit::RemoveDotted { position: a.position, superior: a.superior };
     add_collaboration(AddCollaborationArgs) => |a| Edit::AddCollaboration { position: a.position, with: a.with, about: a.about };

@@ -376,6 +376,7 @@ commands! {
     update_position(UpdatePositionArgs) -> PlanState;
     delete_position(PositionArg) -> PlanState;
     delete_preview(PositionArg) -> DeletePreview;
+    accept_suggestion(PositionArg) -> PlanState;
     add_dotted(DottedArgs) -> PlanState;
     remove_dotted(DottedArgs) -> PlanState;
     add_collaboration(AddCollaborationArgs) -> PlanState;

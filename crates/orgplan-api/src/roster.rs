@@ -215,6 +215,13 @@ pub fn import_roster(ctx: &mut Ctx, a: ImportRosterArgs) -> Result<RosterImport,
             .collect(),
         personal,
         imported_at: now,
+        // A seat has a role only where its title matched one: its content is the library's.
+        suggested: doc
+            .positions
+            .iter()
+            .filter(|p| p.role.is_some())
+            .map(|p| p.id)
+            .collect(),
     });
     if let Some(current) = into {
         let under = a.under;

@@ -452,6 +452,13 @@ fn import_roster(
                 lang.pick("匹配岗位库：", "matched roles: "),
                 m.join(lang.pick("，", ", "))
             );
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "这些岗位的职责、任职要求与 KPI 取自岗位库，是建议内容：请在应用中核对后采纳或修改。",
+                    "Their duties, requirements and KPI points come from the library as suggestions: review them in the app, then accept or edit them."
+                )
+            );
         }
         if !report.unmatched.is_empty() {
             eprintln!(

@@ -133,6 +133,11 @@ pub enum Edit {
     DeletePosition {
         position: Id,
     },
+    /// Keeps the library's suggested duties, requirements, KPI points and functions of a
+    /// position a roster import matched to a role ([`crate::RosterSource::suggested`]).
+    AcceptSuggestion {
+        position: Id,
+    },
     AddDotted {
         position: Id,
         superior: Id,
@@ -243,6 +248,7 @@ impl Edit {
             Edit::MovePosition { .. } => "move_position",
             Edit::UpdatePosition { .. } => "update_position",
             Edit::DeletePosition { .. } => "delete_position",
+            Edit::AcceptSuggestion { .. } => "accept_suggestion",
             Edit::AddDotted { .. } => "add_dotted",
             Edit::RemoveDotted { .. } => "remove_dotted",
             Edit::AddCollaboration { .. } => "add_collaboration",
@@ -436,10 +442,31 @@ fn apply_in_place(doc: &mut PlanDoc, edit: Edit) -> Result<(), EditError> {
             doc.positions.splice(at..at, block);
         }
         Edit::UpdatePosition { position, patch } => {
+            // Writing any of the suggested fields is reviewing them.
+            let reviewed = patch.purpose.is_some()
+                || patch.duties.is_some()
+                || patch.requirements.is_some()
+                || patch.kpis.is_some()
+                || patch.functions.is_some();
             let p = position_mut(doc, position)?;
             apply_patch(p, patch)?;
+            if reviewed {
+                doc.clear_suggestion(position);
+            }
         }
-        Edit::DeletePosition { position } => delete_position(doc, position)?,
+        Edit::DeletePosition { position } => {
+            delete_position(doc, position)?;
+            doc.clear_suggestion(position);
+        }
+        Edit::AcceptSuggestion { position } => {
+            let title = doc
+                .position(position)
+                .map(label)
+                .ok_or_else(|| EditError::not_found("position", position))?;
+            if !doc.clear_suggestion(position) {
+                return Err(EditError::not_found("suggestion", title));
+            }
+        }
         Edit::AddDotted { position, superior } => {
             require_position(doc, superior)?;
             let p = position_mut(doc, position)?;

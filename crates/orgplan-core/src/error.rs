@@ -134,6 +134,7 @@ fn what_zh(what: &str) -> &str {
         "dotted line" => "虚线汇报",
         "collaboration" => "协作",
         "escalation" => "升级路径",
+        "suggestion" => "待采纳的岗位库建议内容",
         "superior" => "上级",
         _ => what,
     }

@@ -102,6 +102,9 @@ pub struct FileRoster {
     #[serde(default)]
     pub personal: bool,
     pub imported_at: DateTime<Utc>,
+    /// Positions (by id) whose content is still the role library's suggestion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggested: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -367,6 +370,12 @@ pub fn to_file_with(doc: &PlanDoc, personal: bool) -> PlanFile {
                     .collect(),
                 personal: r.personal && personal,
                 imported_at: r.imported_at,
+                suggested: r
+                    .suggested
+                    .iter()
+                    .filter(|p| doc.position(**p).is_some())
+                    .map(id)
+                    .collect(),
             }),
         },
         departments: doc
@@ -1176,6 +1185,8 @@ fn from_file(
                 },
                 personal: r.personal,
                 imported_at: r.imported_at,
+                // Resolved once the positions are read (below).
+                suggested: Vec::new(),
             }),
             None => None,
         },
@@ -1468,6 +1479,16 @@ fn from_file(
         });
     }
 
+    let mut plan = plan;
+    if let (Some(r), Some(fr)) = (plan.roster.as_mut(), fp.roster.as_ref()) {
+        count("plan.roster.suggested", fr.suggested.len(), MAX_POSITIONS)?;
+        for (i, key) in fr.suggested.iter().enumerate() {
+            let p = pos_ids.get(&format!("plan.roster.suggested[{i}]"), key)?;
+            if !r.suggested.contains(&p) {
+                r.suggested.push(p);
+            }
+        }
+    }
     let mut doc = PlanDoc {
         plan,
         departments,

@@ -181,6 +181,7 @@ pub fn merge(
             }
         }
     }
+    let added_ids: HashSet<Id> = added.iter().map(|p| p.id).collect();
     next.positions.extend(added);
 
     // People: by 工号 where both have one, else by a name only one person of the plan has.
@@ -322,8 +323,24 @@ pub fn merge(
             }
         }
     }
-    if roster.plan.roster.is_some() {
-        next.plan.roster = roster.plan.roster.clone();
+    if let Some(source) = &roster.plan.roster {
+        // The plan's own suggestions still stand; the roster's count for the seats it added.
+        let mut suggested: Vec<Id> = doc
+            .plan
+            .roster
+            .as_ref()
+            .map(|r| r.suggested.clone())
+            .unwrap_or_default();
+        suggested.extend(
+            source
+                .suggested
+                .iter()
+                .filter(|id| added_ids.contains(id))
+                .copied(),
+        );
+        let mut source = source.clone();
+        source.suggested = suggested;
+        next.plan.roster = Some(source);
     }
     next.normalize();
     (next, changes)

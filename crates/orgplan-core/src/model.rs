@@ -196,6 +196,11 @@ pub struct RosterSource {
     pub personal: bool,
     #[ts(type = "string")]
     pub imported_at: DateTime<Utc>,
+    /// Positions whose duties, requirements, KPI points and functions the import copied from
+    /// the library role their title matched: suggestions until the user accepts them or edits
+    /// any of those fields.
+    #[serde(default)]
+    pub suggested: Vec<Id>,
 }
 
 /// One column of a roster and the field it was read as.
@@ -602,6 +607,27 @@ pub struct PlanDoc {
 }
 
 impl PlanDoc {
+    /// Whether the position's duties, requirements, KPI points and functions are still the
+    /// library's suggestion from a roster import (see [`RosterSource::suggested`]).
+    pub fn is_suggested(&self, position: Id) -> bool {
+        self.plan
+            .roster
+            .as_ref()
+            .is_some_and(|r| r.suggested.contains(&position))
+    }
+
+    /// Marks the position's content as reviewed: no longer a suggestion. Whether it was one.
+    pub fn clear_suggestion(&mut self, position: Id) -> bool {
+        match self.plan.roster.as_mut() {
+            Some(r) => {
+                let before = r.suggested.len();
+                r.suggested.retain(|p| *p != position);
+                r.suggested.len() != before
+            }
+            None => false,
+        }
+    }
+
     pub fn position(&self, id: Id) -> Option<&Position> {
         self.positions.iter().find(|p| p.id == id).map(|p| &**p)
     }

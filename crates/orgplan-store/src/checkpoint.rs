@@ -20,8 +20,8 @@ use crate::Result;
 /// plan model's shape is part of the format: bump this whenever a type inside `PlanDoc`
 /// changes (the store test `checkpoint_format_matches_the_model` fails until it is bumped).
 /// 2: KPI weights in tenths of a percent. 3: people's roster fields, nested departments,
-/// positions' library role, the plan's roster source.
-pub const FORMAT: i64 = 3;
+/// positions' library role, the plan's roster source. 4: the roster's suggested positions.
+pub const FORMAT: i64 = 4;
 
 /// The plan's checkpoint, if it has a current one this build can read.
 pub fn read(conn: &Connection, plan: Id) -> Result<Option<PlanDoc>> {

@@ -13,4 +13,10 @@ columns: Array<RosterColumn>,
 /**
  * Whether 手机 and 邮箱 were imported.
  */
-personal: boolean, imported_at: string, };
+personal: boolean, imported_at: string, 
+/**
+ * Positions whose duties, requirements, KPI points and functions the import copied from
+ * the library role their title matched: suggestions until the user accepts them or edits
+ * any of those fields.
+ */
+suggested: Array<string>, };

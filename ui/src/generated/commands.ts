@@ -79,6 +79,7 @@ export interface Commands {
   update_position: { args: Revisioned<UpdatePositionArgs>; result: PlanState };
   delete_position: { args: Revisioned<PositionArg>; result: PlanState };
   delete_preview: { args: PositionArg; result: DeletePreview };
+  accept_suggestion: { args: Revisioned<PositionArg>; result: PlanState };
   add_dotted: { args: Revisioned<DottedArgs>; result: PlanState };
   remove_dotted: { args: Revisioned<DottedArgs>; result: PlanState };
   add_collaboration: { args: Revisioned<AddCollaborationArgs>; result: PlanState };
@@ -134,6 +135,7 @@ export const COMMAND_NAMES: CommandName[] = [
   "update_position",
   "delete_position",
   "delete_preview",
+  "accept_suggestion",
   "add_dotted",
   "remove_dotted",
   "add_collaboration",

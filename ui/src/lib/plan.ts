@@ -31,6 +31,12 @@ export function title(p: Position, lang: Lang): string {
   return lang === "en" && p.title_en ? p.title_en : p.title;
 }
 
+/** True while the position's content is the role library's suggestion from a roster import,
+ * not yet accepted or edited (the core keeps the list). */
+export function isSuggested(doc: PlanDoc, id: string): boolean {
+  return doc.plan.roster?.suggested.includes(id) ?? false;
+}
+
 /** True when some person of the plan has a 手机 or 邮箱 (personal data): the 人员 table
  * shows those columns, and exports ask before including them. */
 export function hasPersonalData(doc: PlanDoc): boolean {

@@ -3,7 +3,7 @@
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
-import { departmentColor, findingsFor, title } from "../../lib/plan";
+import { departmentColor, findingsFor, isSuggested, title } from "../../lib/plan";
 import { confirmDeletePosition } from "../../lib/actions";
 import { bySeverity } from "../../lib/totals";
 import { inspectorDict } from "./dict";
@@ -90,6 +90,8 @@ function PositionInspector({ position: p }: { position: Position }) {
         </ul>
       )}
 
+      {isSuggested(doc, p.id) && <Suggestion position={p} />}
+
       <Basics position={p} />
       <FunctionTags position={p} />
       <ListEditor
@@ -118,5 +120,24 @@ function PositionInspector({ position: p }: { position: Position }) {
         <TextArea value={p.notes} onCommit={(v) => update({ notes: v })} aria-label={t("notes")} placeholder={t("notesPh")} rows={3} />
       </Section>
     </aside>
+  );
+}
+
+/** The library's content a roster import filled in, until the user accepts or edits it. */
+function Suggestion({ position: p }: { position: Position }) {
+  const t = useT(inspectorDict);
+  const lang = useApp((s) => s.lang);
+  const roles = useApp((s) => s.roles);
+  const edit = useApp((s) => s.edit);
+  const role = roles.find((r) => r.id === p.role);
+  const name = role ? (lang === "en" && role.title_en ? role.title_en : role.title) : p.title;
+  return (
+    <div className="insp-suggestion" role="note" data-testid="suggestion">
+      <span>{t("suggestion", { role: name })}</span>
+      <button type="button" className="btn sm" data-testid="accept-suggestion" onClick={() => void edit("accept_suggestion", { position: p.id })}>
+        <Icon name="check" size={14} />
+        {t("acceptSuggestion")}
+      </button>
+    </div>
   );
 }

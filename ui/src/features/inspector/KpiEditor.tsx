@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
+import { isSuggested } from "../../lib/plan";
 import { Icon } from "../../lib/ui/Icon";
 import { sameJson, useDraft } from "../../lib/ui/fields";
 import { CYCLES, draftTotal, fromDraft, remainingWeight, toDraft, totalState, type KpiDraft } from "../../lib/kpi";
@@ -17,6 +18,7 @@ import { LIMITS } from "../../generated/limitValues";
 export function KpiEditor({ position: p }: { position: Position }) {
   const t = useT(inspectorDict);
   const lang = useApp((s) => s.lang);
+  const suggested = useApp((s) => (s.current ? isSuggested(s.current.doc, p.id) : false));
   const notify = useApp((s) => s.notify);
   const update = useUpdate(p.id);
   const saved = toDraft(p.kpis);
@@ -76,6 +78,7 @@ export function KpiEditor({ position: p }: { position: Position }) {
       title={t("kpis")}
       count={p.kpis.length || undefined}
       id="insp-kpis"
+      mark={suggested ? { text: t("suggested"), tip: t("suggestedTip") } : undefined}
       action={
         <button type="button" className="btn sm ghost" onClick={() => void add()}>
           <Icon name="plus" size={14} />

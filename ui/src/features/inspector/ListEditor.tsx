@@ -2,6 +2,8 @@
 // the up/down buttons or by dragging the handle. Every change saves the whole list.
 import { useState } from "react";
 import { useT } from "../../lib/i18n";
+import { isSuggested } from "../../lib/plan";
+import { useApp } from "../../lib/store";
 import { Icon } from "../../lib/ui/Icon";
 import { sameJson, useDraft } from "../../lib/ui/fields";
 import { moveItem } from "../../lib/kpi";
@@ -29,6 +31,7 @@ export function ListEditor({
 }) {
   const t = useT(inspectorDict);
   const update = useUpdate(p.id);
+  const suggested = useApp((s) => (s.current ? isSuggested(s.current.doc, p.id) : false));
   const saved = p[field];
   const [draft, setDraft, revert] = useDraft(saved, sameJson);
   const [adding, setAdding] = useState("");
@@ -70,7 +73,7 @@ export function ListEditor({
   }
 
   return (
-    <Section title={title} count={saved.length || undefined} id={`insp-${field}`}>
+    <Section title={title} count={saved.length || undefined} id={`insp-${field}`} mark={suggested ? { text: t("suggested"), tip: t("suggestedTip") } : undefined}>
       {saved.length === 0 && <p className="insp-empty">{empty}</p>}
       <ol className="list-editor">
         {draft.map((item, i) => (

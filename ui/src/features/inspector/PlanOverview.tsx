@@ -32,6 +32,8 @@ export function PlanOverview() {
         </div>
       </div>
 
+      <PendingSuggestions />
+
       <Section title={t("planInfo")} id="plan-info">
         <Row label={t("planName")} htmlFor="plan-name-input">
           <TextField id="plan-name-input" value={plan.name} allowEmpty={false} maxLength={LIMITS.short_text} aria-label={t("planName")} onCommit={(v) => renamePlan(plan.id, v)} />
@@ -162,5 +164,24 @@ function ColorSwatch({ color, label, onPick }: { color: string; label: string; o
         }}
       />
     </label>
+  );
+}
+
+/** How many positions still carry the role library's suggestion from a roster import, and a
+ * way to the first of them. */
+function PendingSuggestions() {
+  const t = useT(inspectorDict);
+  const doc = useApp((s) => s.current!.doc);
+  const select = useApp((s) => s.select);
+  const pending = doc.plan.roster?.suggested ?? [];
+  const first = doc.positions.find((p) => pending.includes(p.id));
+  if (!first) return null;
+  return (
+    <div className="insp-suggestion" role="note" data-testid="pending-suggestions">
+      <span>{t("pendingSuggestions", { n: pending.length })}</span>
+      <button type="button" className="btn sm" onClick={() => select(first.id)}>
+        {t("reviewSuggestions")}
+      </button>
+    </div>
   );
 }

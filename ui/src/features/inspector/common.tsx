@@ -12,13 +12,33 @@ export function useUpdate(id: string) {
   return useCallback((patch: PositionPatch) => edit("update_position", { position: id, ...patch }), [edit, id]);
 }
 
-export function Section({ title, count, children, action, id }: { title: string; count?: ReactNode; children: ReactNode; action?: ReactNode; id?: string }) {
+export function Section({
+  title,
+  count,
+  children,
+  action,
+  id,
+  mark,
+}: {
+  title: string;
+  count?: ReactNode;
+  children: ReactNode;
+  action?: ReactNode;
+  id?: string;
+  /** A short tag after the title (the library's suggestion), with its explanation. */
+  mark?: { text: string; tip: string };
+}) {
   return (
     <section className="insp-section" aria-labelledby={id}>
       <header className="insp-section-head">
         <h3 id={id}>
           {title}
           {count !== undefined && <span className="insp-count num">{count}</span>}
+          {mark && (
+            <span className="insp-mark" title={mark.tip} data-testid="suggested-mark">
+              {mark.text}
+            </span>
+          )}
         </h3>
         {action}
       </header>

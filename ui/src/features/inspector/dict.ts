@@ -6,6 +6,18 @@ export const inspectorDict = {
   topPosition: { zh: "最高岗位", en: "Top position" },
   deletePosition: { zh: "删除岗位", en: "Delete position" },
   positionFindings: { zh: "这个岗位的检查结果", en: "Findings for this position" },
+  suggestion: {
+    zh: "岗位目的、职责、任职要求、KPI 与职能标签来自岗位库「{role}」：导入花名册时按职位名称匹配填入，仅供参考。核对后采纳，或直接修改。",
+    en: "Purpose, duties, requirements, KPI points and functions come from the library role “{role}”, matched by title when the roster was imported: a suggestion. Review and accept them, or edit them.",
+  },
+  acceptSuggestion: { zh: "采纳建议", en: "Accept" },
+  suggested: { zh: "建议", en: "Suggested" },
+  pendingSuggestions: {
+    zh: "{n} 个岗位的职责与 KPI 仍是导入时按职位名称填入的岗位库建议，请逐个核对。",
+    en: "{n} positions still carry the library's duties and KPI points filled in by title when the roster was imported: review them one by one.",
+  },
+  reviewSuggestions: { zh: "从第一个开始核对", en: "Review the first" },
+  suggestedTip: { zh: "来自岗位库的建议内容，尚未采纳", en: "The library's suggestion, not yet accepted" },
 
   basics: { zh: "基本信息", en: "Basics" },
   title: { zh: "岗位名称", en: "Title" },
