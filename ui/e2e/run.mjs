@@ -964,7 +964,7 @@ const scenarios = {
       assert((await page.getByLabel("李芳 的工号").inputValue()) === "E001", "工号 shows");
       assert((await page.getByLabel("李芳 的入职日期").inputValue()) === "2019-02-02", "入职日期 shows");
       await filterPeople("郑静");
-      assert((await page.getByLabel("郑静 的人员类型").inputValue()) === "intern", "人员类型 shows");
+      assert((await page.getByRole("button", { name: /郑静 的人员类型/ }).textContent()).startsWith("实习"), "人员类型 shows");
       await filterPeople("");
       assert((await page.getByLabel("李芳 的手机").inputValue()) === "13800000001", "手机 shows");
 
@@ -1040,8 +1040,10 @@ const scenarios = {
       // The roster fields are edited in place (compare-and-set, as every edit).
       await page.getByLabel("李芳 的工号").fill("E100");
       await page.getByLabel("李芳 的工号").press("Enter");
-      await page.getByLabel("李芳 的人员类型").selectOption("part_time");
-      await page.getByLabel("李芳 的入职日期").fill("2020-01-06");
+      // The type shows as a button until pressed; pressed, it is the menu of every type.
+      await page.getByRole("button", { name: /李芳 的人员类型/ }).click();
+      await page.getByRole("combobox", { name: "李芳 的人员类型" }).selectOption("part_time");
+      await page.getByLabel("李芳 的入职日期").fill("2020年1月6日");
       await page.getByLabel("李芳 的入职日期").press("Enter");
       let li;
       for (let i = 0; i < 50; i++) {
@@ -1050,7 +1052,28 @@ const scenarios = {
         await page.waitForTimeout(100);
       }
       assert(li.employee_no === "E100" && li.kind === "part_time" && li.start_date === "2020-01-06", `李芳 edited: ${JSON.stringify(li)}`);
+      assert((await page.getByLabel("李芳 的入职日期").inputValue()) === "2020-01-06", "the day shows as stored");
       await shot("people-edited");
+
+      // One more seat: with half her time free, the row's 兼岗 button becomes the menu of
+      // positions, focused; the seat picked gets the free half.
+      const share = page.getByLabel(/^李芳 在「.*」的时间占比$/);
+      await share.fill("50");
+      await share.press("Enter");
+      await page.getByText("50%", { exact: true }).first().waitFor();
+      const seats = li.assignments.length;
+      await page.getByRole("button", { name: /兼岗.*李芳/ }).click();
+      const menu = page.getByRole("combobox", { name: "安排 李芳 到岗位" });
+      await page.waitForFunction(() => document.activeElement?.tagName === "SELECT");
+      const free = await menu.evaluate((el) => [...el.options].find((o) => o.value && !o.disabled)?.value);
+      await menu.selectOption(free);
+      for (let i = 0; i < 50; i++) {
+        li = (await currentPlan(page, url)).people.find((p) => p.name === "李芳");
+        if (li.assignments.length > seats) break;
+        await page.waitForTimeout(100);
+      }
+      assert(li.assignments.find((a) => a.position === free)?.share === 50, `李芳 holds the picked seat at 50%: ${JSON.stringify(li.assignments)}`);
+      await shot("people-second-seat");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -1270,9 +1293,9 @@ const scenarios = {
       if ((await people.count()) === 0) {
         await newPerson.fill("张三");
         await newPerson.press("Enter");
-        // The menu's positions are put in when it is focused (or pressed), as a user opens it.
-        await people.locator("select").first().focus();
-        await people.locator("select").first().selectOption({ index: 1 });
+        // The menu of positions is put in when its button is pressed, as a user opens it.
+        await people.getByRole("button", { name: /安排到岗位.*张三/ }).click();
+        await people.getByRole("combobox", { name: "安排 张三 到岗位" }).selectOption({ index: 1 });
         await people.locator(".seat-chip").first().waitFor();
       }
       await audit.check(`${theme} people`);

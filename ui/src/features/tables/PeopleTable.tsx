@@ -321,6 +321,7 @@ const PersonRow = memo(function PersonRow({
             held={held}
             more={person.assignments.length > 0}
             label={t("assignTo", { name: person.name })}
+            who={t("forPerson", { name: person.name })}
             placeholder={t(person.assignments.length ? "assignMorePh" : "assignPh")}
             // The core proposes the share still free, and refuses when none is.
             onPick={(id) => void edit("assign", { person: person.id, position: id })}
@@ -337,20 +338,7 @@ const PersonRow = memo(function PersonRow({
         </div>
       </td>
       <td className="col-kind">
-        <select
-          className="input select sm cell-kind"
-          aria-label={t("kindOf", { name: person.name })}
-          value={person.kind ?? ""}
-          data-empty={person.kind ? undefined : "true"}
-          onChange={(e) => void update({ kind: (e.target.value || null) as PersonKind | null })}
-        >
-          <option value="">{t("kindNone")}</option>
-          {PERSON_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind_${k}`)}
-            </option>
-          ))}
-        </select>
+        <KindSelect value={person.kind} label={t("kindOf", { name: person.name })} who={t("forPerson", { name: t("kindOf", { name: person.name }) })} onPick={(kind) => void update({ kind })} />
       </td>
       <td className="col-date">
         <DateField value={person.start_date} label={t("startDateOf", { name: person.name })} onCommit={(v) => update({ start_date: v })} />
@@ -396,14 +384,67 @@ const PersonRow = memo(function PersonRow({
   );
 });
 
-/** The menu of positions to assign a person to. Its options (every position of the plan) are
- * put in only once it is focused or pressed: 2,000 positions in each visible row would make
- * the table slow to open. */
+/** A menu (<select>) that is a button looking like it until pressed (click, Enter or Space):
+ * then the menu, focused and open; left, the button again. Two <select>s in every visible row
+ * (one holding every position of the plan) would make the 人员 table slow to open. */
+function LazySelect({
+  className,
+  label,
+  text,
+  buttonName,
+  value,
+  onChange,
+  children,
+}: {
+  className: string;
+  /** The menu's accessible name. */
+  label: string;
+  /** What the button shows: the menu's current choice. */
+  text: ReactNode;
+  /** The button's accessible name; it must contain the text it shows. */
+  buttonName: ReactNode;
+  value: string;
+  onChange(value: string): void;
+  children: ReactNode;
+}) {
+  const [armed, setArmed] = useState(false);
+  if (!armed) {
+    return (
+      <button type="button" className={className} aria-haspopup="listbox" onClick={() => setArmed(true)}>
+        {text}
+        <span className="sr-only">{buttonName}</span>
+      </button>
+    );
+  }
+  return (
+    <select
+      className={className}
+      aria-label={label}
+      value={value}
+      ref={(el) => {
+        if (!el || document.activeElement === el) return;
+        el.focus();
+        try {
+          el.showPicker();
+        } catch {
+          // Refused without a user gesture: the menu is focused, and Space opens it.
+        }
+      }}
+      onBlur={() => setArmed(false)}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      {children}
+    </select>
+  );
+}
+
+/** The menu of positions to assign a person to (every position of the plan). */
 function AssignSelect({
   doc,
   held,
   more,
   label,
+  who,
   placeholder,
   onPick,
 }: {
@@ -411,63 +452,88 @@ function AssignSelect({
   held: Set<string>;
   more: boolean;
   label: string;
+  /** Who the button is for, read after its visible text. */
+  who: string;
   placeholder: string;
   onPick(id: string): void;
 }) {
-  const [armed, setArmed] = useState(false);
-  const arm = () => setArmed(true);
   return (
-    <select
+    <LazySelect
       className={more ? "input select sm assign-select more" : "input select sm assign-select"}
-      aria-label={label}
+      label={label}
+      text={placeholder}
+      buttonName={who}
       value=""
-      onFocus={arm}
-      onPointerDown={arm}
-      onMouseDown={arm}
-      onPointerEnter={arm}
-      onChange={(e) => {
-        const id = e.target.value;
-        if (id) onPick(id);
-      }}
+      onChange={(id) => id && onPick(id)}
     >
       <option value="">{placeholder}</option>
-      {armed && <PositionOptions doc={doc} exclude={(p) => held.has(p.id)} />}
-    </select>
+      <PositionOptions doc={doc} exclude={(p) => held.has(p.id)} />
+    </LazySelect>
   );
 }
 
-/** A 入职日期: saved on blur or Enter when it is a real day (cleared: no date); a date typed
- * halfway, or Esc, puts the saved one back. */
+/** A person's 人员类型. */
+function KindSelect({ value, label, who, onPick }: { value: PersonKind | null; label: string; who: string; onPick(kind: PersonKind | null): void }) {
+  const t = useT(tablesDict);
+  return (
+    <LazySelect
+      className={value ? "input select sm cell-kind" : "input select sm cell-kind empty"}
+      label={label}
+      text={value ? t(`kind_${value}`) : t("kindNone")}
+      buttonName={who}
+      value={value ?? ""}
+      onChange={(v) => onPick((v || null) as PersonKind | null)}
+    >
+      <option value="">{t("kindNone")}</option>
+      {PERSON_KINDS.map((k) => (
+        <option key={k} value={k}>
+          {t(`kind_${k}`)}
+        </option>
+      ))}
+    </LazySelect>
+  );
+}
+
+/** A 入职日期, written as text (2024-03-01, 2024/3/1, 2024年3月1日 …) and shown as YYYY-MM-DD
+ * whatever the browser's locale: saved on blur or Enter when it is a real day (cleared: no
+ * date); anything else, or Esc, puts the saved one back. A plain text field also keeps the
+ * table quick to open (a date input per row is costly to lay out). */
 function DateField({ value, label, onCommit }: { value: string | null; label: string; onCommit(v: string | null): Promise<unknown> }) {
+  const t = useT(tablesDict);
   const [draft, setDraft, revert] = useDraft(value ?? "");
-  async function commit(el: HTMLInputElement) {
-    const next = el.validity.badInput ? undefined : startDate(draft);
+  async function commit() {
+    const next = startDate(draft);
     if (next === undefined) {
-      el.value = value ?? "";
       revert();
       return;
     }
-    if (next === value) return;
+    if (next === value) {
+      if (draft !== (value ?? "")) revert();
+      return;
+    }
+    // Saved, the field shows the day as stored (2024/3/1 becomes 2024-03-01).
     if ((await onCommit(next)) === null) revert();
+    else setDraft(next ?? "");
   }
   return (
     <input
-      type="date"
+      type="text"
       className="input ghost-input cell-date num"
       value={draft}
-      min="1900-01-01"
-      max="9999-12-31"
+      maxLength={20}
       aria-label={label}
+      title={t("dateHint")}
+      placeholder={t("datePh")}
+      aria-invalid={draft !== "" && startDate(draft) === undefined ? true : undefined}
       data-empty={draft ? undefined : "true"}
       onChange={(e) => setDraft(e.target.value)}
-      onBlur={(e) => void commit(e.currentTarget)}
+      onBlur={() => void commit()}
       onKeyDown={(e) => {
-        if (e.key === "Enter") {
+        if (e.key === "Enter" && !e.nativeEvent.isComposing) {
           e.preventDefault();
           e.currentTarget.blur();
         } else if (e.key === "Escape") {
           e.stopPropagation();
-          e.currentTarget.value = value ?? "";
           revert();
         }
       }}

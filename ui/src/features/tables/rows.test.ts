@@ -89,7 +89,10 @@ describe("people rows", () => {
     expect(startDate(" 2019-12-31 ")).toBe("2019-12-31");
     expect(startDate("")).toBeNull();
     expect(startDate("  ")).toBeNull();
-    for (const bad of ["2023-02-29", "2024-13-01", "2024-1-5", "0002-01-01", "2024/01/05", "昨天"]) expect(startDate(bad)).toBeUndefined();
+    for (const [typed, day] of [["2024-1-5", "2024-01-05"], ["2024/01/05", "2024-01-05"], ["2024.3.1", "2024-03-01"], ["2024年3月1日", "2024-03-01"], ["2024 年 12 月 31 日", "2024-12-31"]]) {
+      expect(startDate(typed)).toBe(day);
+    }
+    for (const bad of ["2023-02-29", "2024-13-01", "0002-01-01", "2024/01/05/1", "24-1-5", "2024-1", "昨天"]) expect(startDate(bad)).toBeUndefined();
   });
 });
 

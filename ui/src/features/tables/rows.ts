@@ -66,16 +66,18 @@ export function personMatches(doc: PlanDoc, person: Person, search: string): boo
   });
 }
 
-/** A 入职日期 as typed: `null` when cleared, the date when it is a real `YYYY-MM-DD` day, and
- * `undefined` when it is neither (a date input mid-edit), which is not saved. */
+/** A 入职日期 as typed: `null` when cleared, the day as `YYYY-MM-DD` when it is a real day
+ * written the ways people write dates here (2024-03-01, 2024-3-1, 2024/3/1, 2024.3.1,
+ * 2024年3月1日), and `undefined` otherwise (not saved). */
 export function startDate(text: string): string | null | undefined {
   const t = text.trim();
   if (t === "") return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const day = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1900 && day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d ? t : undefined;
+  if (y < 1900 || day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return undefined;
+  return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 // ---- Sorting and filtering (pure; the tables keep only which column and which way) ----

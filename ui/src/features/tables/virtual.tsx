@@ -8,7 +8,7 @@ import { ariaSort } from "./rows";
 import type { SortState } from "./rows";
 
 /** Rows rendered beyond the view on each side: Tab from the last one shown finds the next. */
-const OVERSCAN = 6;
+const OVERSCAN = 2;
 
 export function useTableRows(count: number, estimate: number) {
   const scrollRef = useRef<HTMLDivElement>(null);
