@@ -752,6 +752,9 @@ const scenarios = {
     const kpis = sheet.getByTestId("jd-kpis");
     assert((await kpis.textContent()).includes("月销售额"), "a KPI metric shows");
     assert((await kpis.locator("tfoot").textContent()).includes("100%"), "the KPI total shows");
+    // The sections come in the core's one order, the order every export prints.
+    const headings = (await sheet.locator("h4").allTextContents()).map((h) => h.trim());
+    assert(headings.join("|") === "岗位目的|岗位职责|任职要求|KPI 考核点|协作关系", `the sections in order: ${headings.join("|")}`);
     await shot("jd-preview");
     await dialog.getByRole("button", { name: "关闭" }).first().click();
     await dialog.waitFor({ state: "detached" });

@@ -343,6 +343,44 @@ pub struct JobDescription {
     pub escalations: Vec<JdEscalation>,
     /// Monthly pay, yuan.
     pub pay_band: Option<JdPayBand>,
+    /// The body's sections in the order every document prints them
+    /// (`orgplan_export::model::sections`), with their headings in the request's language.
+    pub sections: Vec<JdSection>,
+}
+
+/// One section of a job description: its heading and what follows.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+pub struct JdSection {
+    pub title: String,
+    pub body: JdBody,
+}
+
+/// What a job-description section holds (see `orgplan_export::model::Body`).
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum JdBody {
+    /// A paragraph; empty when nothing is written.
+    Text {
+        text: String,
+    },
+    Numbered {
+        items: Vec<String>,
+    },
+    Bullets {
+        items: Vec<String>,
+    },
+    /// Bullets whose items mix plain and emphasised text.
+    Rich {
+        items: Vec<Vec<JdRun>>,
+    },
+    /// The KPI table (`kpis` and `kpi_total`).
+    Kpis,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+pub struct JdRun {
+    pub text: String,
+    pub strong: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
@@ -373,8 +411,39 @@ pub struct JdPayBand {
     pub max: u32,
 }
 
-impl From<model::JobDescription> for JobDescription {
-    fn from(j: model::JobDescription) -> JobDescription {
+impl JobDescription {
+    fn new(j: model::JobDescription, lang: orgplan_core::Lang) -> JobDescription {
+        let sections = model::sections(&j, orgplan_export::labels::Labels::of(lang))
+            .into_iter()
+            .map(|s| JdSection {
+                title: s.title.to_string(),
+                body: match s.body {
+                    model::Body::Text(t) => JdBody::Text {
+                        text: t.to_string(),
+                    },
+                    model::Body::Numbered(items) => JdBody::Numbered {
+                        items: items.to_vec(),
+                    },
+                    model::Body::Bullets(items) => JdBody::Bullets {
+                        items: items.to_vec(),
+                    },
+                    model::Body::Rich(items) => JdBody::Rich {
+                        items: items
+                            .into_iter()
+                            .map(|runs| {
+                                runs.into_iter()
+                                    .map(|r| JdRun {
+                                        text: r.text,
+                                        strong: r.strong,
+                                    })
+                                    .collect()
+                            })
+                            .collect(),
+                    },
+                    model::Body::Kpis => JdBody::Kpis,
+                },
+            })
+            .collect();
         JobDescription {
             id: j.id,
             company: j.company,
@@ -415,6 +484,7 @@ impl From<model::JobDescription> for JobDescription {
                 .map(|(when, to)| JdEscalation { when, to })
                 .collect(),
             pay_band: j.pay_band.map(|(min, max)| JdPayBand { min, max }),
+            sections,
         }
     }
 }
@@ -429,7 +499,7 @@ pub fn job_description(ctx: &mut Ctx, a: JobDescriptionArgs) -> R<JobDescription
     }
     model::job_descriptions(&doc, ctx.lang, today(), Some(a.position))
         .pop()
-        .map(JobDescription::from)
+        .map(|j| JobDescription::new(j, ctx.lang))
         .ok_or_else(|| {
             ApiError::from_export(
                 orgplan_export::ExportError::NoPosition(a.position),

@@ -22,7 +22,7 @@ use docx_rs::{
 use orgplan_core::Lang;
 
 use crate::labels::Labels;
-use crate::model::JobDescription;
+use crate::model::{sections, Body, JobDescription};
 use crate::ooxml;
 use crate::text::{header_layout, header_rows, HeaderRow};
 
@@ -456,46 +456,39 @@ fn job_description(mut docx: Docx, i: usize, jd: &JobDescription, l: &Labels) ->
             heading(HEADING1, &format!("{} · {}", jd.title, l.job_description))
                 .page_break_before(i > 0),
         )
-        .add_table(header_table(jd, l))
-        .add_paragraph(heading(HEADING2, l.purpose))
-        .add_paragraph(para(&none(&jd.purpose)))
-        .add_paragraph(heading(HEADING2, l.duties));
-    if jd.duties.is_empty() {
-        docx = docx.add_paragraph(para(l.none));
-    }
-    for d in &jd.duties {
-        docx = docx.add_paragraph(
-            para(d).numbering(NumberingId::new(NUM_DUTIES_BASE + i), IndentLevel::new(0)),
-        );
-    }
-    docx = docx.add_paragraph(heading(HEADING2, l.requirements));
-    if jd.requirements.is_empty() {
-        docx = docx.add_paragraph(para(l.none));
-    }
-    for r in &jd.requirements {
-        docx = docx.add_paragraph(bullet(para(r)));
-    }
-    docx = docx
-        .add_paragraph(heading(HEADING2, l.kpis))
-        .add_table(kpi_table(jd, l));
-    if !jd.collaborations.is_empty() {
-        docx = docx.add_paragraph(heading(HEADING2, l.collaboration));
-        for (with, about) in &jd.collaborations {
-            docx = docx.add_paragraph(bullet(
-                Paragraph::new()
-                    .add_run(run(with).bold())
-                    .add_run(run(&format!("：{about}"))),
-            ));
-        }
-    }
-    if !jd.escalations.is_empty() {
-        docx = docx.add_paragraph(heading(HEADING2, l.escalation));
-        for (when, to) in &jd.escalations {
-            docx = docx.add_paragraph(bullet(
-                Paragraph::new()
-                    .add_run(run(&format!("{when} → {} ", l.escalate_to)))
-                    .add_run(run(to).bold()),
-            ));
+        .add_table(header_table(jd, l));
+    for section in sections(jd, l) {
+        docx = docx.add_paragraph(heading(HEADING2, section.title));
+        match section.body {
+            Body::Text(t) => docx = docx.add_paragraph(para(&none(t))),
+            Body::Numbered([]) | Body::Bullets([]) => docx = docx.add_paragraph(para(l.none)),
+            Body::Numbered(items) => {
+                for d in items {
+                    docx = docx.add_paragraph(
+                        para(d)
+                            .numbering(NumberingId::new(NUM_DUTIES_BASE + i), IndentLevel::new(0)),
+                    );
+                }
+            }
+            Body::Bullets(items) => {
+                for r in items {
+                    docx = docx.add_paragraph(bullet(para(r)));
+                }
+            }
+            Body::Rich(items) => {
+                for runs in items {
+                    let mut p = Paragraph::new();
+                    for r in runs {
+                        p = p.add_run(if r.strong {
+                            run(&r.text).bold()
+                        } else {
+                            run(&r.text)
+                        });
+                    }
+                    docx = docx.add_paragraph(bullet(p));
+                }
+            }
+            Body::Kpis => docx = docx.add_table(kpi_table(jd, l)),
         }
     }
     // Space before the signatures; the lines themselves stay together.

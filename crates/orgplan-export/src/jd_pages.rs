@@ -17,7 +17,7 @@ use orgplan_core::Lang;
 use crate::docx::{ACCENT, INK, LABEL_FILL, MUTED, RULE, WARN};
 use crate::fonts::Fonts;
 use crate::labels::Labels;
-use crate::model::{Cell as SheetCell, JobDescription, Sheet};
+use crate::model::{sections, Body, Cell as SheetCell, JobDescription, Sheet};
 use crate::text::{header_layout, html_escape as xml, HeaderRow};
 use crate::typeset::{wrap, Line, Style};
 
@@ -470,39 +470,25 @@ impl Typesetter<'_> {
         };
         self.title(jd, index);
         self.header_table(jd);
-        self.heading(l.purpose);
-        let purpose = if jd.purpose.trim().is_empty() {
-            l.none
-        } else {
-            &jd.purpose
-        };
-        self.paragraph(&[(purpose, TEXT)], 0.0, None);
-        self.heading(l.duties);
-        self.list(&jd.duties, true);
-        self.heading(l.requirements);
-        self.list(&jd.requirements, false);
-        self.heading(l.kpis);
-        self.kpi_table(jd);
-        if !jd.collaborations.is_empty() {
-            self.heading(l.collaboration);
-            for (with, about) in &jd.collaborations {
-                let about = format!("：{about}");
-                self.paragraph(
-                    &[(with, STRONG), (&about, TEXT)],
-                    BULLET_INDENT,
-                    Some(("•", bullet)),
-                );
-            }
-        }
-        if !jd.escalations.is_empty() {
-            self.heading(l.escalation);
-            for (when, to) in &jd.escalations {
-                let arrow = format!("{when} → {} ", l.escalate_to);
-                self.paragraph(
-                    &[(&arrow, TEXT), (to, STRONG)],
-                    BULLET_INDENT,
-                    Some(("•", bullet)),
-                );
+        for section in sections(jd, l) {
+            self.heading(section.title);
+            match section.body {
+                Body::Text(t) => {
+                    let t = if t.trim().is_empty() { l.none } else { t };
+                    self.paragraph(&[(t, TEXT)], 0.0, None);
+                }
+                Body::Numbered(items) => self.list(items, true),
+                Body::Bullets(items) => self.list(items, false),
+                Body::Rich(items) => {
+                    for runs in &items {
+                        let spans: Vec<(&str, Style)> = runs
+                            .iter()
+                            .map(|r| (r.text.as_str(), if r.strong { STRONG } else { TEXT }))
+                            .collect();
+                        self.paragraph(&spans, BULLET_INDENT, Some(("•", bullet)));
+                    }
+                }
+                Body::Kpis => self.kpi_table(jd),
             }
         }
         self.sign_off();

@@ -133,6 +133,103 @@ pub fn job_descriptions(
         .collect()
 }
 
+/// A stretch of text in a job description's section, plain or emphasised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub strong: bool,
+}
+
+impl Run {
+    fn plain(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            strong: false,
+        }
+    }
+
+    fn strong(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            strong: true,
+        }
+    }
+}
+
+/// What a section of a job description holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body<'a> {
+    /// A paragraph (the label "none" when the text is blank).
+    Text(&'a str),
+    /// A numbered list ("none" when empty).
+    Numbered(&'a [String]),
+    /// A bulleted list ("none" when empty).
+    Bullets(&'a [String]),
+    /// A bulleted list whose items mix plain and emphasised text.
+    Rich(Vec<Vec<Run>>),
+    /// The KPI table with its total.
+    Kpis,
+}
+
+/// One section of a job description's body: a heading and what follows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section<'a> {
+    pub title: &'static str,
+    pub body: Body<'a>,
+}
+
+/// The sections of a job description's body, in the order every format (Markdown, HTML,
+/// DOCX, PDF) prints them, between the title and header table above and the signatures
+/// below. A section is added here, once, and every format prints it.
+pub fn sections<'a>(jd: &'a JobDescription, l: &Labels) -> Vec<Section<'a>> {
+    let mut out = vec![
+        Section {
+            title: l.purpose,
+            body: Body::Text(&jd.purpose),
+        },
+        Section {
+            title: l.duties,
+            body: Body::Numbered(&jd.duties),
+        },
+        Section {
+            title: l.requirements,
+            body: Body::Bullets(&jd.requirements),
+        },
+        Section {
+            title: l.kpis,
+            body: Body::Kpis,
+        },
+    ];
+    if !jd.collaborations.is_empty() {
+        out.push(Section {
+            title: l.collaboration,
+            body: Body::Rich(
+                jd.collaborations
+                    .iter()
+                    .map(|(with, about)| vec![Run::strong(with), Run::plain(format!("：{about}"))])
+                    .collect(),
+            ),
+        });
+    }
+    if !jd.escalations.is_empty() {
+        out.push(Section {
+            title: l.escalation,
+            body: Body::Rich(
+                jd.escalations
+                    .iter()
+                    .map(|(when, to)| {
+                        vec![
+                            Run::plain(format!("{when} → {} ", l.escalate_to)),
+                            Run::strong(to),
+                        ]
+                    })
+                    .collect(),
+            ),
+        });
+    }
+    out
+}
+
 /// A spreadsheet cell.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::labels::Labels;
-use crate::model::{neutralize, Cell, JobDescription, Sheet};
+use crate::model::{neutralize, sections, Body, Cell, JobDescription, Sheet};
 use orgplan_core::Lang;
 
 /// Escapes Markdown's inline syntax and HTML, and keeps each value on one line.
@@ -37,44 +37,63 @@ pub fn markdown(jds: &[JobDescription], lang: Lang) -> String {
         for (k, v) in rows {
             let _ = writeln!(out, "| {} | {} |", k, md(&v));
         }
-        let _ = writeln!(out, "\n## {}\n\n{}\n", l.purpose, md(&jd.purpose));
-        let _ = writeln!(out, "## {}\n", l.duties);
-        for (n, d) in jd.duties.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", n + 1, md(d));
-        }
-        let _ = writeln!(out, "\n## {}\n", l.requirements);
-        for r in &jd.requirements {
-            let _ = writeln!(out, "- {}", md(r));
-        }
-        let _ = writeln!(out, "\n## {}\n", l.kpis);
-        let h = l.kpi_table_headers;
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |\n|---|---:|---|---|---|",
-            h[0], h[1], h[2], h[3], h[4]
-        );
-        for k in &jd.kpis {
-            let _ = writeln!(
-                out,
-                "| {} | {}% | {} | {} | {} |",
-                md(&k.metric),
-                k.weight,
-                md(&k.target),
-                md(&k.cycle),
-                md(&k.source)
-            );
-        }
-        let _ = writeln!(out, "| **{}** | **{}%** | | | |", l.total, jd.kpi_total);
-        if !jd.collaborations.is_empty() {
-            let _ = writeln!(out, "\n## {}\n", l.collaboration);
-            for (with, about) in &jd.collaborations {
-                let _ = writeln!(out, "- {}：{}", md(with), md(about));
-            }
-        }
-        if !jd.escalations.is_empty() {
-            let _ = writeln!(out, "\n## {}\n", l.escalation);
-            for (when, to) in &jd.escalations {
-                let _ = writeln!(out, "- {} → {} {}", md(when), l.escalate_to, md(to));
+        for section in sections(jd, l) {
+            let _ = writeln!(out, "\n## {}\n", section.title);
+            match section.body {
+                Body::Text(t) if t.trim().is_empty() => {
+                    let _ = writeln!(out, "{}", l.none);
+                }
+                Body::Text(t) => {
+                    let _ = writeln!(out, "{}", md(t));
+                }
+                Body::Numbered([]) | Body::Bullets([]) => {
+                    let _ = writeln!(out, "{}", l.none);
+                }
+                Body::Numbered(items) => {
+                    for (n, d) in items.iter().enumerate() {
+                        let _ = writeln!(out, "{}. {}", n + 1, md(d));
+                    }
+                }
+                Body::Bullets(items) => {
+                    for r in items {
+                        let _ = writeln!(out, "- {}", md(r));
+                    }
+                }
+                Body::Rich(items) => {
+                    for runs in items {
+                        let line: String = runs
+                            .iter()
+                            .map(|r| {
+                                if r.strong {
+                                    format!("**{}**", md(r.text.trim()))
+                                } else {
+                                    md(&r.text)
+                                }
+                            })
+                            .collect();
+                        let _ = writeln!(out, "- {line}");
+                    }
+                }
+                Body::Kpis => {
+                    let h = l.kpi_table_headers;
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} | {} | {} |\n|---|---:|---|---|---|",
+                        h[0], h[1], h[2], h[3], h[4]
+                    );
+                    for k in &jd.kpis {
+                        let _ = writeln!(
+                            out,
+                            "| {} | {}% | {} | {} | {} |",
+                            md(&k.metric),
+                            k.weight,
+                            md(&k.target),
+                            md(&k.cycle),
+                            md(&k.source)
+                        );
+                    }
+                    let _ = writeln!(out, "| **{}** | **{}%** | | | |", l.total, jd.kpi_total);
+                }
             }
         }
         let _ = writeln!(out);
@@ -188,60 +207,76 @@ pub fn html(jds: &[JobDescription], lang: Lang) -> String {
         for (k, v) in header_rows(jd, l) {
             let _ = writeln!(out, "<tr><th>{k}</th><td>{}</td></tr>", e(&v));
         }
-        let _ = writeln!(
-            out,
-            "</table><h2>{}</h2><p>{}</p><h2>{}</h2><ol>",
-            l.purpose,
-            e(&jd.purpose),
-            l.duties
-        );
-        for d in &jd.duties {
-            let _ = writeln!(out, "<li>{}</li>", e(d));
-        }
-        let _ = writeln!(out, "</ol><h2>{}</h2><ul>", l.requirements);
-        for r in &jd.requirements {
-            let _ = writeln!(out, "<li>{}</li>", e(r));
-        }
-        let h = l.kpi_table_headers;
-        let _ = writeln!(
-            out,
-            "</ul><h2>{}</h2><table><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            l.kpis, h[0], h[1], h[2], h[3], h[4]
-        );
-        for k in &jd.kpis {
-            let _ = writeln!(
-                out,
-                "<tr><td>{}</td><td class=\"num\">{}%</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                e(&k.metric),
-                k.weight,
-                e(&k.target),
-                e(&k.cycle),
-                e(&k.source)
-            );
-        }
-        let class = if jd.kpi_total == orgplan_core::Weight::FULL {
-            "total"
-        } else {
-            "total off"
-        };
-        let _ = writeln!(
-            out,
-            "<tr class=\"{class}\"><td>{}</td><td class=\"num\">{}%</td><td colspan=\"3\"></td></tr></table>",
-            l.total, jd.kpi_total
-        );
-        if !jd.collaborations.is_empty() {
-            let _ = writeln!(out, "<h2>{}</h2><ul>", l.collaboration);
-            for (with, about) in &jd.collaborations {
-                let _ = writeln!(out, "<li>{}：{}</li>", e(with), e(about));
+        out.push_str("</table>\n");
+        for section in sections(jd, l) {
+            let _ = write!(out, "<h2>{}</h2>", section.title);
+            match section.body {
+                Body::Text(t) if t.trim().is_empty() => {
+                    let _ = writeln!(out, "<p>{}</p>", l.none);
+                }
+                Body::Text(t) => {
+                    let _ = writeln!(out, "<p>{}</p>", e(t));
+                }
+                Body::Numbered([]) | Body::Bullets([]) => {
+                    let _ = writeln!(out, "<p>{}</p>", l.none);
+                }
+                Body::Numbered(items) | Body::Bullets(items) => {
+                    let tag = if matches!(section.body, Body::Numbered(_)) {
+                        "ol"
+                    } else {
+                        "ul"
+                    };
+                    let _ = write!(out, "<{tag}>");
+                    for d in items {
+                        let _ = writeln!(out, "<li>{}</li>", e(d));
+                    }
+                    let _ = writeln!(out, "</{tag}>");
+                }
+                Body::Rich(items) => {
+                    out.push_str("<ul>");
+                    for runs in items {
+                        out.push_str("<li>");
+                        for r in runs {
+                            if r.strong {
+                                let _ = write!(out, "<strong>{}</strong>", e(&r.text));
+                            } else {
+                                out.push_str(&e(&r.text));
+                            }
+                        }
+                        out.push_str("</li>\n");
+                    }
+                    out.push_str("</ul>\n");
+                }
+                Body::Kpis => {
+                    let h = l.kpi_table_headers;
+                    let _ = writeln!(
+                        out,
+                        "<table><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+                        h[0], h[1], h[2], h[3], h[4]
+                    );
+                    for k in &jd.kpis {
+                        let _ = writeln!(
+                            out,
+                            "<tr><td>{}</td><td class=\"num\">{}%</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                            e(&k.metric),
+                            k.weight,
+                            e(&k.target),
+                            e(&k.cycle),
+                            e(&k.source)
+                        );
+                    }
+                    let class = if jd.kpi_total == orgplan_core::Weight::FULL {
+                        "total"
+                    } else {
+                        "total off"
+                    };
+                    let _ = writeln!(
+                        out,
+                        "<tr class=\"{class}\"><td>{}</td><td class=\"num\">{}%</td><td colspan=\"3\"></td></tr></table>",
+                        l.total, jd.kpi_total
+                    );
+                }
             }
-            out.push_str("</ul>\n");
-        }
-        if !jd.escalations.is_empty() {
-            let _ = writeln!(out, "<h2>{}</h2><ul>", l.escalation);
-            for (when, to) in &jd.escalations {
-                let _ = writeln!(out, "<li>{} → {} {}</li>", e(when), l.escalate_to, e(to));
-            }
-            out.push_str("</ul>\n");
         }
         out.push_str("<div class=\"sign\">");
         for who in l.sign_off {

@@ -3,6 +3,7 @@ import type { JdCollaboration } from "./JdCollaboration";
 import type { JdEscalation } from "./JdEscalation";
 import type { JdKpi } from "./JdKpi";
 import type { JdPayBand } from "./JdPayBand";
+import type { JdSection } from "./JdSection";
 import type { Weight } from "./Weight";
 
 /**
@@ -24,4 +25,9 @@ kpi_total: Weight, collaborations: Array<JdCollaboration>, escalations: Array<Jd
 /**
  * Monthly pay, yuan.
  */
-pay_band: JdPayBand | null, };
+pay_band: JdPayBand | null, 
+/**
+ * The body's sections in the order every document prints them
+ * (`orgplan_export::model::sections`), with their headings in the request's language.
+ */
+sections: Array<JdSection>, };

@@ -1,6 +1,6 @@
 // The job-description preview: the `job_description` command's result set out like the printed
-// document (header table, purpose, numbered duties, requirements, KPI table with its total,
-// collaboration, escalation, sign-off lines), with buttons that save it as Word or PDF.
+// document (header table, then the body's sections in the core's one order — the same list
+// every export prints — and sign-off lines), with buttons that save it as Word or PDF.
 import { useState } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
@@ -9,6 +9,7 @@ import { Dialog } from "../../lib/ui/Dialog";
 import { Icon } from "../../lib/ui/Icon";
 import { LoadError } from "../../lib/ui/LoadError";
 import type { JobDescription } from "../../generated/JobDescription";
+import type { JdSection } from "../../generated/JdSection";
 import type { DocFormat } from "../../generated/DocFormat";
 import { documentsDict } from "./dict";
 import "./documents.css";
@@ -132,79 +133,9 @@ function Sheet({ jd }: { jd: JobDescription }) {
         </tbody>
       </table>
 
-      <h4 className="jd-section">{t("purpose")}</h4>
-      <p className={jd.purpose ? undefined : "jd-muted"}>{jd.purpose || t("empty")}</p>
-
-      <h4 className="jd-section">{t("duties")}</h4>
-      <Numbered items={jd.duties} />
-
-      <h4 className="jd-section">{t("requirements")}</h4>
-      <Numbered items={jd.requirements} />
-
-      <h4 className="jd-section">{t("kpis")}</h4>
-      {jd.kpis.length === 0 ? (
-        <p className="jd-muted">{t("empty")}</p>
-      ) : (
-        <table className="jd-table" data-testid="jd-kpis">
-          <thead>
-            <tr>
-              <th scope="col">{t("metric")}</th>
-              <th scope="col" className="num">
-                {t("weight")}
-              </th>
-              <th scope="col">{t("target")}</th>
-              <th scope="col">{t("cycle")}</th>
-              <th scope="col">{t("source")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jd.kpis.map((k, i) => (
-              <tr key={i}>
-                <td>{k.metric}</td>
-                <td className="num">{k.weight}%</td>
-                <td>{k.target}</td>
-                <td>{k.cycle}</td>
-                <td>{k.source}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td>{t("total")}</td>
-              <td className="num">{jd.kpi_total}%</td>
-              <td colSpan={3} />
-            </tr>
-          </tfoot>
-        </table>
-      )}
-
-      <h4 className="jd-section">{t("collaboration")}</h4>
-      {jd.collaborations.length === 0 ? (
-        <p className="jd-muted">{t("empty")}</p>
-      ) : (
-        <ol className="jd-list">
-          {jd.collaborations.map((c, i) => (
-            <li key={i}>
-              {c.with}
-              {"："}
-              {c.about}
-            </li>
-          ))}
-        </ol>
-      )}
-
-      <h4 className="jd-section">{t("escalation")}</h4>
-      {jd.escalations.length === 0 ? (
-        <p className="jd-muted">{t("empty")}</p>
-      ) : (
-        <ol className="jd-list">
-          {jd.escalations.map((e, i) => (
-            <li key={i}>
-              {e.when} → {t("escalateTo")} {e.to}
-            </li>
-          ))}
-        </ol>
-      )}
+      {jd.sections.map((section, i) => (
+        <Section key={i} jd={jd} section={section} />
+      ))}
 
       <div className="jd-sign" aria-hidden="true">
         <div>
@@ -221,14 +152,90 @@ function Sheet({ jd }: { jd: JobDescription }) {
   );
 }
 
-function Numbered({ items }: { items: string[] }) {
+/** One section of the body, as the core lists them for every document. */
+function Section({ jd, section }: { jd: JobDescription; section: JdSection }) {
   const t = useT(documentsDict);
-  if (items.length === 0) return <p className="jd-muted">{t("empty")}</p>;
+  const empty = <p className="jd-muted">{t("empty")}</p>;
+  const body = section.body;
+  let content;
+  switch (body.kind) {
+    case "text":
+      content = body.text.trim() ? <p>{body.text}</p> : empty;
+      break;
+    case "numbered":
+    case "bullets":
+      content = body.items.length ? (
+        body.kind === "numbered" ? (
+          <ol className="jd-list">
+            {body.items.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ol>
+        ) : (
+          <ul className="jd-list">
+            {body.items.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        )
+      ) : (
+        empty
+      );
+      break;
+    case "rich":
+      content = (
+        <ul className="jd-list">
+          {body.items.map((runs, i) => (
+            <li key={i}>{runs.map((r, k) => (r.strong ? <strong key={k}>{r.text}</strong> : <span key={k}>{r.text}</span>))}</li>
+          ))}
+        </ul>
+      );
+      break;
+    case "kpis":
+      content = jd.kpis.length ? <KpiTable jd={jd} /> : empty;
+      break;
+  }
   return (
-    <ol className="jd-list">
-      {items.map((d, i) => (
-        <li key={i}>{d}</li>
-      ))}
-    </ol>
+    <>
+      <h4 className="jd-section">{section.title}</h4>
+      {content}
+    </>
+  );
+}
+
+function KpiTable({ jd }: { jd: JobDescription }) {
+  const t = useT(documentsDict);
+  return (
+    <table className="jd-table" data-testid="jd-kpis">
+      <thead>
+        <tr>
+          <th scope="col">{t("metric")}</th>
+          <th scope="col" className="num">
+            {t("weight")}
+          </th>
+          <th scope="col">{t("target")}</th>
+          <th scope="col">{t("cycle")}</th>
+          <th scope="col">{t("source")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {jd.kpis.map((k, i) => (
+          <tr key={i}>
+            <td>{k.metric}</td>
+            <td className="num">{k.weight}%</td>
+            <td>{k.target}</td>
+            <td>{k.cycle}</td>
+            <td>{k.source}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td>{t("total")}</td>
+          <td className="num">{jd.kpi_total}%</td>
+          <td colSpan={3} />
+        </tr>
+      </tfoot>
+    </table>
   );
 }

@@ -10,6 +10,10 @@ import type { SortState } from "./rows";
 /** Rows rendered beyond the view on each side: Tab from the last one shown finds the next. */
 const OVERSCAN = 2;
 
+/** The height above a table's rows at the app's layout: the top bar, the page's heading and
+ * toolbar, the table's header row. */
+const TABLE_CHROME = 250;
+
 export function useTableRows(count: number, estimate: number) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -17,8 +21,10 @@ export function useTableRows(count: number, estimate: number) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimate,
     overscan: OVERSCAN,
-    // Before the first measure: a window's worth of rows, so the first frame is not empty.
-    initialRect: { width: 1200, height: 900 },
+    // Before the first measure (in the same frame): the window less the app's bars and the
+    // table's own head, about what the view will be, so the first render draws about the rows
+    // it shows (too few are topped up before the frame is painted, too many are thrown away).
+    initialRect: { width: window.innerWidth, height: Math.max(320, window.innerHeight - TABLE_CHROME) },
     // A row's height comes from the ResizeObserver that watches it, after the browser has laid
     // it out; until then, the estimate. Reading it on mount (getBoundingClientRect) would force
     // a layout of the whole table for every row drawn.
