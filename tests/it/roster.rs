@@ -604,3 +604,35 @@ fn a_roster_merged_in_flags_only_the_positions_it_added() {
     let doc = out["merged"]["doc"].clone();
     assert_eq!(suggested_titles(&doc), ["售后客服", "客服", "美工"]);
 }
+
+#[test]
+fn a_roster_previewed_before_another_edit_is_refused_whole() {
+    let mut app = App::new();
+    let out = app.roster("十一月.csv", NOVEMBER, json!({"name": "冲突"}));
+    let plan = created(&out);
+    let seen = app.call("get_plan", json!({ "plan": plan }))["revision"].clone();
+    let preview = app.roster(
+        "十二月.csv",
+        DECEMBER,
+        json!({"plan": plan, "dry_run": true, "revision": seen}),
+    );
+    assert!(!preview["changes"]["joiners"].as_array().unwrap().is_empty());
+    // Someone edits the plan (anything at all) after the preview was shown.
+    let edited = app.call("update_plan", json!({"plan": plan, "company": "云杉电商"}));
+    let before = edited["doc"].clone();
+    let err = app.fails(
+        "import_roster",
+        json!({"file_name": "十二月.csv", "plan": plan, "revision": seen,
+               "base64": base64::engine::general_purpose::STANDARD.encode(DECEMBER)}),
+    );
+    assert_eq!(kind(&err), "conflict", "{}", err.message);
+    assert_eq!(app.doc(&plan), before, "nothing written");
+    // Previewed again at the current revision, it goes in.
+    let now = edited["revision"].clone();
+    let out = app.roster(
+        "十二月.csv",
+        DECEMBER,
+        json!({"plan": plan, "revision": now}),
+    );
+    assert!(names(&out["merged"]["doc"]).contains(&"陈晨".to_string()));
+}

@@ -253,14 +253,10 @@ pub fn import_roster(ctx: &mut Ctx, a: ImportRosterArgs) -> Result<RosterImport,
                 under,
                 keep_leavers,
             };
-            let seen = a.revision;
+            // The plan changed since the preview the client saw: what it showed no longer holds.
             let after = ctx
                 .store
-                .edit_checked(id, edit, seen, &|now| {
-                    // The plan changed since the preview: what it showed no longer holds.
-                    (seen.is_some() && now.plan.updated_at != current.plan.updated_at)
-                        .then(|| "plan".to_string())
-                })
+                .edit_unchanged_since(id, edit, a.revision)
                 .map_err(|e| ApiError::from_store(e, lang))?;
             out.merged = Some(crate::handlers::get_plan(
                 ctx,

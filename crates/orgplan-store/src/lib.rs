@@ -865,7 +865,19 @@ impl Store {
         seen: Option<u64>,
         expect: &dyn Fn(&PlanDoc) -> Option<String>,
     ) -> Result<PlanDoc> {
-        self.write(|s| s.edit_inner(plan, edit, seen, expect))
+        self.write(|s| s.edit_inner(plan, edit, seen, expect, false))
+    }
+
+    /// [`Store::edit`] for an edit built from the whole plan as the client saw it at revision
+    /// `seen` (a roster merged in after its preview): any change since then, by anyone, is a
+    /// [`StoreError::Conflict`] on `plan`, and nothing is written.
+    pub fn edit_unchanged_since(
+        &mut self,
+        plan: Id,
+        edit: Edit,
+        seen: Option<u64>,
+    ) -> Result<PlanDoc> {
+        self.write(|s| s.edit_inner(plan, edit, seen, &|_| None, true))
     }
 
     fn edit_inner(
@@ -874,6 +886,7 @@ impl Store {
         edit: Edit,
         seen: Option<u64>,
         expect: &dyn Fn(&PlanDoc) -> Option<String>,
+        whole: bool,
     ) -> Result<PlanDoc> {
         let label = edit.name();
         let tx = self
@@ -893,11 +906,13 @@ impl Store {
             seen,
             field,
         };
+        let changed = seen.is_some_and(|s| s < revision);
         let result = match expect(&before) {
+            _ if whole && changed => Err(conflict(Some("plan".to_string()))),
             Some(field) => Err(conflict(Some(field))),
             None => apply(&before, edit).map_err(|e| match e {
                 // What the edit names is gone, and the plan changed since the client saw it.
-                EditError::NotFound { .. } if seen.is_some_and(|s| s < revision) => conflict(None),
+                EditError::NotFound { .. } if changed => conflict(None),
                 e => e.into(),
             }),
         };
