@@ -346,6 +346,15 @@ pub struct JobDescription {
     /// The body's sections in the order every document prints them
     /// (`orgplan_export::model::sections`), with their headings in the request's language.
     pub sections: Vec<JdSection>,
+    /// The header table's fields (label, value) in the order every document prints them
+    /// (`orgplan_export::text::header_rows`), blank values as the word for none.
+    pub header: Vec<JdField>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
+pub struct JdField {
+    pub label: String,
+    pub value: String,
 }
 
 /// One section of a job description: its heading and what follows.
@@ -413,7 +422,15 @@ pub struct JdPayBand {
 
 impl JobDescription {
     fn new(j: model::JobDescription, lang: orgplan_core::Lang) -> JobDescription {
-        let sections = model::sections(&j, orgplan_export::labels::Labels::of(lang))
+        let labels = orgplan_export::labels::Labels::of(lang);
+        let header = orgplan_export::text::header_rows(&j, labels)
+            .into_iter()
+            .map(|(label, value)| JdField {
+                label: label.to_string(),
+                value,
+            })
+            .collect();
+        let sections = model::sections(&j, labels)
             .into_iter()
             .map(|s| JdSection {
                 title: s.title.to_string(),
@@ -485,6 +502,7 @@ impl JobDescription {
                 .collect(),
             pay_band: j.pay_band.map(|(min, max)| JdPayBand { min, max }),
             sections,
+            header,
         }
     }
 }

@@ -104,8 +104,9 @@ pub fn markdown(jds: &[JobDescription], lang: Lang) -> String {
     out
 }
 
-/// The header block of a job description, as (label, value).
-pub(crate) fn header_rows(jd: &JobDescription, l: &Labels) -> Vec<(&'static str, String)> {
+/// The header block of a job description, as (label, value), in the order every document and
+/// the app's preview print it; a blank value reads as the word for none.
+pub fn header_rows(jd: &JobDescription, l: &Labels) -> Vec<(&'static str, String)> {
     let list = |v: &[String]| {
         if v.is_empty() {
             l.none.to_string()
@@ -128,6 +129,11 @@ pub(crate) fn header_rows(jd: &JobDescription, l: &Labels) -> Vec<(&'static str,
     ];
     if let Some((min, max)) = jd.pay_band {
         rows.push((l.pay_band, format!("{min}–{max}")));
+    }
+    for (_, v) in rows.iter_mut() {
+        if v.trim().is_empty() {
+            *v = l.none.to_string();
+        }
     }
     rows
 }

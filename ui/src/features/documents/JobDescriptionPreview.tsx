@@ -1,7 +1,7 @@
 // The job-description preview: the `job_description` command's result set out like the printed
 // document (header table, then the body's sections in the core's one order — the same list
 // every export prints — and sign-off lines), with buttons that save it as Word or PDF.
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { useQuery } from "../../lib/query";
@@ -10,6 +10,7 @@ import { Icon } from "../../lib/ui/Icon";
 import { LoadError } from "../../lib/ui/LoadError";
 import type { JobDescription } from "../../generated/JobDescription";
 import type { JdSection } from "../../generated/JdSection";
+import type { JdField } from "../../generated/JdField";
 import type { DocFormat } from "../../generated/DocFormat";
 import { documentsDict } from "./dict";
 import "./documents.css";
@@ -80,9 +81,30 @@ export function JobDescriptionPreview() {
   );
 }
 
+/** The header's fields two to a row, as the documents set them: a long value takes a row of
+ * its own. */
+export function headerRows(fields: JdField[]): JdField[][] {
+  const long = (v: string) => [...v].length > 18;
+  const rows: JdField[][] = [];
+  let pending: JdField | null = null;
+  for (const f of fields) {
+    if (long(f.value)) {
+      if (pending) rows.push([pending]);
+      pending = null;
+      rows.push([f]);
+    } else if (pending) {
+      rows.push([pending, f]);
+      pending = null;
+    } else {
+      pending = f;
+    }
+  }
+  if (pending) rows.push([pending]);
+  return rows;
+}
+
 function Sheet({ jd }: { jd: JobDescription }) {
   const t = useT(documentsDict);
-  const orNone = (xs: string[]) => (xs.length ? xs.join("、") : t("none"));
   return (
     <article className="jd-page" data-testid="jd-preview" aria-label={`${t("docTitle")} · ${jd.title}`}>
       <h3 className="jd-doc-title">
@@ -90,46 +112,16 @@ function Sheet({ jd }: { jd: JobDescription }) {
       </h3>
       <table className="jd-table">
         <tbody>
-          <tr>
-            <th scope="row">{t("company")}</th>
-            <td>{jd.company || t("none")}</td>
-            <th scope="row">{t("plan")}</th>
-            <td>{jd.plan}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("title")}</th>
-            <td>{jd.title}</td>
-            <th scope="row">{t("titleEn")}</th>
-            <td>{jd.title_en || t("none")}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("department")}</th>
-            <td>{jd.department || t("none")}</td>
-            <th scope="row">{t("grade")}</th>
-            <td>{jd.grade || t("none")}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("superior")}</th>
-            <td>{jd.superior}</td>
-            <th scope="row">{t("dotted")}</th>
-            <td>{orNone(jd.dotted)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("subordinates")}</th>
-            <td colSpan={3}>{orNone(jd.subordinates)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("headcount")}</th>
-            <td>
-              {jd.headcount} / {jd.filled}
-            </td>
-            <th scope="row">{t("payBand")}</th>
-            <td>{jd.pay_band ? `${jd.pay_band.min.toLocaleString()} – ${jd.pay_band.max.toLocaleString()}` : t("none")}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("date")}</th>
-            <td colSpan={3}>{jd.date}</td>
-          </tr>
+          {headerRows(jd.header).map((row, i) => (
+            <tr key={i}>
+              {row.map((f, k) => (
+                <Fragment key={k}>
+                  <th scope="row">{f.label}</th>
+                  <td colSpan={row.length === 1 ? 3 : undefined}>{f.value}</td>
+                </Fragment>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
 
