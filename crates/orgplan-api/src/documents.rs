@@ -368,7 +368,8 @@ pub struct JdSection {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum JdBody {
-    /// A paragraph; empty when nothing is written.
+    /// Nothing written (a blank text, an empty list).
+    None,
     Text {
         text: String,
     },
@@ -435,6 +436,7 @@ impl JobDescription {
             .map(|s| JdSection {
                 title: s.title.to_string(),
                 body: match s.body {
+                    model::Body::None => JdBody::None,
                     model::Body::Text(t) => JdBody::Text {
                         text: t.to_string(),
                     },

@@ -444,13 +444,6 @@ fn sign_off(l: &Labels) -> Table {
 }
 
 fn job_description(mut docx: Docx, i: usize, jd: &JobDescription, l: &Labels) -> Docx {
-    let none = |v: &str| {
-        if v.trim().is_empty() {
-            l.none.to_string()
-        } else {
-            v.to_string()
-        }
-    };
     docx = docx
         .add_paragraph(
             heading(HEADING1, &format!("{} · {}", jd.title, l.job_description))
@@ -460,8 +453,8 @@ fn job_description(mut docx: Docx, i: usize, jd: &JobDescription, l: &Labels) ->
     for section in sections(jd, l) {
         docx = docx.add_paragraph(heading(HEADING2, section.title));
         match section.body {
-            Body::Text(t) => docx = docx.add_paragraph(para(&none(t))),
-            Body::Numbered([]) | Body::Bullets([]) => docx = docx.add_paragraph(para(l.none)),
+            Body::None => docx = docx.add_paragraph(para(l.none)),
+            Body::Text(t) => docx = docx.add_paragraph(para(t)),
             Body::Numbered(items) => {
                 for d in items {
                     docx = docx.add_paragraph(

@@ -445,9 +445,6 @@ impl Typesetter<'_> {
     }
 
     fn list(&mut self, items: &[String], numbered: bool) {
-        if items.is_empty() {
-            self.paragraph(&[(self.l.none, TEXT)], 0.0, None);
-        }
         let bullet = Style {
             bold: true,
             color: ACCENT,
@@ -473,10 +470,8 @@ impl Typesetter<'_> {
         for section in sections(jd, l) {
             self.heading(section.title);
             match section.body {
-                Body::Text(t) => {
-                    let t = if t.trim().is_empty() { l.none } else { t };
-                    self.paragraph(&[(t, TEXT)], 0.0, None);
-                }
+                Body::None => self.paragraph(&[(l.none, TEXT)], 0.0, None),
+                Body::Text(t) => self.paragraph(&[(t, TEXT)], 0.0, None),
                 Body::Numbered(items) => self.list(items, true),
                 Body::Bullets(items) => self.list(items, false),
                 Body::Rich(items) => {

@@ -159,11 +159,13 @@ impl Run {
 /// What a section of a job description holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Body<'a> {
-    /// A paragraph (the label "none" when the text is blank).
+    /// Nothing written (a blank text, an empty list): printed as the word for none.
+    None,
+    /// A paragraph.
     Text(&'a str),
-    /// A numbered list ("none" when empty).
+    /// A numbered list.
     Numbered(&'a [String]),
-    /// A bulleted list ("none" when empty).
+    /// A bulleted list.
     Bullets(&'a [String]),
     /// A bulleted list whose items mix plain and emphasised text.
     Rich(Vec<Vec<Run>>),
@@ -182,18 +184,32 @@ pub struct Section<'a> {
 /// DOCX, PDF) prints them, between the title and header table above and the signatures
 /// below. A section is added here, once, and every format prints it.
 pub fn sections<'a>(jd: &'a JobDescription, l: &Labels) -> Vec<Section<'a>> {
+    let text = |t: &'a str| {
+        if t.trim().is_empty() {
+            Body::None
+        } else {
+            Body::Text(t)
+        }
+    };
+    let list = |items: &'a [String], body: fn(&'a [String]) -> Body<'a>| {
+        if items.is_empty() {
+            Body::None
+        } else {
+            body(items)
+        }
+    };
     let mut out = vec![
         Section {
             title: l.purpose,
-            body: Body::Text(&jd.purpose),
+            body: text(&jd.purpose),
         },
         Section {
             title: l.duties,
-            body: Body::Numbered(&jd.duties),
+            body: list(&jd.duties, Body::Numbered),
         },
         Section {
             title: l.requirements,
-            body: Body::Bullets(&jd.requirements),
+            body: list(&jd.requirements, Body::Bullets),
         },
         Section {
             title: l.kpis,

@@ -40,14 +40,11 @@ pub fn markdown(jds: &[JobDescription], lang: Lang) -> String {
         for section in sections(jd, l) {
             let _ = writeln!(out, "\n## {}\n", section.title);
             match section.body {
-                Body::Text(t) if t.trim().is_empty() => {
+                Body::None => {
                     let _ = writeln!(out, "{}", l.none);
                 }
                 Body::Text(t) => {
                     let _ = writeln!(out, "{}", md(t));
-                }
-                Body::Numbered([]) | Body::Bullets([]) => {
-                    let _ = writeln!(out, "{}", l.none);
                 }
                 Body::Numbered(items) => {
                     for (n, d) in items.iter().enumerate() {
@@ -217,14 +214,11 @@ pub fn html(jds: &[JobDescription], lang: Lang) -> String {
         for section in sections(jd, l) {
             let _ = write!(out, "<h2>{}</h2>", section.title);
             match section.body {
-                Body::Text(t) if t.trim().is_empty() => {
+                Body::None => {
                     let _ = writeln!(out, "<p>{}</p>", l.none);
                 }
                 Body::Text(t) => {
                     let _ = writeln!(out, "<p>{}</p>", e(t));
-                }
-                Body::Numbered([]) | Body::Bullets([]) => {
-                    let _ = writeln!(out, "<p>{}</p>", l.none);
                 }
                 Body::Numbered(items) | Body::Bullets(items) => {
                     let tag = if matches!(section.body, Body::Numbered(_)) {

@@ -4,4 +4,4 @@ import type { JdRun } from "./JdRun";
 /**
  * What a job-description section holds (see `orgplan_export::model::Body`).
  */
-export type JdBody = { "kind": "text", text: string, } | { "kind": "numbered", items: Array<string>, } | { "kind": "bullets", items: Array<string>, } | { "kind": "rich", items: Array<Array<JdRun>>, } | { "kind": "kpis" };
+export type JdBody = { "kind": "none" } | { "kind": "text", text: string, } | { "kind": "numbered", items: Array<string>, } | { "kind": "bullets", items: Array<string>, } | { "kind": "rich", items: Array<Array<JdRun>>, } | { "kind": "kpis" };

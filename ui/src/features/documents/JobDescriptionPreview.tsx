@@ -151,27 +151,28 @@ function Section({ jd, section }: { jd: JobDescription; section: JdSection }) {
   const body = section.body;
   let content;
   switch (body.kind) {
+    case "none":
+      content = empty;
+      break;
     case "text":
-      content = body.text.trim() ? <p>{body.text}</p> : empty;
+      content = <p>{body.text}</p>;
       break;
     case "numbered":
+      content = (
+        <ol className="jd-list">
+          {body.items.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ol>
+      );
+      break;
     case "bullets":
-      content = body.items.length ? (
-        body.kind === "numbered" ? (
-          <ol className="jd-list">
-            {body.items.map((d, i) => (
-              <li key={i}>{d}</li>
-            ))}
-          </ol>
-        ) : (
-          <ul className="jd-list">
-            {body.items.map((d, i) => (
-              <li key={i}>{d}</li>
-            ))}
-          </ul>
-        )
-      ) : (
-        empty
+      content = (
+        <ul className="jd-list">
+          {body.items.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
       );
       break;
     case "rich":

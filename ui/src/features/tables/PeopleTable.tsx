@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { useApp } from "../../lib/store";
 import { useT } from "../../lib/i18n";
 import { Icon } from "../../lib/ui/Icon";
-import { NumberField, TextField, useDraft } from "../../lib/ui/fields";
+import { NumberField, TextField } from "../../lib/ui/fields";
 import { departmentColor, hasPersonalData, title } from "../../lib/plan";
 import { fte } from "../../lib/format";
 import type { PersonFigures } from "../../generated/PersonFigures";
@@ -495,48 +495,23 @@ function KindSelect({ value, label, who, onPick }: { value: PersonKind | null; l
 }
 
 /** A 入职日期, written as text (2024-03-01, 2024/3/1, 2024年3月1日 …) and shown as YYYY-MM-DD
- * whatever the browser's locale: saved on blur or Enter when it is a real day (cleared: no
- * date); anything else, or Esc, puts the saved one back. A plain text field also keeps the
- * table quick to open (a date input per row is costly to lay out). */
+ * whatever the browser's locale; cleared, no date. A plain text field also keeps the table
+ * quick to open (a date input per row is costly to lay out). */
 function DateField({ value, label, onCommit }: { value: string | null; label: string; onCommit(v: string | null): Promise<unknown> }) {
   const t = useT(tablesDict);
-  const [draft, setDraft, revert] = useDraft(value ?? "");
-  async function commit() {
-    const next = startDate(draft);
-    if (next === undefined) {
-      revert();
-      return;
-    }
-    if (next === value) {
-      if (draft !== (value ?? "")) revert();
-      return;
-    }
-    // Saved, the field shows the day as stored (2024/3/1 becomes 2024-03-01).
-    if ((await onCommit(next)) === null) revert();
-    else setDraft(next ?? "");
-  }
   return (
-    <input
-      type="text"
+    <TextField
       className="input ghost-input cell-date num"
-      value={draft}
+      value={value ?? ""}
+      parse={(text) => {
+        const day = startDate(text);
+        return day === undefined ? undefined : (day ?? "");
+      }}
+      onCommit={(v) => onCommit(v || null)}
       maxLength={20}
       aria-label={label}
       title={t("dateHint")}
       placeholder={t("datePh")}
-      aria-invalid={draft !== "" && startDate(draft) === undefined ? true : undefined}
-      data-empty={draft ? undefined : "true"}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => void commit()}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && !e.nativeEvent.isComposing) {
-          e.preventDefault();
-          e.currentTarget.blur();
-        } else if (e.key === "Escape") {
-          e.stopPropagation();
-          revert();
-        }
-      }}
     />
   );
 }

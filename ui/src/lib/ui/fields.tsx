@@ -24,10 +24,14 @@ export function sameJson<T>(a: T, b: T): boolean {
 
 type Commit = (next: string) => Promise<unknown> | unknown;
 
-/** Saves when the result is not `null`/`false`; otherwise reverts. */
-async function save(commit: Commit, next: string, revert: () => void) {
+/** Saves when the result is not `null`/`false`; otherwise reverts. Whether it was saved. */
+async function save(commit: Commit, next: string, revert: () => void): Promise<boolean> {
   const ok = await commit(next);
-  if (ok === null || ok === false) revert();
+  if (ok === null || ok === false) {
+    revert();
+    return false;
+  }
+  return true;
 }
 
 export function TextField({
@@ -35,15 +39,22 @@ export function TextField({
   onCommit,
   trim = true,
   allowEmpty = true,
+  parse,
   ...rest
-}: { value: string; onCommit: Commit; trim?: boolean; allowEmpty?: boolean } & Omit<
-  InputHTMLAttributes<HTMLInputElement>,
-  "value" | "onChange"
->) {
+}: {
+  value: string;
+  onCommit: Commit;
+  trim?: boolean;
+  allowEmpty?: boolean;
+  /** Reads what was typed as the value to save (`undefined`: not a value; the saved one comes
+   * back). Saved, the field shows the value as read (2024/3/1 → 2024-03-01). */
+  parse?: (text: string) => string | undefined;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">) {
   const [draft, setDraft, revert] = useDraft(value);
+  const read = (text: string) => (parse ? parse(text) : trim ? text.trim() : text);
   function commit() {
-    const next = trim ? draft.trim() : draft;
-    if (next === value) {
+    const next = read(draft);
+    if (next === undefined || next === value) {
       if (draft !== value) setDraft(value);
       return;
     }
@@ -51,11 +62,14 @@ export function TextField({
       setDraft(value);
       return;
     }
-    void save(onCommit, next, revert);
+    void save(onCommit, next, revert).then((saved) => {
+      if (saved && parse) setDraft(next);
+    });
   }
   return (
     <input
       className="input"
+      aria-invalid={parse && read(draft) === undefined ? true : undefined}
       {...rest}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
